@@ -1,0 +1,62 @@
+// Texts for validation problems, per language. The web app folds them into its i18next
+// resources (key `errors.<code>`); the server uses them for its 400 answers. Plain words:
+// say what is wrong and what to do.
+export type ValidationCode =
+  | 'required'
+  | 'tooLong'
+  | 'date'
+  | 'dateInFuture'
+  | 'phone'
+  | 'citizenId'
+  | 'email'
+  | 'number'
+  | 'choice'
+  | 'unit'
+  | 'unknownField'
+  | 'unknownSlot'
+  | 'missingDocument'
+  | 'tooManyPages'
+  | 'duplicateAttachment';
+
+export type Lang = 'vi' | 'en';
+
+export const validationMessages: Record<Lang, Record<ValidationCode, string>> = {
+  vi: {
+    required: 'Vui lòng điền mục này.',
+    tooLong: 'Nội dung quá dài (tối đa {{max}} ký tự).',
+    date: 'Ngày không hợp lệ. Hãy chọn ngày, tháng, năm.',
+    dateInFuture: 'Ngày này chưa đến. Hãy kiểm tra lại.',
+    phone: 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0 (ví dụ 0912345678).',
+    citizenId: 'Số căn cước gồm đúng 12 chữ số.',
+    email: 'Địa chỉ email không hợp lệ.',
+    number: 'Vui lòng nhập một số.',
+    choice: 'Vui lòng chọn một trong các lựa chọn.',
+    unit: 'Vui lòng chọn xã, phường.',
+    unknownField: 'Mục này không thuộc thủ tục.',
+    unknownSlot: 'Giấy tờ này không thuộc thủ tục.',
+    missingDocument: 'Cần chụp hoặc chọn giấy tờ này.',
+    tooManyPages: 'Tối đa {{max}} trang cho giấy tờ này.',
+    duplicateAttachment: 'Một trang bị đính kèm hai lần.',
+  },
+  en: {
+    required: 'Please fill this in.',
+    tooLong: 'Too long (at most {{max}} characters).',
+    date: 'Not a valid date. Please choose day, month and year.',
+    dateInFuture: 'This date has not come yet. Please check it.',
+    phone: 'A phone number has 10 digits and starts with 0 (for example 0912345678).',
+    citizenId: 'A citizen ID number has exactly 12 digits.',
+    email: 'Not a valid email address.',
+    number: 'Please enter a number.',
+    choice: 'Please pick one of the options.',
+    unit: 'Please choose your commune or ward.',
+    unknownField: 'This item is not part of the procedure.',
+    unknownSlot: 'This document is not part of the procedure.',
+    missingDocument: 'Please photograph or choose this document.',
+    tooManyPages: 'At most {{max}} pages for this document.',
+    duplicateAttachment: 'A page is attached twice.',
+  },
+};
+
+export function formatMessage(lang: Lang, code: ValidationCode, params: Record<string, string | number> = {}): string {
+  return validationMessages[lang][code].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
+}

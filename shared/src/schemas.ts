@@ -1,0 +1,151 @@
+// One zod schema per concept. The server validates and documents its routes with these,
+// the web app parses responses and imports with them. No hand-written duplicate types.
+import { z } from 'zod';
+
+export const Localized = z.object({ vi: z.string(), en: z.string() });
+export type Localized = z.infer<typeof Localized>;
+
+export const FieldType = z.enum(['text', 'date', 'choice', 'phone', 'citizenId', 'unit', 'number']);
+export type FieldType = z.infer<typeof FieldType>;
+
+export const FieldDef = z.object({
+  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
+  type: FieldType,
+  required: z.boolean(),
+  label: Localized,
+  options: z.array(z.object({ value: z.string(), label: Localized })).optional(),
+  /** Marks data that Decree 13/2023 calls sensitive (ethnicity, religion); shown in the privacy notice. */
+  sensitive: z.boolean().optional(),
+  /** A `date` that records something already past (a birth): a future date is a typing mistake. */
+  past: z.boolean().optional(),
+});
+export type FieldDef = z.infer<typeof FieldDef>;
+
+export const DocumentSlot = z.object({
+  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
+  required: z.boolean(),
+  label: Localized,
+  maxPages: z.number().int().min(1).max(50),
+});
+export type DocumentSlot = z.infer<typeof DocumentSlot>;
+
+export const Procedure = z.object({
+  code: z.string(),
+  name: Localized,
+  field: Localized,
+  /** Statutory processing time in working days; 0 means the same working day. */
+  processingDays: z.number().int().min(0),
+  processingTime: Localized,
+  fee: Localized,
+  where: Localized,
+  fields: z.array(FieldDef),
+  documents: z.array(DocumentSlot),
+});
+export type Procedure = z.infer<typeof Procedure>;
+
+export const Catalog = z.object({ version: z.string(), procedures: z.array(Procedure) });
+export type Catalog = z.infer<typeof Catalog>;
+
+export const UnitType = z.enum(['ward', 'commune']);
+export const Unit = z.object({ code: z.string().regex(/^\d{5}$/), name: z.string(), type: UnitType });
+export type Unit = z.infer<typeof Unit>;
+export const UnitList = z.object({ units: z.array(Unit) });
+
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex characters');
+export const Uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+
+export const AttachmentRef = z.object({
+  id: Uuid,
+  slot: z.string(),
+  fileName: z.string().min(1).max(255),
+  mediaType: z.string().min(1).max(127),
+  size: z.number().int().min(0),
+  sha256: Sha256Hex,
+});
+export type AttachmentRef = z.infer<typeof AttachmentRef>;
+
+export const Applicant = z.object({
+  fullName: z.string(),
+  phone: z.string(),
+  citizenId: z.string(),
+  address: z.string(),
+  email: z.string().optional(),
+});
+export type Applicant = z.infer<typeof Applicant>;
+
+/** Body of `PUT /api/dossiers/:id`. Content rules (required fields, formats) live in validate.ts. */
+export const DossierSubmission = z.object({
+  procedureCode: z.string(),
+  unitCode: z.string(),
+  applicant: Applicant,
+  fields: z.record(z.string(), z.string()),
+  attachments: z.array(AttachmentRef),
+});
+export type DossierSubmission = z.infer<typeof DossierSubmission>;
+
+/** Statuses of the national portal sync (Decree 61/2018), in their order 1..10. */
+export const DossierStatus = z.enum([
+  'registered',
+  'accepted',
+  'refused',
+  'processing',
+  'supplement_requested',
+  'financial_requested',
+  'withdrawn',
+  'stopped',
+  'processed',
+  'returned',
+]);
+export type DossierStatus = z.infer<typeof DossierStatus>;
+
+export const ReceiptDocument = z.object({
+  attachmentId: z.string(),
+  slot: z.string(),
+  sha256: Sha256Hex,
+  size: z.number().int(),
+});
+
+export const Receipt = z.object({
+  dossierId: z.string(),
+  code: z.string(),
+  lookupCode: z.string(),
+  unitCode: z.string(),
+  procedureCode: z.string(),
+  status: DossierStatus,
+  receivedAt: z.string(),
+  dueAt: z.string(),
+  documents: z.array(ReceiptDocument),
+});
+export type Receipt = z.infer<typeof Receipt>;
+
+export const ReceiptResponse = z.object({ receipt: Receipt });
+
+export const TimelineEntry = z.object({ status: DossierStatus, at: z.string(), note: z.string().optional() });
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const TrackResponse = z.object({
+  code: z.string(),
+  status: DossierStatus,
+  dueAt: z.string(),
+  timeline: z.array(TimelineEntry),
+});
+export type TrackResponse = z.infer<typeof TrackResponse>;
+
+/** A per-field problem: `code` is a stable key the UI translates; `message` is ready to show. */
+export const FieldError = z.object({ path: z.string(), code: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof FieldError>;
+
+export const ApiError = z.object({
+  error: z.string(),
+  message: z.string(),
+  fields: z.array(FieldError).optional(),
+  differences: z.array(z.string()).optional(),
+  missing: z.array(z.string()).optional(),
+  corrupt: z.array(z.string()).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export const Health = z.object({ status: z.literal('ok'), store: z.enum(['sqlite', 'postgres']) });
+
+/** Header the sending device uses to read its own dossier's status without a lookup code. */
+export const DEVICE_SECRET_HEADER = 'x-dossier-secret';
