@@ -149,3 +149,12 @@ export const Health = z.object({ status: z.literal('ok'), store: z.enum(['sqlite
 
 /** Header the sending device uses to read its own dossier's status without a lookup code. */
 export const DEVICE_SECRET_HEADER = 'x-dossier-secret';
+
+/** `GET /api/dossiers/:id/status` with the device secret header: what the sending phone syncs. */
+export const DossierStatusResponse = z.object({
+  receipt: Receipt,
+  status: DossierStatus,
+  dueAt: z.string(),
+  timeline: z.array(TimelineEntry),
+});
+export type DossierStatusResponse = z.infer<typeof DossierStatusResponse>;
