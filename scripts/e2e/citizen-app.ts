@@ -1,0 +1,54 @@
+// Page object for the citizen app: the steps a person takes, named as they would say them.
+import type { Page } from 'playwright-core';
+
+export class CitizenApp {
+  constructor(readonly page: Page, readonly baseUrl: string) {}
+
+  byTestId(id: string) {
+    return this.page.getByTestId(id);
+  }
+
+  async open(path = '/') {
+    await this.page.goto(`${this.baseUrl}${path}`);
+  }
+
+  /** The app works offline only once the service worker controls the page. */
+  async waitUntilOfflineReady() {
+    await this.page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, { timeout: 30_000 });
+  }
+
+  async startDossier(search: string, procedureCode: string) {
+    await this.byTestId('new-dossier').click();
+    await this.byTestId('catalog-search').fill(search);
+    await this.byTestId(`procedure-${procedureCode}`).click();
+    await this.byTestId('start-dossier').click();
+    const privacy = this.byTestId('privacy-accept');
+    if (await privacy.isVisible()) await privacy.click();
+    await this.byTestId('send').waitFor();
+  }
+
+  async fill(path: string, value: string) {
+    const field = this.byTestId(`field-${path}`);
+    const tag = await field.evaluate((el) => el.tagName);
+    if (tag === 'SELECT') await field.selectOption(value);
+    else await field.fill(value);
+  }
+
+  async attach(slot: string, name: string, buffer: Buffer, mimeType = 'image/png') {
+    const before = await this.byTestId(`page-${slot}`).count();
+    await this.byTestId(`attach-${slot}`).setInputFiles({ name, mimeType, buffer });
+    await this.page.waitForFunction(
+      ([id, n]) => document.querySelectorAll(`[data-testid="${id}"]`).length > n,
+      [`page-${slot}`, before] as const,
+    );
+  }
+
+  async value(path: string) {
+    return this.byTestId(`field-${path}`).inputValue();
+  }
+
+  /** Drafts are saved on every change; wait for the indicator rather than a fixed delay. */
+  async waitUntilSaved() {
+    await this.page.waitForFunction(() => document.querySelector('[data-testid="saved-indicator"]')?.getAttribute('data-saved') === 'true');
+  }
+}
