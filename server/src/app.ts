@@ -1,0 +1,74 @@
+// The whole server as one Fastify instance, built from a config: tests use it with inject(),
+// main.ts listens with it. Order matters: docs before routes (so they are documented), the
+// rate limiter before the route that uses it, the web app last.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { FileBlobStore, filesDir } from './blobs/file-blob-store.ts';
+import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_TRACK_RATE_LIMIT, REPO_ROOT, type AppConfig } from './config.ts';
+import { registerDocs } from './http/docs.ts';
+import { installErrorHandlers, notFound } from './http/errors.ts';
+import { hasWebApp, registerWebApp, spaFallback } from './http/web.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { dossierRoutes } from './routes/dossiers.ts';
+import { healthRoutes } from './routes/health.ts';
+import { trackRoutes } from './routes/track.ts';
+import { uploadRoutes } from './routes/uploads.ts';
+import { AttachmentService } from './services/attachments.ts';
+import { CatalogService } from './services/catalog.ts';
+import { seed } from './services/seed.ts';
+import { SubmissionService } from './services/submission.ts';
+import { TrackingService } from './services/tracking.ts';
+import { openStore } from './store/index.ts';
+
+export type { AppConfig, ServerConfig } from './config.ts';
+export { loadConfig } from './config.ts';
+
+export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
+  const now = config.now ?? (() => new Date());
+  const uploadsDir = join(config.dataDir, 'uploads');
+  for (const dir of [config.dataDir, uploadsDir, filesDir(config.dataDir)]) mkdirSync(dir, { recursive: true });
+
+  const store = config.store ?? openStore(config);
+  try {
+    await store.migrate();
+    await seed(store);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+
+  const app = Fastify({ logger: config.logger ?? false, trustProxy: config.trustProxy ?? false });
+  app.addHook('onClose', () => store.close());
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandlers(app);
+
+  const blobs = new FileBlobStore(filesDir(config.dataDir));
+  const attachments = new AttachmentService(store, blobs, now);
+  const submissions = new SubmissionService(store, attachments, now);
+  const tracking = new TrackingService(store);
+  const catalog = new CatalogService(store);
+  // Seam (Desk issue): the staff console's routes (own auth, audit log) register here and
+  // reuse these services; seam (Trust issue): push subscriptions and the receipt signer too.
+
+  await registerDocs(app);
+  await app.register(rateLimit, { global: false });
+  await app.register(healthRoutes, { storeKind: store.kind });
+  await app.register(catalogRoutes, { catalog });
+  await app.register(dossierRoutes, { submissions, tracking });
+  await app.register(trackRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
+  await app.register(uploadRoutes, { attachments, uploadsDir, maxBytes: config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES });
+
+  const webRoot = config.webRoot === undefined ? join(REPO_ROOT, 'web/dist') : config.webRoot;
+  if (hasWebApp(webRoot)) {
+    await registerWebApp(app, webRoot);
+    app.setNotFoundHandler(spaFallback);
+  } else {
+    app.log.info(`no built web app at ${webRoot ?? '(disabled)'}: serving the API only`);
+    app.setNotFoundHandler(notFound);
+  }
+  return app;
+}

@@ -1,0 +1,87 @@
+// The environment is read once, here, at start-up and validated with zod; everything else
+// receives a typed config. A bad value stops the start with a message naming the variable.
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Store } from './store/store.ts';
+
+/** The repository root (server/src/config.ts → ../..), so defaults do not depend on the cwd. */
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface RateLimit {
+  max: number;
+  /** Milliseconds. */
+  timeWindow: number;
+}
+
+/** What `buildApp` needs. Only `dataDir` is required; tests and e2e pass what they change. */
+export interface AppConfig {
+  /** Holds `hosocong.sqlite`, `uploads/` (tus parts) and `files/` (stored attachments). */
+  dataDir: string;
+  /** `postgres://…` selects PostgreSQL; without it the SQLite file in `dataDir` is used. */
+  databaseUrl?: string;
+  /** The built PWA. `null` serves the API only. Default `<repo>/web/dist`. */
+  webRoot?: string | null;
+  /** Guessing limit on `GET /api/track/:code`, per client IP. Default 10 per minute. */
+  trackRateLimit?: RateLimit;
+  /** Largest accepted attachment. Default 20 MB. */
+  maxUploadBytes?: number;
+  /** Behind a reverse proxy: take the client IP from X-Forwarded-For (for the rate limit). */
+  trustProxy?: boolean;
+  /** Fastify logger; off unless asked (tests stay quiet). */
+  logger?: boolean | { level: string };
+  /** The clock; tests pin it. Receipts carry the instant this returns. */
+  now?: () => Date;
+  /** A store built by the caller (tests: PGlite, a PostgreSQL schema). The app closes it. */
+  store?: Store;
+}
+
+/** What `main.ts` needs on top: where to listen. */
+export interface ServerConfig extends AppConfig {
+  port: number;
+  host: string;
+}
+
+export const DEFAULT_TRACK_RATE_LIMIT: RateLimit = { max: 10, timeWindow: 60_000 };
+export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  WEB_ROOT: z.string().min(1).optional(),
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
+  TRACK_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const absolute = (p: string) => (isAbsolute(p) ? p : resolve(process.cwd(), p));
+
+/** Reads and validates the environment. Empty strings count as unset (`FOO= cmd`). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = Env.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(present[String(i.path[0])])})`);
+    throw new ConfigError(`Invalid environment variable ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: absolute(e.DATA_DIR ?? resolve(REPO_ROOT, 'data')),
+    databaseUrl: e.DATABASE_URL,
+    webRoot: absolute(e.WEB_ROOT ?? resolve(REPO_ROOT, 'web/dist')),
+    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    trackRateLimit: e.TRACK_RATE_LIMIT ? { max: e.TRACK_RATE_LIMIT, timeWindow: 60_000 } : DEFAULT_TRACK_RATE_LIMIT,
+    logger: { level: e.LOG_LEVEL },
+  };
+}

@@ -1,0 +1,60 @@
+// The server's own words for error answers, per language. Field-level texts come from
+// shared/messages.ts so the phone and the server say the same thing.
+import type { Lang } from '@hsc/shared';
+import type { FastifyRequest } from 'fastify';
+
+export type ErrorKey =
+  | 'invalid'
+  | 'conflict'
+  | 'attachments_missing'
+  | 'not_found'
+  | 'dossier_not_found'
+  | 'rate_limited'
+  | 'too_large'
+  | 'unsupported_media_type'
+  | 'bad_request'
+  | 'internal'
+  | 'corrupt_upload'
+  | 'attachment_conflict'
+  | 'invalidValue';
+
+const texts: Record<Lang, Record<ErrorKey, string>> = {
+  vi: {
+    invalid: 'Hồ sơ chưa hợp lệ. Vui lòng sửa các mục được nêu.',
+    conflict: 'Hồ sơ này đã được gửi trước đó với nội dung khác.',
+    attachments_missing: 'Máy chủ chưa nhận đủ giấy tờ đính kèm. Ứng dụng sẽ gửi lại các tệp còn thiếu.',
+    not_found: 'Không tìm thấy.',
+    dossier_not_found: 'Không tìm thấy hồ sơ. Vui lòng kiểm tra lại mã hồ sơ và mã tra cứu.',
+    rate_limited: 'Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ít phút.',
+    too_large: 'Dữ liệu gửi lên quá lớn.',
+    unsupported_media_type: 'Định dạng dữ liệu không được hỗ trợ.',
+    bad_request: 'Yêu cầu không hợp lệ.',
+    internal: 'Máy chủ gặp lỗi. Hồ sơ của bạn vẫn được giữ trên điện thoại; ứng dụng sẽ thử lại.',
+    corrupt_upload: 'Tệp đến máy chủ bị hỏng (không khớp mã kiểm tra). Ứng dụng sẽ gửi lại.',
+    attachment_conflict: 'Tệp này đã thuộc một hồ sơ đã nộp với nội dung khác.',
+    invalidValue: 'Giá trị không hợp lệ.',
+  },
+  en: {
+    invalid: 'The dossier is not valid yet. Please correct the items listed.',
+    conflict: 'This dossier was already sent with different content.',
+    attachments_missing: 'Some attachments have not reached the server intact. The app will send them again.',
+    not_found: 'Not found.',
+    dossier_not_found: 'Dossier not found. Please check the dossier code and the lookup code.',
+    rate_limited: 'Too many attempts. Please try again in a few minutes.',
+    too_large: 'The data sent is too large.',
+    unsupported_media_type: 'This data format is not supported.',
+    bad_request: 'The request is not valid.',
+    internal: 'The server failed. Your dossier is still kept on your phone; the app will try again.',
+    corrupt_upload: 'The file arrived damaged (its SHA-256 does not match). The app will send it again.',
+    attachment_conflict: 'This attachment id already belongs to a submitted dossier with other content.',
+    invalidValue: 'This value is not valid.',
+  },
+};
+
+/** Vietnamese unless the client asks for English first. */
+export function langOf(req: FastifyRequest): Lang {
+  const header = req.headers['accept-language'];
+  return typeof header === 'string' && header.trim().toLowerCase().startsWith('en') ? 'en' : 'vi';
+}
+
+export const text = (lang: Lang, key: ErrorKey) => texts[lang][key];

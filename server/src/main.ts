@@ -1,0 +1,40 @@
+// Starts the server: `tsx server/src/main.ts` (root `pnpm start`) or `pnpm start` in server/.
+// Reads PORT, HOST, DATA_DIR, DATABASE_URL (and WEB_ROOT, TRUST_PROXY, TRACK_RATE_LIMIT,
+// LOG_LEVEL) once; closes cleanly on SIGTERM/SIGINT so in-flight requests finish.
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const app = await buildApp(config);
+  let closing = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: closing`);
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'close failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  await app.listen({ port: config.port, host: config.host });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

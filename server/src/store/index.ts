@@ -1,0 +1,11 @@
+// Picks the adapter from the config: PostgreSQL when a URL is given, else the SQLite file.
+import type { AppConfig } from '../config.ts';
+import { openPostgresStore } from './postgres.ts';
+import { openSqliteStore } from './sqlite.ts';
+import type { Store } from './store.ts';
+
+export type { Store } from './store.ts';
+
+export function openStore(config: Pick<AppConfig, 'dataDir' | 'databaseUrl'>): Store {
+  return config.databaseUrl ? openPostgresStore({ connectionString: config.databaseUrl }) : openSqliteStore(config.dataDir);
+}

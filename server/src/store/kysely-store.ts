@@ -1,0 +1,210 @@
+// The Store on Kysely. The SQL is the common subset of SQLite (≥ 3.35) and PostgreSQL:
+// INSERT … ON CONFLICT … RETURNING, text and integer columns. Adapters only make the dialect.
+import { DossierStatus, Procedure, type TimelineEntry, type Unit } from '@hsc/shared';
+import type { Kysely, Selectable } from 'kysely';
+import { migrateToLatest } from './migrations.ts';
+import type { AttachmentsTable, Database, DossiersTable } from './schema.ts';
+import type { AttachmentRecord, CreateResult, DossierRecord, NewDossier, Store, StoreKind, UnitRecord } from './store.ts';
+
+/** Thrown inside a transaction to roll it back when the dossier id is already taken. */
+class DossierExists extends Error {}
+
+const toAttachment = (r: Selectable<AttachmentsTable>): AttachmentRecord => ({
+  id: r.id,
+  dossierId: r.dossier_id,
+  sha256: r.sha256,
+  size: Number(r.size),
+  mediaType: r.media_type,
+  fileName: r.file_name,
+  path: r.path,
+  storedAt: r.stored_at,
+});
+
+const toDossier = (r: Selectable<DossiersTable>): DossierRecord => ({
+  id: r.id,
+  code: r.code,
+  lookupCode: r.lookup_code,
+  unitCode: r.unit_code,
+  procedureCode: r.procedure_code,
+  status: DossierStatus.parse(r.status),
+  body: r.body,
+  bodyHash: r.body_hash,
+  secretHash: r.secret_hash,
+  receipt: r.receipt,
+  receivedAt: r.received_at,
+  dueAt: r.due_at,
+  channel: 'online',
+});
+
+const toUnit = (r: { code: string; name: string; type: string; agency_id: string }): UnitRecord => ({
+  code: r.code,
+  name: r.name,
+  type: r.type === 'ward' ? 'ward' : 'commune',
+  agencyId: r.agency_id,
+});
+
+export class KyselyStore implements Store {
+  constructor(
+    readonly kind: StoreKind,
+    private readonly db: Kysely<Database>,
+  ) {}
+
+  async migrate(): Promise<void> {
+    // The migrator works on any schema; the typed handle is for queries only.
+    await migrateToLatest(this.db as unknown as Kysely<unknown>);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  async upsertSeedProcedures(procedures: readonly Procedure[]): Promise<void> {
+    const now = new Date().toISOString();
+    await this.db.transaction().execute(async (tx) => {
+      for (const [position, p] of procedures.entries()) {
+        await tx
+          .insertInto('procedures')
+          .values({ code: p.code, position, body: JSON.stringify(p), source: 'seed', updated_at: now })
+          .onConflict((oc) =>
+            oc
+              .column('code')
+              .doUpdateSet((eb) => ({ body: eb.ref('excluded.body'), position: eb.ref('excluded.position'), updated_at: now }))
+              .where('procedures.source', '=', 'seed'),
+          )
+          .execute();
+      }
+    });
+  }
+
+  async listProcedures(): Promise<Procedure[]> {
+    const rows = await this.db.selectFrom('procedures').select('body').orderBy('position').orderBy('code').execute();
+    return rows.map((r) => Procedure.parse(JSON.parse(r.body)));
+  }
+
+  async getProcedure(code: string): Promise<Procedure | undefined> {
+    const row = await this.db.selectFrom('procedures').select('body').where('code', '=', code).executeTakeFirst();
+    return row ? Procedure.parse(JSON.parse(row.body)) : undefined;
+  }
+
+  async upsertUnits(units: readonly Unit[], defaultAgencyId: (code: string) => string): Promise<void> {
+    await this.db.transaction().execute(async (tx) => {
+      for (const u of units) {
+        await tx
+          .insertInto('units')
+          .values({ code: u.code, name: u.name, type: u.type, agency_id: defaultAgencyId(u.code) })
+          .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), type: eb.ref('excluded.type') })))
+          .execute();
+      }
+    });
+  }
+
+  async listUnits(): Promise<UnitRecord[]> {
+    return (await this.db.selectFrom('units').selectAll().orderBy('code').execute()).map(toUnit);
+  }
+
+  async getUnit(code: string): Promise<UnitRecord | undefined> {
+    const row = await this.db.selectFrom('units').selectAll().where('code', '=', code).executeTakeFirst();
+    return row && toUnit(row);
+  }
+
+  async setAgencyId(unitCode: string, agencyId: string): Promise<void> {
+    await this.db.updateTable('units').set({ agency_id: agencyId }).where('code', '=', unitCode).execute();
+  }
+
+  async getAttachment(id: string): Promise<AttachmentRecord | undefined> {
+    const row = await this.db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toAttachment(row);
+  }
+
+  async getAttachments(ids: readonly string[]): Promise<AttachmentRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('attachments').selectAll().where('id', 'in', [...ids]).execute();
+    return rows.map(toAttachment);
+  }
+
+  async putAttachment(a: AttachmentRecord): Promise<AttachmentRecord> {
+    await this.db
+      .insertInto('attachments')
+      .values({
+        id: a.id,
+        dossier_id: a.dossierId,
+        sha256: a.sha256,
+        size: a.size,
+        media_type: a.mediaType,
+        file_name: a.fileName,
+        path: a.path,
+        stored_at: a.storedAt,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    const stored = await this.getAttachment(a.id);
+    if (!stored) throw new Error(`attachment ${a.id} vanished after insert`);
+    return stored;
+  }
+
+  async replaceAttachment(a: AttachmentRecord): Promise<AttachmentRecord> {
+    await this.db
+      .updateTable('attachments')
+      .set({ dossier_id: a.dossierId, sha256: a.sha256, size: a.size, media_type: a.mediaType, file_name: a.fileName, path: a.path, stored_at: a.storedAt })
+      .where('id', '=', a.id)
+      .execute();
+    return this.putAttachment(a);
+  }
+
+  async getDossier(id: string): Promise<DossierRecord | undefined> {
+    const row = await this.db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toDossier(row);
+  }
+
+  async getDossierByCode(code: string): Promise<DossierRecord | undefined> {
+    const row = await this.db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
+    return row && toDossier(row);
+  }
+
+  async createDossier(d: NewDossier): Promise<CreateResult> {
+    try {
+      const dossier = await this.db.transaction().execute(async (tx) => {
+        // The first statement writes, so SQLite takes its write lock at once (no upgrade
+        // deadlock between processes) and PostgreSQL locks the counter row until commit:
+        // concurrent writers queue here and each one gets the next number.
+        const { last } = await tx
+          .insertInto('code_sequences')
+          .values({ agency_id: d.agencyId, day: d.day, last: 1 })
+          .onConflict((oc) => oc.columns(['agency_id', 'day']).doUpdateSet((eb) => ({ last: eb('code_sequences.last', '+', 1) })))
+          .returning('last')
+          .executeTakeFirstOrThrow();
+        const { code, receipt } = d.issue(Number(last));
+        const row: DossiersTable = {
+          id: d.id,
+          code,
+          lookup_code: d.lookupCode,
+          unit_code: d.unitCode,
+          procedure_code: d.procedureCode,
+          status: d.status,
+          body: d.body,
+          body_hash: d.bodyHash,
+          secret_hash: d.secretHash,
+          receipt,
+          received_at: d.receivedAt,
+          due_at: d.dueAt,
+          channel: d.channel,
+        };
+        // A concurrent insert of the same id makes PostgreSQL wait for the other transaction,
+        // then do nothing; rolling back returns the sequence number too.
+        const inserted = await tx.insertInto('dossiers').values(row).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
+        if (!inserted) throw new DossierExists();
+        await tx.insertInto('timeline').values({ dossier_id: d.id, seq: 1, status: d.status, at: d.receivedAt, note: null }).execute();
+        return toDossier(row);
+      });
+      return { created: true, dossier };
+    } catch (e) {
+      if (e instanceof DossierExists) return { created: false };
+      throw e;
+    }
+  }
+
+  async timeline(dossierId: string): Promise<TimelineEntry[]> {
+    const rows = await this.db.selectFrom('timeline').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
+    return rows.map((r) => ({ status: DossierStatus.parse(r.status), at: r.at, ...(r.note ? { note: r.note } : {}) }));
+  }
+}

@@ -1,0 +1,21 @@
+// The default store: one SQLite file, embedded, durable (WAL + synchronous=FULL: a committed
+// transaction survives a power cut). busy_timeout lets a second process wait for the lock
+// instead of failing at once.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { KyselyStore } from './kysely-store.ts';
+import type { Database } from './schema.ts';
+
+export const SQLITE_FILE = 'hosocong.sqlite';
+
+export function openSqliteStore(dataDir: string): KyselyStore {
+  mkdirSync(dataDir, { recursive: true });
+  const file = new SQLite(join(dataDir, SQLITE_FILE));
+  file.pragma('journal_mode = WAL');
+  file.pragma('synchronous = FULL');
+  file.pragma('foreign_keys = ON');
+  file.pragma('busy_timeout = 5000');
+  return new KyselyStore('sqlite', new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) }));
+}

@@ -1,0 +1,10 @@
+// The store contract and the API flow on SQLite (a file in a temporary directory).
+import { describe } from 'vitest';
+import { describeApiContract } from './contract/api.contract.ts';
+import { describeStoreContract } from './contract/store.contract.ts';
+import { sqliteHarness } from './support/stores.ts';
+
+describe('SQLite', () => {
+  const { harness } = describeStoreContract(async () => sqliteHarness());
+  describeApiContract(harness, { concurrentWriters: false });
+});

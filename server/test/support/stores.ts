@@ -1,0 +1,85 @@
+// The databases the contract suite runs on. Each harness is one database for one test file;
+// `open()` gives another Store on it (as another server process would have).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Kysely } from 'kysely';
+import pg from 'pg';
+import { KyselyStore } from '../../src/store/kysely-store.ts';
+import { openPostgresStore } from '../../src/store/postgres.ts';
+import type { Database } from '../../src/store/schema.ts';
+import { openSqliteStore } from '../../src/store/sqlite.ts';
+import type { Store } from '../../src/store/store.ts';
+import { PgliteDialect } from './pglite-dialect.ts';
+
+export interface StoreHarness {
+  name: string;
+  open(): Store;
+  /** Whether two stores on this database may write at the same moment (separate processes). */
+  concurrentWriters: boolean;
+  close(): Promise<void>;
+}
+
+export const tempDir = (prefix = 'hsc-test-') => mkdtempSync(join(tmpdir(), prefix));
+
+export function sqliteHarness(): StoreHarness {
+  const dir = tempDir();
+  return {
+    name: 'SQLite',
+    // better-sqlite3 blocks the thread while it waits for a lock, so two writers belong in two
+    // processes; one process has one store.
+    concurrentWriters: false,
+    open: () => openSqliteStore(dir),
+    close: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** CI's and this machine's server: user postgres, trust auth, database `test`. */
+export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Real PostgreSQL in a schema of its own (dropped afterwards), or PGlite when there is none. */
+export async function postgresHarness(): Promise<StoreHarness> {
+  if (!(await postgresReachable())) {
+    console.info(`No PostgreSQL at ${POSTGRES_URL}: running the PostgreSQL contract on embedded PGlite.`);
+    return pgliteHarness();
+  }
+  const schema = `hsc_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  return {
+    name: 'PostgreSQL',
+    concurrentWriters: true,
+    open: () => openPostgresStore({ connectionString: POSTGRES_URL, searchPath: schema }),
+    close: async () => {
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    },
+  };
+}
+
+export async function pgliteHarness(): Promise<StoreHarness> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = new PGlite();
+  await db.waitReady;
+  return {
+    name: 'PostgreSQL (PGlite, embedded)',
+    concurrentWriters: true,
+    open: () => new KyselyStore('postgres', new Kysely<Database>({ dialect: new PgliteDialect(db) })),
+    close: () => db.close(),
+  };
+}
