@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 if (!existsSync(`${root}/web/dist/index.html`)) {
   console.log('Building the web app (first start)…');
-  const build = spawnSync('pnpm', ['--filter', '@hsc/web', 'build'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync('pnpm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

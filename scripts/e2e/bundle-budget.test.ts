@@ -1,0 +1,23 @@
+// The size budget of the Networks issue, asserted on the build output (bytes, not seconds).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { firstLoad } from '../lib/first-load.ts';
+
+const dist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const BUDGET_GZIP = 170 * 1024;
+
+describe('first load on 2G', () => {
+  it('needs at most 170 KB gzip of JavaScript and CSS for the first screen', () => {
+    expect(existsSync(`${dist}/index.html`), 'run `pnpm build` first').toBe(true);
+    const load = firstLoad(dist);
+    expect(load.files.some((f) => f.path.endsWith('.js'))).toBe(true);
+    console.log(`first load: ${load.files.length} files, ${(load.gzip / 1024).toFixed(1)} KB gzip (${(load.bytes / 1024).toFixed(1)} KB raw)`);
+    expect(load.gzip).toBeLessThanOrEqual(BUDGET_GZIP);
+  });
+  it('ships brotli and gzip copies of the entry script for preCompressed serving', () => {
+    const entry = firstLoad(dist).files.find((f) => f.path.endsWith('.js'))!;
+    expect(existsSync(`${dist}/${entry.path}.br`)).toBe(true);
+    expect(existsSync(`${dist}/${entry.path}.gz`)).toBe(true);
+  });
+});

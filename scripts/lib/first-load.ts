@@ -1,0 +1,28 @@
+// What a phone downloads before the first screen can show: the entry script, the chunks it
+// preloads and the stylesheets named by index.html. Everything else loads on demand.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface FirstLoad {
+  files: { path: string; bytes: number; gzip: number }[];
+  bytes: number;
+  gzip: number;
+}
+
+export function firstLoad(dist: string): FirstLoad {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const refs = new Set<string>();
+  for (const m of html.matchAll(/<(?:script|link)\b[^>]*>/g)) {
+    const tag = m[0];
+    const isScript = tag.startsWith('<script') && /type="module"/.test(tag);
+    const isLoaded = /rel="(modulepreload|stylesheet)"/.test(tag);
+    const url = /(?:src|href)="([^"]+)"/.exec(tag)?.[1];
+    if (url && (isScript || isLoaded) && /\.(js|css)$/.test(url)) refs.add(url.replace(/^\//, ''));
+  }
+  const files = [...refs].map((path) => {
+    const bytes = readFileSync(join(dist, path));
+    return { path, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+  return { files, bytes: files.reduce((s, f) => s + f.bytes, 0), gzip: files.reduce((s, f) => s + f.gzip, 0) };
+}
