@@ -30,6 +30,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ submissions: SubmissionServi
       },
     },
     async (req, reply) => {
+      reply.header('cache-control', 'no-store');
       const lang = langOf(req);
       const outcome = await submissions.submit(req.params.id, req.body, req.headers[DEVICE_SECRET_HEADER]);
       switch (outcome.kind) {
@@ -59,6 +60,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ submissions: SubmissionServi
       },
     },
     async (req, reply) => {
+      reply.header('cache-control', 'no-store'); // personal data: no shared cache keeps it
       const secret = req.headers[DEVICE_SECRET_HEADER];
       return (await tracking.forDevice(req.params.id, typeof secret === 'string' ? secret : undefined)) ?? dossierNotFound(req, reply);
     },

@@ -21,6 +21,9 @@ export const trackRoutes: FastifyPluginAsyncZod<{ tracking: TrackingService; lim
         response: { 200: TrackResponse, 404: ApiError, 429: ApiError },
       },
     },
-    async (req, reply) => (await tracking.byCode(req.params.code, req.query.lookup ?? '')) ?? dossierNotFound(req, reply),
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return (await tracking.byCode(req.params.code, req.query.lookup ?? '')) ?? dossierNotFound(req, reply);
+    },
   );
 };

@@ -31,8 +31,16 @@ const refuse = (status_code: number, error: Parameters<typeof apiError>[1], extr
 /** 460 is the tus checksum extension's "Checksum Mismatch"; clients do not retry it. */
 const CHECKSUM_MISMATCH = 460;
 
+/**
+ * FileStore's constructor starts an un-awaited mkdir whose callback throws (a TODO in its
+ * source): if the data directory vanished meanwhile the process would crash. buildApp has
+ * already created the directory synchronously, so that check is switched off.
+ */
+class UploadStore extends FileStore {}
+(UploadStore.prototype as unknown as { checkOrCreateDirectory(): void }).checkOrCreateDirectory = () => undefined;
+
 export const uploadRoutes: FastifyPluginAsync<UploadRouteOptions> = async (app, { attachments, uploadsDir, maxBytes }) => {
-  const datastore = new FileStore({ directory: uploadsDir });
+  const datastore = new UploadStore({ directory: uploadsDir });
 
   /** Drops an upload's bytes and its tus metadata file; either may already be gone. */
   const discard = async (id: string) => {
