@@ -1,0 +1,30 @@
+// The Dexie schema: the only place that knows IndexedDB. Stored data carries its schema version;
+// a new version adds `this.version(n).stores(...).upgrade(...)` below and never edits an old one,
+// so a phone that skipped releases still migrates forward step by step.
+import { Dexie, type EntityTable } from 'dexie';
+import type { AttachmentRecord, DossierRecord, MetaRecord, Procedure, SettingsRecord, Unit } from './types.ts';
+
+export const DB_NAME = 'ho-so-cong';
+
+export class HscDatabase extends Dexie {
+  procedures!: EntityTable<Procedure, 'code'>;
+  units!: EntityTable<Unit, 'code'>;
+  meta!: EntityTable<MetaRecord, 'key'>;
+  dossiers!: EntityTable<DossierRecord, 'id'>;
+  attachments!: EntityTable<AttachmentRecord, 'id'>;
+  settings!: EntityTable<SettingsRecord, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      procedures: 'code',
+      units: 'code',
+      meta: 'key',
+      dossiers: 'id, state, updatedAt',
+      attachments: 'id, dossierId, [dossierId+slot]',
+      settings: 'key',
+    });
+  }
+}
+
+export const db = new HscDatabase();

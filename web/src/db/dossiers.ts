@@ -1,0 +1,218 @@
+// Dossiers on the phone: drafts the person edits, the outbox the sync engine works through, and
+// the receipts and status timelines that come back. Every write stamps `updatedAt`.
+import { normalizePhone } from '@hsc/shared/validate';
+import type { DossierStatusResponse, DossierSubmission, Receipt } from '@hsc/shared/schemas';
+import { db } from './db.ts';
+import { newDeviceSecret, newId, newLocalRef } from './ids.ts';
+import type { AttachmentRecord, DossierError, DossierRecord } from './types.ts';
+
+export function getDossier(id: string): Promise<DossierRecord | undefined> {
+  return db.dossiers.get(id);
+}
+
+/** Newest first: the dossier the person just touched is at the top. */
+export async function listDossiers(): Promise<DossierRecord[]> {
+  return (await db.dossiers.orderBy('updatedAt').reverse().toArray());
+}
+
+export async function createDraft(procedureCode: string, now = Date.now()): Promise<DossierRecord> {
+  const dossier: DossierRecord = {
+    id: newId(),
+    procedureCode,
+    unitCode: '',
+    applicant: { fullName: '', phone: '', citizenId: '', address: '', email: '' },
+    fields: {},
+    state: 'draft',
+    localRef: newLocalRef(),
+    deviceSecret: newDeviceSecret(),
+    createdAt: now,
+    updatedAt: now,
+    attempts: 0,
+  };
+  await db.dossiers.add(dossier);
+  return dossier;
+}
+
+/** Form paths the draft editor writes: `unitCode`, `applicant.<key>`, `fields.<key>`. */
+export type DraftPath = 'unitCode' | `applicant.${keyof DossierRecord['applicant']}` | `fields.${string}`;
+
+export function readPath(d: Pick<DossierRecord, 'unitCode' | 'applicant' | 'fields'>, path: string): string {
+  if (path === 'unitCode') return d.unitCode;
+  const [group, key] = splitPath(path);
+  if (group === 'applicant') return d.applicant[key as keyof DossierRecord['applicant']] ?? '';
+  if (group === 'fields') return d.fields[key] ?? '';
+  return '';
+}
+
+function splitPath(path: string): [string, string] {
+  const dot = path.indexOf('.');
+  return dot < 0 ? [path, ''] : [path.slice(0, dot), path.slice(dot + 1)];
+}
+
+/**
+ * Writes only the changed paths, so two tabs editing different fields of one draft merge
+ * instead of forking. Returns false when the dossier is no longer a draft (it was sent).
+ */
+export async function patchDraft(id: string, patch: Partial<Record<DraftPath, string>>, now = Date.now()): Promise<boolean> {
+  return db.transaction('rw', db.dossiers, async () => {
+    const d = await db.dossiers.get(id);
+    if (!d || d.state !== 'draft') return false;
+    for (const [path, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      const [group, key] = splitPath(path);
+      if (path === 'unitCode') d.unitCode = value;
+      else if (group === 'applicant') (d.applicant as unknown as Record<string, string>)[key] = value;
+      else if (group === 'fields' && key) d.fields[key] = value;
+    }
+    d.updatedAt = now;
+    await db.dossiers.put(d);
+    return true;
+  });
+}
+
+/** The plain forms people mean: no stray spaces, phone as 0xxxxxxxxx, ID digits only. */
+export function normalizeForSend(d: Pick<DossierRecord, 'unitCode' | 'applicant' | 'fields'>): Pick<DossierRecord, 'unitCode' | 'applicant' | 'fields'> {
+  const email = d.applicant.email?.trim() ?? '';
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(d.fields)) if (v.trim()) fields[k] = v.trim();
+  return {
+    unitCode: d.unitCode.trim(),
+    applicant: {
+      fullName: d.applicant.fullName.trim().replace(/\s+/g, ' '),
+      phone: normalizePhone(d.applicant.phone.trim()),
+      citizenId: d.applicant.citizenId.replace(/\s/g, ''),
+      address: d.applicant.address.trim(),
+      ...(email ? { email } : {}),
+    },
+    fields,
+  };
+}
+
+/** The body of `PUT /api/dossiers/:id`; the same stored dossier always gives the same body. */
+export function toSubmission(d: Pick<DossierRecord, 'procedureCode' | 'unitCode' | 'applicant' | 'fields'>, attachments: AttachmentRecord[]): DossierSubmission {
+  return {
+    procedureCode: d.procedureCode,
+    unitCode: d.unitCode,
+    applicant: d.applicant,
+    fields: d.fields,
+    attachments: attachments.map((a) => ({ id: a.id, slot: a.slot, fileName: a.fileName, mediaType: a.mediaType, size: a.size, sha256: a.sha256 })),
+  };
+}
+
+/** Send pressed: the draft is frozen (normalised) and joins the outbox. */
+export async function queueDossier(id: string, now = Date.now()): Promise<DossierRecord> {
+  return db.transaction('rw', db.dossiers, async () => {
+    const d = await db.dossiers.get(id);
+    if (!d) throw new Error(`no dossier ${id}`);
+    if (d.state !== 'draft') return d;
+    const queued: DossierRecord = { ...d, ...normalizeForSend(d), state: 'queued', queuedAt: now, updatedAt: now, attempts: 0 };
+    delete queued.lastError;
+    delete queued.nextAttemptAt;
+    await db.dossiers.put(queued);
+    return queued;
+  });
+}
+
+export async function deleteDossier(id: string): Promise<void> {
+  await db.transaction('rw', db.dossiers, db.attachments, async () => {
+    await db.attachments.where('dossierId').equals(id).delete();
+    await db.dossiers.delete(id);
+  });
+}
+
+// --- used by the sync engine -------------------------------------------------------------
+
+export function listByState(state: DossierRecord['state']): Promise<DossierRecord[]> {
+  return db.dossiers.where('state').equals(state).sortBy('queuedAt');
+}
+
+/** A tab killed mid-send leaves 'sending' behind; it is simply queued again. */
+export async function requeueInterrupted(now = Date.now()): Promise<void> {
+  await db.dossiers.where('state').equals('sending').modify({ state: 'queued', updatedAt: now });
+}
+
+async function update(id: string, changes: Partial<DossierRecord>, now: number, from?: DossierRecord['state'][]): Promise<boolean> {
+  return db.transaction('rw', db.dossiers, async () => {
+    const d = await db.dossiers.get(id);
+    if (!d || (from && !from.includes(d.state))) return false;
+    await db.dossiers.put({ ...d, ...changes, updatedAt: now });
+    return true;
+  });
+}
+
+export function markSending(id: string, now = Date.now()) {
+  return update(id, { state: 'sending' }, now, ['queued']);
+}
+
+export async function markReceived(id: string, receipt: Receipt, now = Date.now()) {
+  return db.transaction('rw', db.dossiers, async () => {
+    const d = await db.dossiers.get(id);
+    if (!d) return false;
+    const next: DossierRecord = { ...d, state: 'received', receipt, status: receipt.status, dueAt: receipt.dueAt, updatedAt: now, attempts: 0 };
+    delete next.lastError;
+    delete next.nextAttemptAt;
+    next.timeline ??= [{ status: receipt.status, at: receipt.receivedAt }];
+    await db.dossiers.put(next);
+    return true;
+  });
+}
+
+/** A temporary failure: stays in the outbox and is tried again at `nextAttemptAt`. */
+export function markRetry(id: string, error: DossierError, attempts: number, nextAttemptAt: number, now = Date.now()) {
+  return update(id, { state: 'queued', lastError: error, attempts, nextAttemptAt }, now, ['sending', 'queued']);
+}
+
+/** A failure that retrying cannot fix: set aside with the reason, never retried by itself. */
+export function markAttention(id: string, error: DossierError, now = Date.now()) {
+  return update(id, { state: 'attention', lastError: error }, now, ['sending', 'queued']);
+}
+
+export function saveStatus(id: string, s: DossierStatusResponse, now = Date.now()) {
+  return update(id, { receipt: s.receipt, status: s.status, dueAt: s.dueAt, timeline: s.timeline, statusCheckedAt: now }, now, ['received']);
+}
+
+/** "Try again" on a dossier that needs attention. */
+export async function retryDossier(id: string, now = Date.now()) {
+  return db.transaction('rw', db.dossiers, async () => {
+    const d = await db.dossiers.get(id);
+    if (!d || d.state !== 'attention') return false;
+    const next: DossierRecord = { ...d, state: 'queued', attempts: 0, updatedAt: now };
+    delete next.nextAttemptAt;
+    await db.dossiers.put(next);
+    return true;
+  });
+}
+
+/** The commune refused the content (400): the person fixes it in the form and sends again. */
+export function reopenDraft(id: string, now = Date.now()) {
+  return update(id, { state: 'draft' }, now, ['attention']);
+}
+
+/**
+ * The commune holds a different dossier under this id (409): send this one under fresh ids,
+ * so it can never be mistaken for the other. Pages are uploaded again under their new ids.
+ */
+export async function resendAsNew(id: string, now = Date.now()): Promise<string | null> {
+  return db.transaction('rw', db.dossiers, db.attachments, async () => {
+    const d = await db.dossiers.get(id);
+    if (!d || d.state !== 'attention') return null;
+    const fresh: DossierRecord = { ...d, id: newId(), deviceSecret: newDeviceSecret(), state: 'queued', attempts: 0, queuedAt: now, updatedAt: now };
+    delete fresh.lastError;
+    delete fresh.nextAttemptAt;
+    const pages = await db.attachments.where('dossierId').equals(id).toArray();
+    await db.dossiers.add(fresh);
+    for (const p of pages) {
+      const copy: AttachmentRecord = { ...p, id: newId(), dossierId: fresh.id, uploaded: false };
+      delete copy.uploadUrl;
+      await db.attachments.add(copy);
+    }
+    await db.attachments.where('dossierId').equals(id).delete();
+    await db.dossiers.delete(id);
+    return fresh.id;
+  });
+}
+
+/** Dossiers that have not reached the commune yet (drafts aside): the update banner names them. */
+export function countUnsent(): Promise<number> {
+  return db.dossiers.where('state').anyOf(['queued', 'sending', 'attention']).count();
+}

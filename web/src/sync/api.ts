@@ -1,0 +1,111 @@
+// The API as the phone sees it: every answer parsed with the shared zod schemas, every outcome
+// named so the engine can decide between "received", "fix it", and "try later".
+import {
+  ApiError,
+  Catalog,
+  DEVICE_SECRET_HEADER,
+  DossierStatusResponse,
+  ReceiptResponse,
+  UnitList,
+  type DossierSubmission,
+  type FieldError,
+  type Receipt,
+  type Unit,
+} from '@hsc/shared/schemas';
+
+export type Fetch = typeof fetch;
+
+export interface ApiClient {
+  fetch: Fetch;
+  /** '' in the browser (same origin); a full origin in tests and tools. */
+  base: string;
+}
+
+export type PutOutcome =
+  | { kind: 'received'; receipt: Receipt }
+  | { kind: 'missing'; ids: string[] }
+  | { kind: 'conflict'; differences: string[]; message: string }
+  | { kind: 'invalid'; fields: FieldError[]; message: string }
+  | { kind: 'rejected'; status: number; message: string }
+  | { kind: 'retry'; reason: 'network' | 'server'; message: string };
+
+const PUT_TIMEOUT_MS = 60_000;
+
+function timeout(ms: number): AbortSignal | undefined {
+  return typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(ms) : undefined;
+}
+
+async function json(res: Response): Promise<unknown> {
+  try {
+    return await res.json();
+  } catch {
+    return undefined;
+  }
+}
+
+export async function putDossier(api: ApiClient, id: string, secret: string, body: DossierSubmission): Promise<PutOutcome> {
+  let res: Response;
+  try {
+    res = await api.fetch(`${api.base}/api/dossiers/${encodeURIComponent(id)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', [DEVICE_SECRET_HEADER]: secret },
+      body: JSON.stringify(body),
+      signal: timeout(PUT_TIMEOUT_MS),
+    });
+  } catch (e) {
+    return { kind: 'retry', reason: 'network', message: e instanceof Error ? e.message : String(e) };
+  }
+  const data = await json(res);
+  if (res.status === 200 || res.status === 201) {
+    const parsed = ReceiptResponse.safeParse(data);
+    return parsed.success ? { kind: 'received', receipt: parsed.data.receipt } : { kind: 'retry', reason: 'server', message: 'unreadable receipt' };
+  }
+  const err = ApiError.partial().safeParse(data);
+  const e = err.success ? err.data : {};
+  const message = e.message ?? e.error ?? `HTTP ${res.status}`;
+  if (res.status === 422 || e.error === 'attachments_missing') {
+    const ids = [...(e.missing ?? []), ...(e.corrupt ?? [])];
+    if (ids.length) return { kind: 'missing', ids };
+  }
+  if (res.status === 409) return { kind: 'conflict', differences: e.differences ?? [], message };
+  if (res.status === 400) return { kind: 'invalid', fields: e.fields ?? [], message };
+  if (res.status === 408 || res.status === 425 || res.status === 429 || res.status >= 500 || res.status === 422) {
+    return { kind: 'retry', reason: 'server', message };
+  }
+  return { kind: 'rejected', status: res.status, message };
+}
+
+export async function getDossierStatus(api: ApiClient, id: string, secret: string): Promise<DossierStatusResponse | null> {
+  const res = await api.fetch(`${api.base}/api/dossiers/${encodeURIComponent(id)}/status`, {
+    headers: { [DEVICE_SECRET_HEADER]: secret },
+    cache: 'no-store',
+    signal: timeout(30_000),
+  });
+  if (!res.ok) return null;
+  const parsed = DossierStatusResponse.safeParse(await json(res));
+  return parsed.success ? parsed.data : null;
+}
+
+/** `null` when the copy on the phone is current (304). */
+export async function getCatalog(api: ApiClient, etag?: string): Promise<{ catalog: Catalog; etag?: string } | null> {
+  const res = await api.fetch(`${api.base}/api/procedures`, {
+    headers: etag ? { 'if-none-match': etag } : {},
+    cache: 'no-store',
+    signal: timeout(60_000),
+  });
+  if (res.status === 304) return null;
+  if (!res.ok) throw new Error(`catalog: HTTP ${res.status}`);
+  return { catalog: Catalog.parse(await res.json()), etag: res.headers.get('etag') ?? undefined };
+}
+
+export async function getUnits(api: ApiClient, etag?: string): Promise<{ units: Unit[]; etag?: string } | null> {
+  const res = await api.fetch(`${api.base}/api/units`, {
+    headers: etag ? { 'if-none-match': etag } : {},
+    cache: 'no-store',
+    signal: timeout(60_000),
+  });
+  if (res.status === 304) return null;
+  if (!res.ok) throw new Error(`units: HTTP ${res.status}`);
+  return { units: UnitList.parse(await res.json()).units, etag: res.headers.get('etag') ?? undefined };
+}
+

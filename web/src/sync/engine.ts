@@ -1,0 +1,198 @@
+// The outbox engine: no React, no timers of its own, runnable in Node. One pass sends every
+// queued dossier (pages first through tus, then the dossier itself) and refreshes the status of
+// the dossiers the commune already has. Each dossier is handled on its own: a failure sets that
+// one aside or schedules its retry, and the pass goes on to the next.
+import { listAttachments, markNotUploaded, markUploaded, setUploadUrl } from '../db/attachments.ts';
+import {
+  listByState,
+  markAttention,
+  markReceived,
+  markRetry,
+  markSending,
+  requeueInterrupted,
+  saveStatus,
+  toSubmission,
+} from '../db/dossiers.ts';
+import type { AttachmentRecord, DossierError, DossierRecord } from '../db/types.ts';
+import { getDossierStatus, putDossier, type ApiClient } from './api.ts';
+import { backoffDelay } from './backoff.ts';
+import { ProgressStore } from './progress.ts';
+import { UploadFailure, type Uploader } from './uploader.ts';
+
+export interface SyncDeps {
+  api: ApiClient;
+  uploader: Uploader;
+  progress?: ProgressStore;
+  now?: () => number;
+  random?: () => number;
+  isOnline?: () => boolean;
+}
+
+export interface PassReport {
+  sent: string[];
+  retrying: string[];
+  attention: string[];
+  offline: boolean;
+  /** When the next pass should run by itself, if anything is waiting. */
+  nextWakeAt?: number;
+}
+
+/** How often to look again while offline or while another tab holds the outbox. */
+export const IDLE_RECHECK_MS = 30_000;
+/** Rounds of "the server lacks a page, upload it again" within one try. */
+const MISSING_ROUNDS = 3;
+/** Uploads the server refuses outright this many times in a row set the dossier aside. */
+const MAX_UPLOAD_REJECTIONS = 5;
+/** Status is asked again at most this often per dossier (visibility changes come in bursts). */
+const STATUS_MIN_INTERVAL_MS = 30_000;
+/** Statuses after which the commune will not change the dossier any more. */
+const FINAL_STATUSES = new Set(['refused', 'withdrawn', 'stopped', 'returned']);
+
+class Transient extends Error {
+  constructor(readonly error: DossierError) {
+    super(error.message);
+  }
+}
+class Permanent extends Error {
+  constructor(readonly error: DossierError) {
+    super(error.message);
+  }
+}
+
+export function createSyncEngine(deps: SyncDeps) {
+  const now = deps.now ?? Date.now;
+  const random = deps.random ?? Math.random;
+  const isOnline = deps.isOnline ?? (() => true);
+  const progress = deps.progress ?? new ProgressStore();
+
+  async function uploadPages(d: DossierRecord, pages: AttachmentRecord[]): Promise<void> {
+    const totalBytes = pages.reduce((n, p) => n + p.size, 0);
+    let doneBytes = pages.filter((p) => p.uploaded).reduce((n, p) => n + p.size, 0);
+    for (const [i, page] of pages.entries()) {
+      if (page.uploaded) continue;
+      const report = (sent: number) =>
+        progress.set(d.id, {
+          phase: 'uploading',
+          file: i + 1,
+          files: pages.length,
+          filePercent: page.size ? Math.min(100, Math.round((sent / page.size) * 100)) : 100,
+          sentBytes: doneBytes + sent,
+          totalBytes,
+        });
+      report(0);
+      try {
+        await deps.uploader.upload({
+          file: page.blob,
+          endpoint: `${deps.api.base}/api/uploads`,
+          uploadUrl: page.uploadUrl,
+          metadata: { dossierId: d.id, attachmentId: page.id, sha256: page.sha256, filename: page.fileName, filetype: page.mediaType },
+          onUrl: (url) => setUploadUrl(page.id, url),
+          onProgress: (sent) => report(sent),
+        });
+      } catch (e) {
+        const status = e instanceof UploadFailure ? e.status : undefined;
+        if (status && status >= 400 && status < 500 && ![408, 409, 423, 429].includes(status)) {
+          // Refused outright (a damaged upload, an expired URL): start this page afresh next time.
+          await markNotUploaded([page.id]);
+          const error: DossierError = { code: 'uploadRejected', message: `${page.fileName}: HTTP ${status}` };
+          throw d.attempts + 1 >= MAX_UPLOAD_REJECTIONS ? new Permanent(error) : new Transient(error);
+        }
+        throw new Transient({ code: status ? 'server' : 'network', message: e instanceof Error ? e.message : String(e) });
+      }
+      await markUploaded(page.id);
+      doneBytes += page.size;
+      report(page.size);
+    }
+  }
+
+  async function sendOne(queued: DossierRecord): Promise<'sent' | 'retrying' | 'attention' | 'gone'> {
+    if (!(await markSending(queued.id, now()))) return 'gone';
+    const d = { ...queued, state: 'sending' as const };
+    try {
+      for (let round = 0; round < MISSING_ROUNDS; round++) {
+        const pages = await listAttachments(d.id);
+        await uploadPages(d, pages);
+        const totalBytes = pages.reduce((n, p) => n + p.size, 0);
+        progress.set(d.id, { phase: 'submitting', file: pages.length, files: pages.length, filePercent: 100, sentBytes: totalBytes, totalBytes });
+        const outcome = await putDossier(deps.api, d.id, d.deviceSecret, toSubmission(d, pages));
+        switch (outcome.kind) {
+          case 'received':
+            await markReceived(d.id, outcome.receipt, now());
+            return 'sent';
+          case 'missing':
+            await markNotUploaded(outcome.ids);
+            continue;
+          case 'conflict':
+            throw new Permanent({ code: 'conflict', message: outcome.message, differences: outcome.differences });
+          case 'invalid':
+            throw new Permanent({ code: 'invalid', message: outcome.message, fields: outcome.fields });
+          case 'rejected':
+            throw new Permanent({ code: 'rejected', message: outcome.message });
+          case 'retry':
+            throw new Transient({ code: outcome.reason, message: outcome.message });
+        }
+      }
+      throw new Transient({ code: 'server', message: 'pages still missing on the server after re-upload' });
+    } catch (e) {
+      if (e instanceof Permanent) {
+        await markAttention(d.id, e.error, now());
+        return 'attention';
+      }
+      const error = e instanceof Transient ? e.error : { code: 'network' as const, message: e instanceof Error ? e.message : String(e) };
+      const attempts = d.attempts + 1;
+      await markRetry(d.id, error, attempts, now() + backoffDelay(attempts, random), now());
+      return 'retrying';
+    } finally {
+      progress.set(d.id, undefined);
+    }
+  }
+
+  async function refreshStatuses(): Promise<void> {
+    for (const d of await listByState('received')) {
+      if (d.status && FINAL_STATUSES.has(d.status) && d.statusCheckedAt) continue;
+      if (d.statusCheckedAt && now() - d.statusCheckedAt < STATUS_MIN_INTERVAL_MS) continue;
+      try {
+        const s = await getDossierStatus(deps.api, d.id, d.deviceSecret);
+        if (s) await saveStatus(d.id, s, now());
+      } catch {
+        // Offline again or the server is busy: the timeline on the phone stays as it was.
+      }
+    }
+  }
+
+  async function nextWake(): Promise<number | undefined> {
+    const waiting = await listByState('queued');
+    if (!waiting.length) return undefined;
+    return Math.min(...waiting.map((d) => d.nextAttemptAt ?? now()));
+  }
+
+  /**
+   * One pass. `force` (app opened, network back, page shown again) sends everything queued at
+   * once; the backoff timer passes `force: false` and only sends what is due.
+   */
+  async function runOnce({ force = false }: { force?: boolean } = {}): Promise<PassReport> {
+    const report: PassReport = { sent: [], retrying: [], attention: [], offline: false };
+    // Whoever runs a pass holds the outbox, so anything still 'sending' was cut off mid-way.
+    await requeueInterrupted(now());
+    if (!isOnline()) {
+      report.offline = true;
+      const wake = await nextWake();
+      report.nextWakeAt = wake === undefined ? undefined : Math.max(wake, now() + IDLE_RECHECK_MS);
+      return report;
+    }
+    for (const d of await listByState('queued')) {
+      if (!force && d.nextAttemptAt && d.nextAttemptAt > now()) continue;
+      const result = await sendOne(d);
+      if (result === 'sent') report.sent.push(d.id);
+      else if (result === 'retrying') report.retrying.push(d.id);
+      else if (result === 'attention') report.attention.push(d.id);
+    }
+    await refreshStatuses();
+    report.nextWakeAt = await nextWake();
+    return report;
+  }
+
+  return { runOnce, progress };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

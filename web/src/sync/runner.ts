@@ -1,0 +1,78 @@
+// Wires the engine to the browser: runs it on app open, when the network comes back, when the
+// page is shown again, and on the backoff timer. A Web Lock keeps two tabs from sending at once.
+import { registerRunner } from './client.ts';
+import { createSyncEngine, IDLE_RECHECK_MS, type SyncEngine } from './engine.ts';
+import { progressStore } from './progress.ts';
+import { refreshReferenceData } from './reference.ts';
+import { tusUploader } from './uploader.ts';
+
+const LOCK_NAME = 'hsc-sync';
+
+async function withOutboxLock<T>(fn: () => Promise<T>): Promise<T | undefined> {
+  const locks = navigator.locks;
+  if (!locks?.request) return fn();
+  // ifAvailable: if another tab is sending, this one does not queue up behind it.
+  return locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => (lock ? fn() : undefined));
+}
+
+export function startSync(engine: SyncEngine = createSyncEngine({
+  api: { fetch: (...args) => fetch(...args), base: '' },
+  uploader: tusUploader,
+  progress: progressStore,
+  isOnline: () => navigator.onLine !== false,
+})): () => void {
+  let running = false;
+  let again: boolean | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const schedule = (at: number | undefined) => {
+    clearTimeout(timer);
+    if (at === undefined) return;
+    timer = setTimeout(() => void run(false), Math.max(1_000, at - Date.now()));
+  };
+
+  async function run(force: boolean): Promise<void> {
+    if (running) {
+      again = (again ?? false) || force;
+      return;
+    }
+    running = true;
+    try {
+      let next: boolean | null = force;
+      while (next !== null) {
+        again = null;
+        const report = await withOutboxLock(() => engine.runOnce({ force: next! }));
+        // No lock: another tab is sending; look again later in case it closes.
+        schedule(report ? report.nextWakeAt : Date.now() + IDLE_RECHECK_MS);
+        next = again;
+      }
+    } catch (e) {
+      console.error('sync pass failed', e);
+      schedule(Date.now() + IDLE_RECHECK_MS);
+    } finally {
+      running = false;
+    }
+  }
+
+  const refresh = () => {
+    if (navigator.onLine !== false) void refreshReferenceData({ fetch: (...args) => fetch(...args), base: '' });
+  };
+  const onOnline = () => {
+    refresh();
+    void run(true);
+  };
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void run(true);
+  };
+  window.addEventListener('online', onOnline);
+  document.addEventListener('visibilitychange', onVisible);
+  registerRunner((force) => void run(force));
+  refresh();
+  void run(true);
+
+  return () => {
+    window.removeEventListener('online', onOnline);
+    document.removeEventListener('visibilitychange', onVisible);
+    clearTimeout(timer);
+  };
+}

@@ -1,0 +1,127 @@
+// An in-process stand-in for the commune's server, speaking the API contract: tus uploads land
+// in a map (checked against their SHA-256), PUT is idempotent by dossier id, and the test can
+// make it lose answers, forget files, or refuse content.
+import type { DossierSubmission, Receipt } from '@hsc/shared/schemas';
+import { sha256Hex } from '../capture/hash.ts';
+import type { Fetch } from '../sync/api.ts';
+import { UploadFailure, type Uploader, type UploadJob } from '../sync/uploader.ts';
+
+export const BASE = 'http://commune.test';
+
+interface Stored {
+  body: string;
+  receipt: Receipt;
+  secret: string;
+}
+
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+export function createFakeServer() {
+  const files = new Map<string, { sha256: string; bytes: Uint8Array }>();
+  const dossiers = new Map<string, Stored>();
+  const uploadCalls: UploadJob[] = [];
+  let sequence = 0;
+
+  const behaviour = {
+    /** The next N PUTs are stored but the answer never reaches the phone. */
+    loseResponses: 0,
+    /** The next N requests of any kind fail like a dropped connection. */
+    networkDown: 0,
+    /** The next N uploads fail after the upload URL exists (a cut mid-way). */
+    cutUploads: 0,
+    /** Dossier ids answered with 409 / 400. */
+    conflict: new Set<string>(),
+    invalid: new Set<string>(),
+    /** Attachment ids the server "forgets" once, as if their file were lost. */
+    forgetOnce: new Set<string>(),
+  };
+
+  const fetch: Fetch = async (input, init) => {
+    const url = new URL(String(input));
+    const method = init?.method ?? 'GET';
+    if (behaviour.networkDown > 0) {
+      behaviour.networkDown--;
+      throw new TypeError('Failed to fetch');
+    }
+    const m = /^\/api\/dossiers\/([^/]+)(\/status)?$/.exec(url.pathname);
+    if (!m) return json(404, { error: 'not_found', message: 'no route' });
+    const id = decodeURIComponent(m[1]!);
+    const secret = new Headers(init?.headers).get('x-dossier-secret') ?? '';
+
+    if (m[2] && method === 'GET') {
+      const s = dossiers.get(id);
+      if (!s || s.secret !== secret) return json(404, { error: 'not_found', message: 'unknown' });
+      return json(200, {
+        receipt: s.receipt,
+        status: 'accepted',
+        dueAt: s.receipt.dueAt,
+        timeline: [
+          { status: 'registered', at: s.receipt.receivedAt },
+          { status: 'accepted', at: '2026-11-26T03:00:00.000Z' },
+        ],
+      });
+    }
+    if (method !== 'PUT') return json(405, { error: 'method', message: 'no' });
+
+    const body = String(init?.body);
+    const sub = JSON.parse(body) as DossierSubmission;
+    if (behaviour.conflict.has(id)) return json(409, { error: 'conflict', message: 'different content', differences: ['applicant.fullName'] });
+    if (behaviour.invalid.has(id)) {
+      return json(400, { error: 'invalid', message: 'invalid', fields: [{ path: 'applicant.phone', code: 'phone', message: 'bad phone' }] });
+    }
+    for (const a of sub.attachments) {
+      if (behaviour.forgetOnce.delete(a.id)) files.delete(a.id);
+    }
+    const missing = sub.attachments.filter((a) => !files.has(a.id)).map((a) => a.id);
+    if (missing.length) return json(422, { error: 'attachments_missing', message: 'missing', missing, corrupt: [] });
+
+    const existing = dossiers.get(id);
+    let status = 200;
+    if (existing) {
+      if (existing.body !== body) return json(409, { error: 'conflict', message: 'different content', differences: ['body'] });
+    } else {
+      status = 201;
+      const receipt: Receipt = {
+        dossierId: id,
+        code: `H19.${sub.unitCode}-261126-${String(++sequence).padStart(4, '0')}`,
+        lookupCode: 'K3QX',
+        unitCode: sub.unitCode,
+        procedureCode: sub.procedureCode,
+        status: 'registered',
+        receivedAt: '2026-11-26T02:15:00.000Z',
+        dueAt: '2026-11-26T10:00:00.000Z',
+        documents: sub.attachments.map((a) => ({ attachmentId: a.id, slot: a.slot, sha256: a.sha256, size: a.size })),
+      };
+      dossiers.set(id, { body, receipt, secret });
+    }
+    if (behaviour.loseResponses > 0) {
+      behaviour.loseResponses--;
+      throw new TypeError('network connection was lost');
+    }
+    return json(status, { receipt: dossiers.get(id)!.receipt });
+  };
+
+  const uploader: Uploader = {
+    async upload(job) {
+      uploadCalls.push(job);
+      if (behaviour.networkDown > 0) {
+        behaviour.networkDown--;
+        throw new UploadFailure('network down');
+      }
+      const id = job.metadata.attachmentId!;
+      await job.onUrl(job.uploadUrl ?? `${BASE}/api/uploads/${id}`);
+      if (behaviour.cutUploads > 0) {
+        behaviour.cutUploads--;
+        job.onProgress(Math.floor(job.file.size / 2), job.file.size);
+        throw new UploadFailure('connection cut');
+      }
+      const bytes = new Uint8Array(await job.file.arrayBuffer());
+      const sha256 = await sha256Hex(job.file);
+      if (sha256 !== job.metadata.sha256) throw new UploadFailure('checksum mismatch', 460);
+      job.onProgress(job.file.size, job.file.size);
+      files.set(id, { sha256, bytes });
+    },
+  };
+
+  return { fetch, uploader, files, dossiers, uploadCalls, behaviour };
+}

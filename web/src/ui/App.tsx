@@ -1,0 +1,83 @@
+// The shell: header (name, network, language), the update banner, and the routed screen.
+import { useEffect, useRef } from 'react';
+import { LangSwitch } from './components/LangSwitch.tsx';
+import { NetStatus } from './components/NetStatus.tsx';
+import { UpdateBanner } from './components/UpdateBanner.tsx';
+import { useLang } from './hooks/useLang.ts';
+import { Link, matchRoute, paths, usePath, type Route } from './router.tsx';
+import { Catalog } from './screens/Catalog.tsx';
+import { DossierDetail } from './screens/DossierDetail.tsx';
+import { DossierForm } from './screens/DossierForm.tsx';
+import { Home } from './screens/Home.tsx';
+import { Privacy } from './screens/Privacy.tsx';
+import { ProcedureDetail } from './screens/ProcedureDetail.tsx';
+
+function Screen({ route }: { route: Route }) {
+  const { t } = useLang();
+  switch (route.name) {
+    case 'home':
+      return <Home />;
+    case 'catalog':
+      return <Catalog />;
+    case 'procedure':
+      return <ProcedureDetail code={route.code} />;
+    case 'privacy':
+      return <Privacy code={route.code} />;
+    case 'edit':
+      return <DossierForm id={route.id} />;
+    case 'dossier':
+      return <DossierDetail id={route.id} />;
+    case 'notFound':
+      return <p className="notice">{t('app.notFound')}</p>;
+  }
+}
+
+/** "Back" goes up one level, the same whether the screen was reached by tapping or a deep link. */
+function parentOf(route: Route): string {
+  if (route.name === 'procedure') return paths.catalog();
+  if (route.name === 'privacy' && route.code) return paths.procedure(route.code);
+  return paths.home();
+}
+
+export function App() {
+  const { t } = useLang();
+  const path = usePath();
+  const route = matchRoute(path);
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // Screen readers hear the new screen: focus moves to it on every navigation but the first.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+  }, [path]);
+
+  return (
+    <>
+      <header className="topbar">
+        <Link to={paths.home()} className="brand" aria-label={t('app.home')}>
+          {t('app.name')}
+        </Link>
+        <NetStatus />
+        <LangSwitch />
+      </header>
+      <UpdateBanner />
+      {route.name !== 'home' ? (
+        <nav className="crumbs">
+          <Link to={parentOf(route)} className="back">
+            ← {t('app.back')}
+          </Link>
+        </nav>
+      ) : null}
+      <main ref={main} tabIndex={-1} key={path}>
+        <Screen route={route} />
+      </main>
+      <footer className="footer">
+        <Link to={paths.privacy()}>{t('app.privacyLink')}</Link>
+      </footer>
+    </>
+  );
+}

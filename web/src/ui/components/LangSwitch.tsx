@@ -1,0 +1,29 @@
+import { saveLanguage } from '../../db/settings.ts';
+import { LANGUAGES, switchLanguage } from '../../i18n/index.ts';
+import { useLang } from '../hooks/useLang.ts';
+
+export function LangSwitch() {
+  const { t, lang } = useLang();
+  const choose = async (code: string) => {
+    await switchLanguage(code);
+    await saveLanguage(code);
+  };
+  return (
+    <div className="lang" role="group" aria-label={t('lang.label')}>
+      {Object.entries(LANGUAGES).map(([code, { label }]) => (
+        <button
+          key={code}
+          type="button"
+          lang={code}
+          className="lang-btn"
+          data-testid={`lang-${code}`}
+          aria-pressed={lang === code}
+          aria-label={label}
+          onClick={() => void choose(code)}
+        >
+          {code.toUpperCase()}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// A dossier set aside: the reason in plain words and what the person can do about it.
+import type { Procedure } from '@hsc/shared/schemas';
+import type { DossierRecord } from '../../db/types.ts';
+import { reopenDraft, resendAsNew, retryDossier } from '../../db/dossiers.ts';
+import { requestSync } from '../../sync/client.ts';
+import { useLang } from '../hooks/useLang.ts';
+import { navigate, paths } from '../router.tsx';
+import { labelForPath } from './labels.ts';
+
+export function AttentionPanel({ dossier, procedure }: { dossier: DossierRecord; procedure: Procedure | null }) {
+  const { t, lang } = useLang();
+  const error = dossier.lastError;
+  const code = error?.code ?? 'rejected';
+  const retry = async () => {
+    await retryDossier(dossier.id);
+    requestSync(true);
+  };
+  const edit = async () => {
+    await reopenDraft(dossier.id);
+    navigate(paths.edit(dossier.id), { replace: true });
+  };
+  const asNew = async () => {
+    const id = await resendAsNew(dossier.id);
+    if (id) {
+      navigate(paths.dossier(id), { replace: true });
+      requestSync(true);
+    }
+  };
+  return (
+    <div className="attention" role="alert" data-testid="attention">
+      <h2>{t('detail.attentionTitle')}</h2>
+      <p>{t(`detail.reason.${code}`, { message: error?.message ?? '' })}</p>
+      {error?.fields?.length ? (
+        <ul className="summary-list">
+          {error.fields.map((f) => (
+            <li key={f.path}>
+              <strong>{labelForPath(f.path, procedure, t, lang)}</strong>: {t(`errors.${f.code}` as 'errors.required', { defaultValue: f.message })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="stack">
+        {code === 'invalid' ? (
+          <button type="button" className="btn btn-primary btn-block" data-testid="attention-edit" onClick={() => void edit()}>
+            {t('detail.edit')}
+          </button>
+        ) : code === 'conflict' ? (
+          <button type="button" className="btn btn-primary btn-block" data-testid="attention-new" onClick={() => void asNew()}>
+            {t('detail.resendNew')}
+          </button>
+        ) : null}
+        <button type="button" className={`btn ${code === 'invalid' || code === 'conflict' ? 'btn-secondary' : 'btn-primary'} btn-block`} data-testid="attention-retry" onClick={() => void retry()}>
+          {t('detail.retry')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+// The commune's receipt (Mẫu 01 in short): dossier code, lookup code, received and due times in
+// Vietnamese time, the documents the commune holds.
+import type { Procedure, Receipt } from '@hsc/shared/schemas';
+import { localized } from '../../i18n/index.ts';
+import { formatDateTime } from '../format.ts';
+import { useLang } from '../hooks/useLang.ts';
+
+export function CommuneReceipt({ receipt, procedure, dueAt }: { receipt: Receipt; procedure: Procedure | null; dueAt?: string }) {
+  const { t, lang } = useLang();
+  const slotKeys = [...new Set(receipt.documents.map((d) => d.slot))];
+  const order = (key: string) => procedure?.documents.findIndex((s) => s.key === key) ?? 0;
+  slotKeys.sort((a, b) => order(a) - order(b));
+  const label = (key: string) => {
+    const s = procedure?.documents.find((x) => x.key === key);
+    return s ? localized(s.label, lang) : key;
+  };
+  return (
+    <section className="receipt receipt-commune" data-testid="commune-receipt" aria-labelledby="commune-receipt-title">
+      <h2 id="commune-receipt-title">{t('detail.communeTitle')}</h2>
+      <dl className="facts">
+        <dt>{t('detail.code')}</dt>
+        <dd className="code code-big" data-testid="receipt-code">
+          {receipt.code}
+        </dd>
+        <dt>{t('detail.lookup')}</dt>
+        <dd className="code code-big" data-testid="receipt-lookup">
+          {receipt.lookupCode}
+        </dd>
+        <dt>{t('detail.receivedAt')}</dt>
+        <dd data-testid="receipt-received">{formatDateTime(receipt.receivedAt)}</dd>
+        <dt>{t('detail.dueAt')}</dt>
+        <dd data-testid="receipt-due">{formatDateTime(dueAt ?? receipt.dueAt)}</dd>
+      </dl>
+      <h3>{t('detail.docsReceived')}</h3>
+      <ul className="summary-list">
+        {slotKeys.map((key) => (
+          <li key={key} data-testid="receipt-doc">
+            {label(key)}: <strong>{t('local.pages', { count: receipt.documents.filter((d) => d.slot === key).length })}</strong>
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">{t('detail.keepCodes')}</p>
+    </section>
+  );
+}

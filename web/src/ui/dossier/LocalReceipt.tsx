@@ -1,0 +1,71 @@
+// "Saved on this phone": shown at once after Send, with no network, so the person knows the
+// dossier is kept: a short reference and the list of what is inside.
+import type { Procedure, Unit } from '@hsc/shared/schemas';
+import type { AttachmentRecord, DossierRecord } from '../../db/types.ts';
+import { localized } from '../../i18n/index.ts';
+import { formatDate, formatDateTime } from '../format.ts';
+import { useLang } from '../hooks/useLang.ts';
+
+export function LocalReceipt({ dossier, procedure, unit, pages }: { dossier: DossierRecord; procedure: Procedure | null; unit: Unit | null; pages: AttachmentRecord[] }) {
+  const { t, lang } = useLang();
+  const fieldValue = (key: string, value: string) => {
+    const def = procedure?.fields.find((f) => f.key === key);
+    if (def?.type === 'choice') {
+      const o = def.options?.find((x) => x.value === value);
+      return o ? localized(o.label, lang) : value;
+    }
+    if (def?.type === 'date') return formatDate(value);
+    return value;
+  };
+  const slots = procedure?.documents ?? [];
+  return (
+    <section className="receipt receipt-local" data-testid="local-receipt" aria-labelledby="local-receipt-title">
+      <h2 id="local-receipt-title">
+        <span aria-hidden="true">✓ </span>
+        {t('local.title')}
+      </h2>
+      <dl className="facts">
+        <dt>{t('local.ref')}</dt>
+        <dd className="code" data-testid="local-ref">
+          {dossier.localRef}
+        </dd>
+        <dt>{t('local.procedure')}</dt>
+        <dd>{procedure ? localized(procedure.name, lang) : dossier.procedureCode}</dd>
+        <dt>{t('local.unit')}</dt>
+        <dd>{unit?.name ?? dossier.unitCode}</dd>
+        <dt>{t('local.savedAt')}</dt>
+        <dd>{formatDateTime(dossier.queuedAt ?? dossier.updatedAt)}</dd>
+        <dt>{t('local.applicant')}</dt>
+        <dd>
+          {dossier.applicant.fullName}
+          <br />
+          <span className="muted small">{dossier.applicant.phone}</span>
+        </dd>
+      </dl>
+      <h3>{t('local.contents')}</h3>
+      <ul className="summary-list">
+        {Object.entries(dossier.fields).map(([key, value]) => {
+          const def = procedure?.fields.find((f) => f.key === key);
+          return (
+            <li key={key}>
+              <span className="muted">{def ? localized(def.label, lang) : key}: </span>
+              {fieldValue(key, value)}
+            </li>
+          );
+        })}
+      </ul>
+      <h3>{t('local.documents')}</h3>
+      <ul className="summary-list">
+        {slots
+          .map((s) => ({ s, count: pages.filter((p) => p.slot === s.key).length }))
+          .filter(({ count }) => count > 0)
+          .map(({ s, count }) => (
+            <li key={s.key}>
+              {localized(s.label, lang)}: <strong>{t('local.pages', { count })}</strong>
+            </li>
+          ))}
+      </ul>
+      {dossier.state !== 'received' ? <p className="notice notice-calm">{t('local.willSend')}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { useLang } from '../hooks/useLang.ts';
+
+export interface ControlProps {
+  id: string;
+  'aria-invalid': boolean;
+  'aria-describedby'?: string;
+  'aria-required': boolean;
+}
+
+/** Label, control, and the error under it; `data-path` lets Send scroll to the first problem. */
+export function FieldRow({
+  path,
+  label,
+  required,
+  hint,
+  error,
+  children,
+}: {
+  path: string;
+  label: string;
+  required: boolean;
+  hint?: string;
+  error?: string;
+  children: (props: ControlProps) => ReactNode;
+}) {
+  const { t } = useLang();
+  const id = `f-${path}`;
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`} data-path={path}>
+      <label className="label" htmlFor={id}>
+        {label}{' '}
+        {required ? (
+          <span className="req" title={t('form.requiredMark')}>
+            *
+          </span>
+        ) : (
+          <span className="muted small">({t('form.optional')})</span>
+        )}
+      </label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': described || undefined, 'aria-required': required })}
+      {error ? (
+        <p className="error" id={`${id}-error`} data-testid={`error-${path}`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

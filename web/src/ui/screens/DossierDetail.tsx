@@ -1,0 +1,69 @@
+// One dossier after Send: its state, progress while sending, the commune's receipt and
+// timeline once received (kept on the phone, so all of it shows offline), and what to do when
+// it needs attention.
+import { listAttachments } from '../../db/attachments.ts';
+import { getProcedure, getUnit } from '../../db/catalog.ts';
+import { deleteDossier, getDossier } from '../../db/dossiers.ts';
+import { localized } from '../../i18n/index.ts';
+import { ConfirmButton } from '../components/ConfirmButton.tsx';
+import { StateBadge } from '../components/StateBadge.tsx';
+import { AttentionPanel } from '../dossier/AttentionPanel.tsx';
+import { CommuneReceipt } from '../dossier/CommuneReceipt.tsx';
+import { LocalReceipt } from '../dossier/LocalReceipt.tsx';
+import { SendStatus } from '../dossier/SendStatus.tsx';
+import { Timeline } from '../dossier/Timeline.tsx';
+import { useLang } from '../hooks/useLang.ts';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { Link, navigate, paths } from '../router.tsx';
+
+export function DossierDetail({ id }: { id: string }) {
+  const { t, lang } = useLang();
+  const data = useLiveQuery(async () => {
+    const dossier = await getDossier(id);
+    if (!dossier) return null;
+    const [procedure, unit, pages] = await Promise.all([getProcedure(dossier.procedureCode), getUnit(dossier.unitCode), listAttachments(id)]);
+    return { dossier, procedure, unit, pages };
+  }, [id]);
+
+  if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (data === null) return <p className="notice">{t('detail.notFound')}</p>;
+  const { dossier, procedure, unit, pages } = data;
+  if (dossier.state === 'draft') {
+    return (
+      <p className="notice">
+        <Link to={paths.edit(id)}>{t('form.title')}</Link>
+      </p>
+    );
+  }
+  const received = dossier.state === 'received' && dossier.receipt;
+
+  return (
+    <section className="screen">
+      <p className="muted small">{dossier.receipt?.code ?? dossier.localRef}</p>
+      <h1>{procedure ? localized(procedure.name, lang) : dossier.procedureCode}</h1>
+      <p className="state-line">
+        <StateBadge state={dossier.state} testId="dossier-state" />
+        <span className={`safety safety-${dossier.state}`}>
+          {received ? t('safety.received', { code: dossier.receipt!.code }) : t(`safety.${dossier.state}`)}
+        </span>
+      </p>
+
+      {dossier.state === 'queued' || dossier.state === 'sending' ? <SendStatus dossier={dossier} /> : null}
+      {dossier.state === 'attention' ? <AttentionPanel dossier={dossier} procedure={procedure} /> : null}
+      {received ? <CommuneReceipt receipt={dossier.receipt!} procedure={procedure} dueAt={dossier.dueAt} /> : null}
+      {received && dossier.timeline?.length ? <Timeline entries={dossier.timeline} checkedAt={dossier.statusCheckedAt} /> : null}
+
+      <LocalReceipt dossier={dossier} procedure={procedure} unit={unit} pages={pages} />
+
+      <ConfirmButton
+        testId="delete-dossier"
+        label={received ? t('detail.deleteLocal') : t('detail.delete')}
+        question={received ? t('detail.confirmDelete') : t('detail.confirmDeleteUnsent')}
+        onConfirm={async () => {
+          await deleteDossier(id);
+          navigate(paths.home(), { replace: true });
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,185 @@
+// The dossier form, generated from the procedure: commune, applicant, the procedure's fields,
+// one block per document. Every change is on the phone within a quarter of a second; Send
+// checks everything with the shared rules and moves the dossier to the outbox.
+import type { Problem } from '@hsc/shared/validate';
+import { validateDossier } from '@hsc/shared/validate';
+import type { Procedure, Unit } from '@hsc/shared/schemas';
+import { useEffect, useMemo, useState } from 'react';
+import { listAttachments } from '../../db/attachments.ts';
+import { getProcedure, listUnits } from '../../db/catalog.ts';
+import { deleteDossier, getDossier, normalizeForSend, queueDossier, toSubmission } from '../../db/dossiers.ts';
+import type { AttachmentRecord, DossierRecord } from '../../db/types.ts';
+import { localized } from '../../i18n/index.ts';
+import { requestSync } from '../../sync/client.ts';
+import { ConfirmButton } from '../components/ConfirmButton.tsx';
+import { vnToday } from '../format.ts';
+import { useLang } from '../hooks/useLang.ts';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { navigate, paths } from '../router.tsx';
+import { DocumentSlot } from '../form/DocumentSlot.tsx';
+import { FieldControl, type FieldControlProps } from '../form/FieldControl.tsx';
+import { FieldRow } from '../form/FieldRow.tsx';
+import { UnitPicker } from '../form/UnitPicker.tsx';
+import { useDraft } from '../form/useDraft.ts';
+
+export function DossierForm({ id }: { id: string }) {
+  const { t } = useLang();
+  const data = useLiveQuery(async () => {
+    const dossier = await getDossier(id);
+    return dossier ? { dossier, procedure: await getProcedure(dossier.procedureCode) } : null;
+  }, [id]);
+  const pages = useLiveQuery(() => listAttachments(id), [id]);
+  const units = useLiveQuery(listUnits, []);
+  const sent = data?.dossier && data.dossier.state !== 'draft';
+
+  useEffect(() => {
+    if (sent) navigate(paths.dossier(id), { replace: true });
+  }, [sent, id]);
+
+  if (data === undefined || pages === undefined || units === undefined) return <p className="muted">{t('app.loading')}</p>;
+  if (data === null) return <p className="notice">{t('detail.notFound')}</p>;
+  if (!data.procedure) return <p className="notice">{t('procedure.notFound')}</p>;
+  if (sent) return <p className="notice">{t('form.notDraft')}</p>;
+  return <DraftEditor key={id} dossier={data.dossier} procedure={data.procedure} pages={pages} units={units} />;
+}
+
+const APPLICANT: { key: keyof DossierRecord['applicant']; type: FieldControlProps['type']; label: 'form.fullName' | 'form.phone' | 'form.citizenId' | 'form.address' | 'form.email'; required: boolean; autoComplete?: string }[] = [
+  { key: 'fullName', type: 'name', label: 'form.fullName', required: true, autoComplete: 'name' },
+  { key: 'phone', type: 'phone', label: 'form.phone', required: true, autoComplete: 'tel' },
+  { key: 'citizenId', type: 'citizenId', label: 'form.citizenId', required: true },
+  { key: 'address', type: 'text', label: 'form.address', required: true, autoComplete: 'street-address' },
+  { key: 'email', type: 'email', label: 'form.email', required: false, autoComplete: 'email' },
+];
+
+function DraftEditor({ dossier, procedure, pages, units }: { dossier: DossierRecord; procedure: Procedure; pages: AttachmentRecord[]; units: Unit[] }) {
+  const { t, lang } = useLang();
+  const draft = useDraft(dossier);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [showAll, setShowAll] = useState(false);
+  const [busy, setBusy] = useState(0);
+  const [sending, setSending] = useState(false);
+  const today = vnToday();
+
+  const current = useMemo(() => {
+    const applicant = Object.fromEntries(APPLICANT.map((f) => [f.key, draft.get(`applicant.${f.key}`)])) as DossierRecord['applicant'];
+    const fields = Object.fromEntries(procedure.fields.map((f) => [f.key, draft.get(`fields.${f.key}`)]));
+    return { procedureCode: dossier.procedureCode, ...normalizeForSend({ unitCode: draft.get('unitCode'), applicant, fields }) };
+  }, [draft, procedure, dossier.procedureCode]);
+  const problems = useMemo(() => validateDossier(procedure, toSubmission(current, pages), today), [procedure, current, pages, today]);
+  const byPath = useMemo(() => {
+    const m = new Map<string, Problem>();
+    for (const p of problems) if (!m.has(p.path)) m.set(p.path, p);
+    return m;
+  }, [problems]);
+
+  const errorFor = (path: string): string | undefined => {
+    const p = byPath.get(path);
+    if (!p || !(showAll || touched.has(path))) return undefined;
+    return t(`errors.${p.code}`, p.params ?? {});
+  };
+  const touch = (path: string) => setTouched((s) => (s.has(path) ? s : new Set(s).add(path)));
+  const row = (path: string, label: string, required: boolean, control: Omit<FieldControlProps, 'path' | 'value' | 'onChange' | 'onBlur' | 'control'>, hint?: string) => (
+    <FieldRow key={path} path={path} label={label} required={required} hint={hint} error={errorFor(path)}>
+      {(props) => <FieldControl {...control} path={path} value={draft.get(path)} onChange={(v) => draft.set(path, v)} onBlur={() => touch(path)} control={props} />}
+    </FieldRow>
+  );
+
+  const send = async () => {
+    if (sending) return;
+    setSending(true);
+    try {
+      await draft.flush();
+      if (problems.length > 0) {
+        setShowAll(true);
+        const first = document.querySelector<HTMLElement>(`[data-path="${problems[0]!.path}"]`);
+        first?.scrollIntoView?.({ behavior: 'smooth', block: 'center' });
+        first?.querySelector<HTMLElement>('input:not([type=file]), select')?.focus({ preventScroll: true });
+        return;
+      }
+      await queueDossier(dossier.id);
+      // Ask the browser not to evict the outbox under storage pressure.
+      void navigator.storage?.persist?.().catch(() => false);
+      navigate(paths.dossier(dossier.id), { replace: true });
+      requestSync(true);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const saved = !draft.saving && busy === 0;
+  return (
+    <form
+      className="screen form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
+      <p className="muted small">{dossier.localRef}</p>
+      <h1>{localized(procedure.name, lang)}</h1>
+      <p className={`saved ${saved ? 'saved-yes' : 'saved-no'}`} data-testid="saved-indicator" data-saved={String(saved)} role="status">
+        <span aria-hidden="true">{saved ? '✓ ' : '… '}</span>
+        {saved ? t('form.saved') : t('form.saving')}
+      </p>
+
+      <fieldset>
+        <legend>{t('form.unitTitle')}</legend>
+        <FieldRow path="unitCode" label={t('form.unit')} required error={errorFor('unitCode')}>
+          {(props) => (
+            <UnitPicker units={units} value={draft.get('unitCode')} onChange={(v) => draft.set('unitCode', v)} onBlur={() => touch('unitCode')} testId="field-unitCode" control={props} />
+          )}
+        </FieldRow>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('form.applicantTitle')}</legend>
+        {APPLICANT.map((f) => row(`applicant.${f.key}`, t(f.label), f.required, { type: f.type, autoComplete: f.autoComplete }))}
+      </fieldset>
+
+      {procedure.fields.length ? (
+        <fieldset>
+          <legend>{t('form.fieldsTitle')}</legend>
+          {procedure.fields.map((f) =>
+            row(`fields.${f.key}`, localized(f.label, lang), f.required, { type: f.type, options: f.options, units, max: f.type === 'date' && f.past ? today : undefined }),
+          )}
+        </fieldset>
+      ) : null}
+
+      <fieldset>
+        <legend>{t('form.documentsTitle')}</legend>
+        <p className="hint">{t('form.documentsHint')}</p>
+        {procedure.documents.map((slot) => (
+          <DocumentSlot
+            key={slot.key}
+            slot={slot}
+            dossierId={dossier.id}
+            pages={pages.filter((p) => p.slot === slot.key)}
+            error={showAll && byPath.get(`documents.${slot.key}`) ? errorFor(`documents.${slot.key}`) : undefined}
+            onBusy={(b) => setBusy((n) => n + (b ? 1 : -1))}
+          />
+        ))}
+      </fieldset>
+
+      {showAll && problems.length ? (
+        <p className="error summary" role="alert" data-testid="form-problems">
+          {t('form.problems', { count: problems.length })}
+        </p>
+      ) : null}
+      <div className="sticky-actions">
+        <button type="submit" className="btn btn-primary btn-block" data-testid="send" disabled={sending}>
+          {t('form.send')}
+        </button>
+      </div>
+      <p className="muted small">{t('form.sendHint')}</p>
+      <ConfirmButton
+        label={t('form.deleteDraft')}
+        question={t('detail.confirmDeleteUnsent')}
+        onConfirm={async () => {
+          await deleteDossier(dossier.id);
+          navigate(paths.home(), { replace: true });
+        }}
+      />
+    </form>
+  );
+}

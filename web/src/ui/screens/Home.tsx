@@ -1,0 +1,67 @@
+// "Hồ sơ của tôi": every dossier on this phone, with its state and whether it is safe.
+import { listProcedures, listUnits } from '../../db/catalog.ts';
+import { listDossiers } from '../../db/dossiers.ts';
+import type { DossierRecord } from '../../db/types.ts';
+import { localized } from '../../i18n/index.ts';
+import { StateBadge } from '../components/StateBadge.tsx';
+import { formatDateTime } from '../format.ts';
+import { useLang } from '../hooks/useLang.ts';
+import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { Link, paths } from '../router.tsx';
+
+export function Home() {
+  const { t } = useLang();
+  const dossiers = useLiveQuery(listDossiers, []);
+  return (
+    <section className="screen">
+      <h1>{t('home.title')}</h1>
+      <Link to={paths.catalog()} className="btn btn-primary btn-block" data-testid="new-dossier">
+        <span aria-hidden="true">＋ </span>
+        {t('home.new')}
+      </Link>
+      {dossiers === undefined ? null : dossiers.length === 0 ? (
+        <p className="muted empty" data-testid="my-dossiers">
+          {t('home.empty')}
+        </p>
+      ) : (
+        <DossierList dossiers={dossiers} />
+      )}
+    </section>
+  );
+}
+
+function DossierList({ dossiers }: { dossiers: DossierRecord[] }) {
+  const { t, lang } = useLang();
+  const procedures = useLiveQuery(listProcedures, []);
+  const units = useLiveQuery(listUnits, []);
+  const procedureName = (code: string) => {
+    const p = procedures?.find((x) => x.code === code);
+    return p ? localized(p.name, lang) : code;
+  };
+  const unitName = (code: string) => units?.find((u) => u.code === code)?.name;
+  return (
+    <ul className="cards" data-testid="my-dossiers">
+      {dossiers.map((d) => (
+        <li key={d.id}>
+          <Link
+            to={d.state === 'draft' ? paths.edit(d.id) : paths.dossier(d.id)}
+            className={`card card-link card-${d.state}`}
+            data-testid="dossier-item"
+            data-state={d.state}
+          >
+            <span className="card-top">
+              <StateBadge state={d.state} />
+              <span className="muted small">{d.receipt?.code ?? d.localRef}</span>
+            </span>
+            <strong className="card-title">{procedureName(d.procedureCode)}</strong>
+            {unitName(d.unitCode) ? <span className="small">{unitName(d.unitCode)}</span> : null}
+            <span className={`safety safety-${d.state}`}>
+              {d.state === 'received' ? t('safety.received', { code: d.receipt?.code ?? '' }) : t(`safety.${d.state}`)}
+            </span>
+            <span className="muted small">{t('home.updated', { time: formatDateTime(d.updatedAt) })}</span>
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,51 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// The server serves web/dist and the API on one origin; in `vite dev` the API is proxied.
+export default defineConfig({
+  plugins: [
+    react(),
+    VitePWA({
+      // A person with an unsent dossier decides when the app reloads: updates are offered, never forced.
+      registerType: 'prompt',
+      injectRegister: false,
+      devOptions: { enabled: false },
+      manifest: {
+        name: 'Hồ sơ công',
+        short_name: 'Hồ sơ công',
+        description: 'Chuẩn bị hồ sơ thủ tục hành chính ngay cả khi không có mạng; hồ sơ tự gửi đến xã, phường khi có mạng.',
+        lang: 'vi',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#1b5e7a',
+        background_color: '#f6f5f0',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Icons and the manifest are added by the plugin; globbing them again lists them twice.
+        globPatterns: ['**/*.{js,css,html}'],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        // The first page is controlled as soon as the worker is active, so it works offline
+        // without a reload. Waiting updates still wait for the person (no skipWaiting).
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:8080' },
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+  },
+});
