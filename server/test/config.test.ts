@@ -1,4 +1,5 @@
 // The environment is validated once; a bad value names its variable.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { ConfigError, DEFAULT_TRACK_RATE_LIMIT, loadConfig, REPO_ROOT } from '../src/config.ts';
@@ -39,7 +40,9 @@ test('DATABASE_URL selects PostgreSQL, its absence the SQLite file', async () =>
   const pgStore = openStore({ dataDir: '/nonexistent', databaseUrl: 'postgres://postgres@127.0.0.1:1/none' });
   expect(pgStore.kind).toBe('postgres');
   await pgStore.close(); // the pool connects lazily: nothing was opened
-  const sqlite = openStore({ dataDir: tempDir() });
+  const dataDir = tempDir();
+  const sqlite = openStore({ dataDir });
   expect(sqlite.kind).toBe('sqlite');
   await sqlite.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
