@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getSettings } from './db/settings.ts';
 import { initI18n } from './i18n/index.ts';
-import { App } from './ui/App.tsx';
+import { App, preloadScreens } from './ui/App.tsx';
 import './ui/styles.css';
 
 async function boot(): Promise<void> {
@@ -26,6 +26,8 @@ async function boot(): Promise<void> {
   );
 
   void import('./sync/runner.ts').then((m) => m.startSync());
+  const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
+  idle(() => preloadScreens());
   if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     void import('./pwa/register.ts').then((m) => m.registerServiceWorker());
   }

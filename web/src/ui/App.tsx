@@ -1,16 +1,27 @@
 // The shell: header (name, network, language), the update banner, and the routed screen.
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { LangSwitch } from './components/LangSwitch.tsx';
 import { NetStatus } from './components/NetStatus.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import { useLang } from './hooks/useLang.ts';
 import { Link, matchRoute, paths, usePath, type Route } from './router.tsx';
 import { Catalog } from './screens/Catalog.tsx';
-import { DossierDetail } from './screens/DossierDetail.tsx';
-import { DossierForm } from './screens/DossierForm.tsx';
 import { Home } from './screens/Home.tsx';
 import { Privacy } from './screens/Privacy.tsx';
 import { ProcedureDetail } from './screens/ProcedureDetail.tsx';
+
+// The form and the dossier screens (with validation, capture and receipts) are not needed to
+// draw the first screen, so they load just after it; the service worker keeps them offline.
+const loadForm = () => import('./screens/DossierForm.tsx');
+const loadDetail = () => import('./screens/DossierDetail.tsx');
+const DossierForm = lazy(() => loadForm().then((m) => ({ default: m.DossierForm })));
+const DossierDetail = lazy(() => loadDetail().then((m) => ({ default: m.DossierDetail })));
+
+/** Fetches the lazy screens in idle time, so tapping through never waits for the network. */
+export function preloadScreens(): void {
+  void loadForm();
+  void loadDetail();
+}
 
 function Screen({ route }: { route: Route }) {
   const { t } = useLang();
@@ -73,7 +84,9 @@ export function App() {
         </nav>
       ) : null}
       <main ref={main} tabIndex={-1} key={path}>
-        <Screen route={route} />
+        <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+          <Screen route={route} />
+        </Suspense>
       </main>
       <footer className="footer">
         <Link to={paths.privacy()}>{t('app.privacyLink')}</Link>

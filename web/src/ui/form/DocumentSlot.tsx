@@ -7,6 +7,7 @@ import { moveAttachment, removeAttachment } from '../../db/attachments.ts';
 import type { AttachmentRecord } from '../../db/types.ts';
 import { localized } from '../../i18n/index.ts';
 import { useLang } from '../hooks/useLang.ts';
+import { Icon } from '../components/Icon.tsx';
 import { PageThumb } from './PageThumb.tsx';
 
 export function DocumentSlot({
@@ -78,11 +79,11 @@ export function DocumentSlot({
       ) : null}
       <div className="slot-actions">
         <button type="button" className="btn btn-secondary" disabled={full || adding} onClick={() => camera.current?.click()}>
-          <span aria-hidden="true">📷 </span>
+          <Icon name="camera" />
           {t('form.camera')}
         </button>
         <button type="button" className="btn btn-secondary" disabled={full || adding} onClick={() => files.current?.click()}>
-          <span aria-hidden="true">📄 </span>
+          <Icon name="file" />
           {t('form.files')}
         </button>
       </div>

@@ -53,7 +53,17 @@ export function DossierDetail({ id }: { id: string }) {
       {received ? <CommuneReceipt receipt={dossier.receipt!} procedure={procedure} dueAt={dossier.dueAt} /> : null}
       {received && dossier.timeline?.length ? <Timeline entries={dossier.timeline} checkedAt={dossier.statusCheckedAt} /> : null}
 
-      <LocalReceipt dossier={dossier} procedure={procedure} unit={unit} pages={pages} />
+      {received ? (
+        // Once the commune has it, what the phone kept is still there, folded away.
+        <details className="folded">
+          <summary>
+            {t('local.title')} · {dossier.localRef}
+          </summary>
+          <LocalReceipt dossier={dossier} procedure={procedure} unit={unit} pages={pages} />
+        </details>
+      ) : (
+        <LocalReceipt dossier={dossier} procedure={procedure} unit={unit} pages={pages} />
+      )}
 
       <ConfirmButton
         testId="delete-dossier"

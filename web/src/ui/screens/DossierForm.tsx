@@ -93,7 +93,7 @@ function DraftEditor({ dossier, procedure, pages, units }: { dossier: DossierRec
         setShowAll(true);
         const first = document.querySelector<HTMLElement>(`[data-path="${problems[0]!.path}"]`);
         first?.scrollIntoView?.({ behavior: 'smooth', block: 'center' });
-        first?.querySelector<HTMLElement>('input:not([type=file]), select')?.focus({ preventScroll: true });
+        first?.querySelector<HTMLElement>('[data-testid^="field-"], button')?.focus({ preventScroll: true });
         return;
       }
       await queueDossier(dossier.id);

@@ -3,6 +3,7 @@ import { listProcedures, listUnits } from '../../db/catalog.ts';
 import { listDossiers } from '../../db/dossiers.ts';
 import type { DossierRecord } from '../../db/types.ts';
 import { localized } from '../../i18n/index.ts';
+import { Icon } from '../components/Icon.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { formatDateTime } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
@@ -16,7 +17,7 @@ export function Home() {
     <section className="screen">
       <h1>{t('home.title')}</h1>
       <Link to={paths.catalog()} className="btn btn-primary btn-block" data-testid="new-dossier">
-        <span aria-hidden="true">＋ </span>
+        <Icon name="plus" />
         {t('home.new')}
       </Link>
       {dossiers === undefined ? null : dossiers.length === 0 ? (
