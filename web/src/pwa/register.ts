@@ -9,7 +9,12 @@ export function registerServiceWorker(): void {
   const updateSW = registerSW({
     immediate: true,
     onNeedRefresh() {
-      updateStore.offer(() => void updateSW(true));
+      updateStore.offer(() => {
+        // workbox-window reloads only when this page was already controlled at start; a first
+        // visit (controlled later through clientsClaim) must reload itself once the new worker takes over.
+        navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+        void updateSW(true);
+      });
     },
     onRegisteredSW(_url, registration) {
       if (!registration) return;

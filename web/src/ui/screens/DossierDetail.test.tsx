@@ -1,6 +1,6 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { markReceived, markSending, saveStatus } from '../../db/dossiers.ts';
+import { getDossier, markAttention, markReceived, markSending, saveStatus } from '../../db/dossiers.ts';
 import { initI18n } from '../../i18n/index.ts';
 import { progressStore } from '../../sync/progress.ts';
 import { queuedDossier, resetDb, seedReferenceData } from '../../test-utils/fixtures.ts';
@@ -94,5 +94,20 @@ describe('a dossier after Send', () => {
     expect(byState.queued).toContain('An toàn: đã lưu trên điện thoại này, sẽ tự gửi khi có mạng.');
     expect(byState.received).toContain('An toàn: xã đã nhận, mã H19.05716-261126-0001.');
     expect(items.find((i) => i.dataset.state === 'queued')?.getAttribute('href')).toBe(`/dossiers/${a.id}`);
+  });
+
+  it('explains in plain words why it was set aside, and lets the person fix it', async () => {
+    const d = await queuedDossier();
+    await markSending(d.id);
+    await markAttention(d.id, { code: 'invalid', message: 'invalid', fields: [{ path: 'applicant.phone', code: 'phone', message: 'bad' }] });
+    render(<DossierDetail id={d.id} />);
+    const panel = await screen.findByTestId('attention');
+    expect(screen.getByTestId('dossier-state').dataset.state).toBe('attention');
+    expect(panel.textContent).toContain('Xã chưa nhận vì một số thông tin chưa đúng');
+    expect(panel.textContent).toContain('Số điện thoại: Số điện thoại gồm 10 chữ số');
+
+    fireEvent.click(screen.getByTestId('attention-edit'));
+    await waitFor(async () => expect((await getDossier(d.id))?.state).toBe('draft'));
+    expect(location.pathname).toBe(`/dossiers/${d.id}/edit`);
   });
 });
