@@ -15,8 +15,12 @@ async function withOutboxLock<T>(fn: () => Promise<T>): Promise<T | undefined> {
   return locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => (lock ? fn() : undefined));
 }
 
+// An absolute base: tus-js-client resolves the server's Location header against the endpoint,
+// which fails for a relative endpoint when the server answers with a relative Location.
+const api = () => ({ fetch: (...args: Parameters<typeof fetch>) => fetch(...args), base: location.origin });
+
 export function startSync(engine: SyncEngine = createSyncEngine({
-  api: { fetch: (...args) => fetch(...args), base: '' },
+  api: api(),
   uploader: tusUploader,
   progress: progressStore,
   isOnline: () => navigator.onLine !== false,
@@ -55,7 +59,7 @@ export function startSync(engine: SyncEngine = createSyncEngine({
   }
 
   const refresh = () => {
-    if (navigator.onLine !== false) void refreshReferenceData({ fetch: (...args) => fetch(...args), base: '' });
+    if (navigator.onLine !== false) void refreshReferenceData(api());
   };
   const onOnline = () => {
     refresh();

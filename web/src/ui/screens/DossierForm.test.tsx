@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listAttachments } from '../../db/attachments.ts';
-import { createDraft, getDossier } from '../../db/dossiers.ts';
+import { createDraft, getDossier, patchDraft } from '../../db/dossiers.ts';
 import { initI18n, switchLanguage } from '../../i18n/index.ts';
 import { resetDb, seedReferenceData } from '../../test-utils/fixtures.ts';
 import { DossierForm } from './DossierForm.tsx';
@@ -122,5 +122,21 @@ describe('the dossier form', () => {
     await switchLanguage('en');
     await waitFor(() => expect(screen.getByTestId('error-applicant.phone').textContent).toBe('A phone number has 10 digits and starts with 0 (for example 0912345678).'));
     expect(screen.getByTestId('send').textContent).toBe('Send dossier');
+  });
+
+  it('takes in what another tab wrote to the same draft without losing what this tab typed', async () => {
+    const d = await createDraft('2.000884');
+    render(<DossierForm id={d.id} />);
+    const name = (await screen.findByTestId('field-applicant.fullName')) as HTMLInputElement;
+    fireEvent.change(name, { target: { value: 'Hoàng Thị Lan' } });
+
+    await patchDraft(d.id, { 'fields.documentName': 'Giấy ủy quyền' }); // the other tab
+    await waitFor(() => expect((screen.getByTestId('field-fields.documentName') as HTMLInputElement).value).toBe('Giấy ủy quyền'));
+    expect(name.value).toBe('Hoàng Thị Lan');
+    await waitFor(async () => {
+      const stored = await getDossier(d.id);
+      expect(stored?.applicant.fullName).toBe('Hoàng Thị Lan');
+      expect(stored?.fields.documentName).toBe('Giấy ủy quyền');
+    });
   });
 });
