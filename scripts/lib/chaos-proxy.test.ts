@@ -29,6 +29,8 @@ describe('chaos proxy', () => {
     const proxy = await startChaosProxy({ target: { host: '127.0.0.1', port }, faultRate: 0 });
     const lengths = await Promise.all(Array.from({ length: 5 }, () => get(proxy.port)));
     expect(lengths).toEqual([200_000, 200_000, 200_000, 200_000, 200_000]);
+    expect(proxy.bytes.up).toBeGreaterThan(5 * 100_000);
+    expect(proxy.bytes.down).toBeGreaterThan(5 * 200_000);
     await proxy.close();
   });
 

@@ -18,6 +18,8 @@ export interface ChaosOptions {
 export interface ChaosProxy {
   port: number;
   counts: Record<Fault, number>;
+  /** Bytes that crossed the proxy, headers and retries included: what the radio really carried. */
+  bytes: { up: number; down: number };
   /** Pass everything through from now on (used to let a run finish). */
   calm(): void;
   close(): Promise<void>;
@@ -41,6 +43,7 @@ const FAULTS: Fault[] = ['reset', 'cut-request', 'cut-response', 'delay'];
 export async function startChaosProxy(opts: ChaosOptions): Promise<ChaosProxy> {
   const rand = seededRandom(opts.seed ?? 42);
   const counts: Record<Fault, number> = { none: 0, reset: 0, 'cut-request': 0, 'cut-response': 0, delay: 0 };
+  const bytes = { up: 0, down: 0 };
   const sockets = new Set<Socket>();
   let calm = false;
 
@@ -66,6 +69,7 @@ export async function startChaosProxy(opts: ChaosOptions): Promise<ChaosProxy> {
     let passed = 0;
     const pipe = (from: Socket, to: Socket, cut: boolean) => {
       from.on('data', (data: Buffer) => {
+        bytes[from === client ? 'up' : 'down'] += data.length;
         if (cut && (passed += data.length) > budget) {
           to.write(data.subarray(0, Math.max(0, data.length - (passed - budget))));
           client.resetAndDestroy();
@@ -86,6 +90,7 @@ export async function startChaosProxy(opts: ChaosOptions): Promise<ChaosProxy> {
   return {
     port: (server.address() as AddressInfo).port,
     counts,
+    bytes,
     calm: () => {
       calm = true;
     },
