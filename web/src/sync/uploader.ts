@@ -1,6 +1,8 @@
 // Resumable uploads (tus 1.0.0). tus-js-client is loaded on first use, so it is not part of the
 // first load on 2G. The upload URL is handed back as soon as it exists and kept in IndexedDB by
 // the engine: a cut at 90 % resumes at 90 %, after a reload too.
+import type { UploadOptions } from 'tus-js-client';
+
 export interface UploadJob {
   file: Blob;
   endpoint: string;
@@ -29,30 +31,44 @@ export class UploadFailure extends Error {
 /** 256 KB: small enough that progress moves visibly on 2G, large enough not to waste round trips. */
 export const CHUNK_SIZE = 256 * 1024;
 
-export const tusUploader: Uploader = {
-  async upload(job) {
-    const { Upload } = await import('tus-js-client');
-    await new Promise<void>((resolve, reject) => {
-      const upload = new Upload(job.file, {
-        endpoint: job.endpoint,
-        uploadUrl: job.uploadUrl ?? null,
-        chunkSize: CHUNK_SIZE,
-        // Short in-upload retries; the engine's own backoff takes over after these.
-        retryDelays: [0, 1_000, 3_000],
-        metadata: job.metadata,
-        // The engine keeps the URL in IndexedDB itself; no second copy in localStorage.
-        storeFingerprintForResuming: false,
-        onUploadUrlAvailable() {
-          if (upload.url) void job.onUrl(upload.url);
-        },
-        onProgress: (sent, total) => job.onProgress(sent, total),
-        onSuccess: () => resolve(),
-        onError: (error) => {
-          const status = 'originalResponse' in error ? (error.originalResponse?.getStatus() ?? undefined) : undefined;
-          reject(new UploadFailure(error.message, status || undefined));
-        },
-      });
-      upload.start();
+/**
+ * Where the page bytes are read from and how requests go out. The browser needs neither (XHR and
+ * Blob.slice are tus-js-client's defaults); Node tools running this same engine headless pass a
+ * Blob reader and an HTTP stack, since tus-js-client's Node build reads only Buffers and streams.
+ */
+export type UploadPlatform = Pick<UploadOptions, 'fileReader' | 'httpStack'>;
+
+export function createTusUploader(platform: UploadPlatform = {}): Uploader {
+  return {
+    upload: (job) => tusUpload(job, platform),
+  };
+}
+
+export const tusUploader: Uploader = createTusUploader();
+
+async function tusUpload(job: UploadJob, platform: UploadPlatform): Promise<void> {
+  const { Upload } = await import('tus-js-client');
+  await new Promise<void>((resolve, reject) => {
+    const upload = new Upload(job.file, {
+      ...platform,
+      endpoint: job.endpoint,
+      uploadUrl: job.uploadUrl ?? null,
+      chunkSize: CHUNK_SIZE,
+      // Short in-upload retries; the engine's own backoff takes over after these.
+      retryDelays: [0, 1_000, 3_000],
+      metadata: job.metadata,
+      // The engine keeps the URL in IndexedDB itself; no second copy in localStorage.
+      storeFingerprintForResuming: false,
+      onUploadUrlAvailable() {
+        if (upload.url) void job.onUrl(upload.url);
+      },
+      onProgress: (sent, total) => job.onProgress(sent, total),
+      onSuccess: () => resolve(),
+      onError: (error) => {
+        const status = 'originalResponse' in error ? (error.originalResponse?.getStatus() ?? undefined) : undefined;
+        reject(new UploadFailure(error.message, status || undefined));
+      },
     });
-  },
-};
+    upload.start();
+  });
+}
