@@ -9,10 +9,13 @@ export async function listAttachments(dossierId: string): Promise<AttachmentReco
   return all.sort((a, b) => (a.slot === b.slot ? a.order - b.order : a.slot < b.slot ? -1 : 1));
 }
 
-export type NewAttachment = Pick<AttachmentRecord, 'dossierId' | 'slot' | 'fileName' | 'mediaType' | 'size' | 'sha256' | 'blob'>;
+export type NewAttachment = Pick<AttachmentRecord, 'dossierId' | 'slot' | 'fileName' | 'mediaType' | 'size' | 'sha256' | 'blob'> &
+  Partial<Pick<AttachmentRecord, 'originalSize' | 'shrunk'>>;
 
 /** Adds a page at the end of its slot; refused once the dossier has left the draft state. */
-export async function addAttachment(a: NewAttachment, now = Date.now()): Promise<AttachmentRecord> {
+export async function addAttachment(input: NewAttachment, now = Date.now()): Promise<AttachmentRecord> {
+  // Callers from before shrinking (tools, tests) stored files as picked.
+  const a = { ...input, originalSize: input.originalSize ?? input.size, shrunk: input.shrunk ?? false };
   return db.transaction('rw', db.dossiers, db.attachments, async () => {
     const dossier = await db.dossiers.get(a.dossierId);
     if (!dossier || dossier.state !== 'draft') throw new Error('This dossier can no longer be changed');

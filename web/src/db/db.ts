@@ -2,7 +2,7 @@
 // a new version adds `this.version(n).stores(...).upgrade(...)` below and never edits an old one,
 // so a phone that skipped releases still migrates forward step by step.
 import { Dexie, type EntityTable } from 'dexie';
-import type { AttachmentRecord, DossierRecord, MetaRecord, Procedure, SettingsRecord, Unit } from './types.ts';
+import type { AttachmentRecord, DossierRecord, LeaseRecord, MetaRecord, Procedure, SettingsRecord, Unit } from './types.ts';
 
 export const DB_NAME = 'ho-so-cong';
 
@@ -13,6 +13,7 @@ export class HscDatabase extends Dexie {
   dossiers!: EntityTable<DossierRecord, 'id'>;
   attachments!: EntityTable<AttachmentRecord, 'id'>;
   settings!: EntityTable<SettingsRecord, 'key'>;
+  leases!: EntityTable<LeaseRecord, 'name'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -24,6 +25,20 @@ export class HscDatabase extends Dexie {
       attachments: 'id, dossierId, [dossierId+slot]',
       settings: 'key',
     });
+    // v2: photos are shrunk at capture, so a page records what was picked and whether the
+    // stored bytes are the shrunk copy; `leases` lets browsers without Web Locks share the
+    // outbox between tabs. Every v1 page was stored exactly as picked.
+    this.version(2)
+      .stores({ leases: 'name' })
+      .upgrade((tx) =>
+        tx
+          .table<AttachmentRecord>('attachments')
+          .toCollection()
+          .modify((a) => {
+            a.originalSize ??= a.size;
+            a.shrunk ??= false;
+          }),
+      );
   }
 }
 

@@ -216,3 +216,23 @@ export async function resendAsNew(id: string, now = Date.now()): Promise<string 
 export function countUnsent(): Promise<number> {
   return db.dossiers.where('state').anyOf(['queued', 'sending', 'attention']).count();
 }
+
+// --- used by import from a dossier file ----------------------------------------------------
+
+export type RestoreOutcome = { ok: true } | { ok: false; existing: DossierRecord | undefined };
+
+/**
+ * Adds a dossier brought from another device with its own ids. Refused, changing nothing, when
+ * this phone already holds the dossier or any of its pages: the person would otherwise have two
+ * copies of one dossier, each able to send it.
+ */
+export async function restoreDossier(dossier: DossierRecord, pages: AttachmentRecord[]): Promise<RestoreOutcome> {
+  return db.transaction('rw', db.dossiers, db.attachments, async () => {
+    const existing = await db.dossiers.get(dossier.id);
+    const clash = existing ?? (await db.attachments.bulkGet(pages.map((p) => p.id))).find(Boolean);
+    if (clash) return { ok: false, existing: existing ?? (await db.dossiers.get((clash as AttachmentRecord).dossierId)) };
+    await db.dossiers.add(dossier);
+    await db.attachments.bulkAdd(pages);
+    return { ok: true };
+  });
+}

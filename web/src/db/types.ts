@@ -52,6 +52,10 @@ export interface AttachmentRecord {
   /** tus upload URL, kept so an upload cut at 90% resumes at 90%, after a reload too. */
   uploadUrl?: string;
   uploaded: boolean;
+  /** Bytes of the file as the person picked it (schema v2; v1 pages were stored as picked). */
+  originalSize: number;
+  /** True when the stored bytes are the phone's shrunk copy of a photo. */
+  shrunk: boolean;
 }
 
 export interface MetaRecord {
@@ -59,6 +63,13 @@ export interface MetaRecord {
   version?: string;
   etag?: string;
   fetchedAt: number;
+}
+
+/** Who holds the outbox, for browsers without Web Locks (schema v2). */
+export interface LeaseRecord {
+  name: string;
+  owner: string;
+  expiresAt: number;
 }
 
 export interface SettingsRecord {

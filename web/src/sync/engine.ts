@@ -16,6 +16,7 @@ import {
 import type { AttachmentRecord, DossierError, DossierRecord } from '../db/types.ts';
 import { getDossierStatus, putDossier, type ApiClient } from './api.ts';
 import { backoffDelay } from './backoff.ts';
+import type { OutboxLock } from './lock.ts';
 import { ProgressStore } from './progress.ts';
 import { UploadFailure, type Uploader } from './uploader.ts';
 
@@ -26,6 +27,11 @@ export interface SyncDeps {
   now?: () => number;
   random?: () => number;
   isOnline?: () => boolean;
+  /**
+   * Held for a whole pass, so two tabs (two engines on one database) never send at once. Without
+   * it the caller guarantees a single sender, as the Node tools do.
+   */
+  lock?: OutboxLock;
 }
 
 export interface PassReport {
@@ -33,6 +39,8 @@ export interface PassReport {
   retrying: string[];
   attention: string[];
   offline: boolean;
+  /** Another tab held the outbox: nothing was touched. */
+  busy?: boolean;
   /** When the next pass should run by itself, if anything is waiting. */
   nextWakeAt?: number;
 }
@@ -171,6 +179,13 @@ export function createSyncEngine(deps: SyncDeps) {
    * once; the backoff timer passes `force: false` and only sends what is due.
    */
   async function runOnce({ force = false }: { force?: boolean } = {}): Promise<PassReport> {
+    if (!deps.lock) return pass(force);
+    const held = await deps.lock(() => pass(force));
+    if (held.held) return held.value;
+    return { sent: [], retrying: [], attention: [], offline: false, busy: true, nextWakeAt: now() + IDLE_RECHECK_MS };
+  }
+
+  async function pass(force: boolean): Promise<PassReport> {
     const report: PassReport = { sent: [], retrying: [], attention: [], offline: false };
     // Whoever runs a pass holds the outbox, so anything still 'sending' was cut off mid-way.
     await requeueInterrupted(now());
@@ -180,7 +195,10 @@ export function createSyncEngine(deps: SyncDeps) {
       report.nextWakeAt = wake === undefined ? undefined : Math.max(wake, now() + IDLE_RECHECK_MS);
       return report;
     }
-    for (const d of await listByState('queued')) {
+    // Dossiers that have not failed yet go first: one that keeps failing (and may take a long
+    // timeout to do so on 2G) does not hold up the others.
+    const queued = (await listByState('queued')).sort((a, b) => a.attempts - b.attempts);
+    for (const d of queued) {
       if (!force && d.nextAttemptAt && d.nextAttemptAt > now()) continue;
       const result = await sendOne(d);
       if (result === 'sent') report.sent.push(d.id);

@@ -1,19 +1,12 @@
 // Wires the engine to the browser: runs it on app open, when the network comes back, when the
-// page is shown again, and on the backoff timer. A Web Lock keeps two tabs from sending at once.
+// page is shown again, and on the backoff timer. The engine holds the outbox lock (Web Locks, or
+// a lease where there are none) for each pass, so two tabs never send at once.
 import { registerRunner } from './client.ts';
 import { createSyncEngine, IDLE_RECHECK_MS, type SyncEngine } from './engine.ts';
+import { browserOutboxLock } from './lock.ts';
 import { progressStore } from './progress.ts';
 import { refreshReferenceData } from './reference.ts';
 import { tusUploader } from './uploader.ts';
-
-const LOCK_NAME = 'hsc-sync';
-
-async function withOutboxLock<T>(fn: () => Promise<T>): Promise<T | undefined> {
-  const locks = navigator.locks;
-  if (!locks?.request) return fn();
-  // ifAvailable: if another tab is sending, this one does not queue up behind it.
-  return locks.request(LOCK_NAME, { ifAvailable: true }, async (lock) => (lock ? fn() : undefined));
-}
 
 // An absolute base: tus-js-client resolves the server's Location header against the endpoint,
 // which fails for a relative endpoint when the server answers with a relative Location.
@@ -24,6 +17,7 @@ export function startSync(engine: SyncEngine = createSyncEngine({
   uploader: tusUploader,
   progress: progressStore,
   isOnline: () => navigator.onLine !== false,
+  lock: browserOutboxLock(),
 })): () => void {
   let running = false;
   let again: boolean | null = null;
@@ -45,9 +39,9 @@ export function startSync(engine: SyncEngine = createSyncEngine({
       let next: boolean | null = force;
       while (next !== null) {
         again = null;
-        const report = await withOutboxLock(() => engine.runOnce({ force: next! }));
-        // No lock: another tab is sending; look again later in case it closes.
-        schedule(report ? report.nextWakeAt : Date.now() + IDLE_RECHECK_MS);
+        // A busy report (another tab is sending) says when to look again, in case it closes.
+        const report = await engine.runOnce({ force: next });
+        schedule(report.nextWakeAt);
         next = again;
       }
     } catch (e) {

@@ -22,3 +22,16 @@ export function formatDate(value: string): string {
 export function vnToday(now = new Date()): string {
   return vnLocal(now).date;
 }
+
+/** "312 KB", "1,2 MB", "3,4 GB": decimal comma in Vietnamese, one decimal where it helps. */
+export function formatBytes(bytes: number, lang = 'vi'): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = Math.max(0, bytes);
+  let i = 0;
+  while (value >= 1024 && i < units.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  const digits = i >= 2 && value < 10 ? 1 : 0;
+  return `${new Intl.NumberFormat(lang === 'en' ? 'en' : 'vi', { maximumFractionDigits: digits }).format(value)} ${units[i]}`;
+}

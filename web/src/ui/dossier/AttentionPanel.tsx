@@ -1,10 +1,12 @@
-// A dossier set aside: the reason in plain words and what the person can do about it.
+// A dossier set aside: the reason in plain words and what the person can do about it: fix it,
+// try again, keep a copy in a file (to bring to the commune's desk), or delete it (just below).
 import type { Procedure } from '@hsc/shared/schemas';
 import type { DossierRecord } from '../../db/types.ts';
 import { reopenDraft, resendAsNew, retryDossier } from '../../db/dossiers.ts';
 import { requestSync } from '../../sync/client.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { navigate, paths } from '../router.tsx';
+import { ExportButton } from './ExportButton.tsx';
 import { labelForPath } from './labels.ts';
 
 export function AttentionPanel({ dossier, procedure }: { dossier: DossierRecord; procedure: Procedure | null }) {
@@ -52,6 +54,7 @@ export function AttentionPanel({ dossier, procedure }: { dossier: DossierRecord;
         <button type="button" className={`btn ${code === 'invalid' || code === 'conflict' ? 'btn-secondary' : 'btn-primary'} btn-block`} data-testid="attention-retry" onClick={() => void retry()}>
           {t('detail.retry')}
         </button>
+        <ExportButton dossierId={dossier.id} />
       </div>
     </div>
   );

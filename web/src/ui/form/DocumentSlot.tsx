@@ -15,12 +15,15 @@ export function DocumentSlot({
   dossierId,
   pages,
   error,
+  keepOriginal = false,
   onBusy,
 }: {
   slot: Slot;
   dossierId: string;
   pages: AttachmentRecord[];
   error?: string;
+  /** Store photos exactly as picked instead of shrinking them. */
+  keepOriginal?: boolean;
   onBusy: (busy: boolean) => void;
 }) {
   const { t, lang } = useLang();
@@ -37,7 +40,7 @@ export function DocumentSlot({
     setAdding(true);
     onBusy(true);
     try {
-      const result = await addFiles(dossierId, slot.key, picked, slot.maxPages - pages.length);
+      const result = await addFiles(dossierId, slot.key, picked, slot.maxPages - pages.length, { keepOriginal });
       setProblems(result.problems);
     } finally {
       setAdding(false);
@@ -91,8 +94,8 @@ export function DocumentSlot({
       <input ref={files} className="visually-hidden" tabIndex={-1} aria-hidden="true" type="file" accept={ACCEPT} multiple data-testid={`attach-${slot.key}`} onChange={(e) => void onPick(e)} />
       {adding ? <p className="muted small" role="status">{t('form.adding')}</p> : null}
       {problems.map((p, i) => (
-        <p key={i} className="error" role="alert">
-          {t(`form.${p.reason}`, { name: p.fileName })}
+        <p key={i} className="error" role="alert" data-testid={`problem-${slot.key}`} data-reason={p.reason}>
+          {t(`form.${p.reason}`, { name: p.fileName, max: p.maxMb ?? 20 })}
         </p>
       ))}
       {error ? (

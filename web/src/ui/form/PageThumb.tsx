@@ -1,4 +1,5 @@
 import type { AttachmentRecord } from '../../db/types.ts';
+import { formatBytes } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { useObjectUrl } from '../hooks/useObjectUrl.ts';
 
@@ -19,7 +20,7 @@ export function PageThumb({
   onMove: (direction: -1 | 1) => void;
   onRemove: () => void;
 }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const isImage = page.mediaType.startsWith('image/');
   const url = useObjectUrl(isImage ? page.blob : undefined);
   return (
@@ -30,6 +31,11 @@ export function PageThumb({
       <span className="page-name">
         <strong>{t('form.page', { n })}</strong>
         <span className="muted small">{page.fileName}</span>
+        {/* The size tells the person what sending will cost on a weak network. */}
+        <span className="muted small" data-testid="page-size">
+          {formatBytes(page.size, lang)}
+          {isImage && !page.shrunk && page.size > 1024 * 1024 ? ` · ${t('form.original')}` : ''}
+        </span>
       </span>
       <span className="page-tools">
         <button type="button" className="icon-btn" aria-label={t('form.moveUp', { n })} disabled={first} onClick={() => onMove(-1)}>

@@ -3,9 +3,14 @@
 // second tab) flow in for every field this tab is not in the middle of writing.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { patchDraft, readPath, type DraftPath } from '../../db/dossiers.ts';
+import { isQuotaError } from '../../db/storage.ts';
 import type { DossierRecord } from '../../db/types.ts';
 
 export const SAVE_DELAY_MS = 250;
+/** After a failed write (a full disk), try again this often: the person may be freeing space. */
+export const RETRY_SAVE_MS = 5_000;
+
+export type SaveError = 'quota' | 'failed';
 
 type Values = Record<string, string>;
 
@@ -20,6 +25,7 @@ function readAll(d: DossierRecord): Values {
 export function useDraft(dossier: DossierRecord) {
   const [values, setValues] = useState<Values>(() => readAll(dossier));
   const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<SaveError | null>(null);
   const pending = useRef<Values>({});
   const inflight = useRef<Values>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -33,6 +39,14 @@ export function useDraft(dossier: DossierRecord) {
     Object.assign(inflight.current, patch);
     try {
       await patchDraft(id, patch as Partial<Record<DraftPath, string>>);
+      setError(null);
+    } catch (e) {
+      // Nothing typed is dropped: what could not be written waits (unless retyped since) and
+      // is tried again; what was saved before stays saved.
+      pending.current = { ...patch, ...pending.current };
+      setError(isQuotaError(e) ? 'quota' : 'failed');
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), RETRY_SAVE_MS);
     } finally {
       for (const [k, v] of Object.entries(patch)) if (inflight.current[k] === v) delete inflight.current[k];
       if (Object.keys(pending.current).length === 0) setSaving(false);
@@ -82,5 +96,5 @@ export function useDraft(dossier: DossierRecord) {
   }, [flush]);
 
   const get = useCallback((path: string) => values[path] ?? '', [values]);
-  return { values, get, set, flush, saving };
+  return { values, get, set, flush, saving, error };
 }

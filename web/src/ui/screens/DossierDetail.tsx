@@ -9,6 +9,7 @@ import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { AttentionPanel } from '../dossier/AttentionPanel.tsx';
 import { CommuneReceipt } from '../dossier/CommuneReceipt.tsx';
+import { ExportButton } from '../dossier/ExportButton.tsx';
 import { LocalReceipt } from '../dossier/LocalReceipt.tsx';
 import { SendStatus } from '../dossier/SendStatus.tsx';
 import { Timeline } from '../dossier/Timeline.tsx';
@@ -64,6 +65,9 @@ export function DossierDetail({ id }: { id: string }) {
       ) : (
         <LocalReceipt dossier={dossier} procedure={procedure} unit={unit} pages={pages} />
       )}
+
+      {/* A dossier set aside offers the same button inside its panel, among the other actions. */}
+      {dossier.state !== 'attention' ? <ExportButton dossierId={id} /> : null}
 
       <ConfirmButton
         testId="delete-dossier"

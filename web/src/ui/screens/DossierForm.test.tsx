@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { listAttachments } from '../../db/attachments.ts';
+import { db } from '../../db/db.ts';
 import { createDraft, getDossier, patchDraft } from '../../db/dossiers.ts';
 import { initI18n, switchLanguage } from '../../i18n/index.ts';
 import { resetDb, seedReferenceData } from '../../test-utils/fixtures.ts';
 import { DossierForm } from './DossierForm.tsx';
+
+// jsdom cannot decode or draw pictures; the real shrinker is exercised in Chromium (scripts/e2e).
+vi.mock('../../capture/shrink.ts', async () => {
+  const { fakeShrinker } = await import('../../test-utils/fake-shrink.ts');
+  return { createShrinker: () => fakeShrinker };
+});
 
 function pick(input: HTMLElement, files: File[]) {
   Object.defineProperty(input, 'files', { value: files, configurable: true });
@@ -98,6 +105,58 @@ describe('the dossier form', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Bỏ trang 1' }));
     await waitFor(() => expect(screen.getAllByTestId('page-document')).toHaveLength(1));
+  });
+
+  it('on a full disk says the change is not saved yet, keeps it, and saves it once there is room', async () => {
+    const d = await createDraft('2.000884');
+    render(<DossierForm id={d.id} />);
+    const name = await screen.findByTestId('field-applicant.fullName');
+    const put = vi.spyOn(db.dossiers, 'put').mockRejectedValueOnce(new DOMException('quota', 'QuotaExceededError'));
+
+    fireEvent.change(name, { target: { value: 'Hoàng' } });
+    await waitFor(() => expect(screen.getByTestId('saved-indicator').textContent).toContain('Chưa lưu được: bộ nhớ điện thoại đã đầy'));
+    expect(screen.getByTestId('saved-indicator').dataset.saved).toBe('false');
+    expect((await getDossier(d.id))?.applicant.fullName).toBe('');
+
+    // Space freed; the next write carries what could not be written before.
+    fireEvent.change(screen.getByTestId('field-applicant.address'), { target: { value: 'Võ Nhai' } });
+    await waitFor(() => expect(screen.getByTestId('saved-indicator').dataset.saved).toBe('true'));
+    const stored = await getDossier(d.id);
+    expect([stored?.applicant.fullName, stored?.applicant.address]).toEqual(['Hoàng', 'Võ Nhai']);
+    put.mockRestore();
+  });
+
+  it('shrinks a photo unless "keep the original" is ticked, which warns about the size', async () => {
+    const d = await createDraft('2.000884');
+    render(<DossierForm id={d.id} />);
+    const input = await screen.findByTestId('attach-document');
+    pick(input, [new File(['big camera photo'], 'IMG_1.jpg', { type: 'image/jpeg' })]);
+    await waitFor(() => expect(screen.getAllByTestId('page-document')).toHaveLength(1));
+    expect(screen.queryByTestId('keep-original-warning')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('keep-original'));
+    expect(screen.getByTestId('keep-original-warning').textContent).toContain('Ảnh gốc nặng gấp nhiều lần');
+    pick(input, [new File(['big camera photo'], 'IMG_2.jpg', { type: 'image/jpeg' })]);
+    await waitFor(() => expect(screen.getAllByTestId('page-document')).toHaveLength(2));
+
+    const pages = await listAttachments(d.id);
+    expect(pages.map((p) => [p.fileName, p.shrunk, p.originalSize])).toEqual([
+      ['IMG_1.jpg', true, 16],
+      ['IMG_2.jpg', false, 16],
+    ]);
+    expect(await pages[0]!.blob.text()).toBe('small: camera photo');
+    expect(await pages[1]!.blob.text()).toBe('big camera photo');
+  });
+
+  it('says plainly that a damaged photo was not saved', async () => {
+    const d = await createDraft('2.000884');
+    render(<DossierForm id={d.id} />);
+    pick(await screen.findByTestId('attach-idCard'), [new File(['broken'], 'hong.jpg', { type: 'image/jpeg' })]);
+    const problem = await screen.findByTestId('problem-idCard');
+    expect(problem.dataset.reason).toBe('unreadable');
+    expect(problem.textContent).toContain('Không mở được ảnh “hong.jpg”');
+    expect(problem.textContent).toContain('chưa được lưu');
+    expect(await listAttachments(d.id)).toEqual([]);
   });
 
   it('on Send with problems shows every error at once and keeps the draft', async () => {

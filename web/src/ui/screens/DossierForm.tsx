@@ -8,13 +8,17 @@ import { useEffect, useMemo, useState } from 'react';
 import { listAttachments } from '../../db/attachments.ts';
 import { getProcedure, listUnits } from '../../db/catalog.ts';
 import { deleteDossier, getDossier, normalizeForSend, queueDossier, toSubmission } from '../../db/dossiers.ts';
+import { askPersistence } from '../../db/storage.ts';
 import type { AttachmentRecord, DossierRecord } from '../../db/types.ts';
 import { localized } from '../../i18n/index.ts';
 import { requestSync } from '../../sync/client.ts';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
+import { StorageWarning } from '../components/StorageLine.tsx';
+import { ExportButton } from '../dossier/ExportButton.tsx';
 import { vnToday } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useStorage } from '../hooks/useStorage.ts';
 import { navigate, paths } from '../router.tsx';
 import { DocumentSlot } from '../form/DocumentSlot.tsx';
 import { FieldControl, type FieldControlProps } from '../form/FieldControl.tsx';
@@ -58,6 +62,9 @@ function DraftEditor({ dossier, procedure, pages, units }: { dossier: DossierRec
   const [showAll, setShowAll] = useState(false);
   const [busy, setBusy] = useState(0);
   const [sending, setSending] = useState(false);
+  const [keepOriginal, setKeepOriginal] = useState(false);
+  // Looked at again after every page added or removed: photos are what fills a phone.
+  const storage = useStorage(pages.length);
   const today = vnToday();
 
   const current = useMemo(() => {
@@ -97,8 +104,8 @@ function DraftEditor({ dossier, procedure, pages, units }: { dossier: DossierRec
         return;
       }
       await queueDossier(dossier.id);
-      // Ask the browser not to evict the outbox under storage pressure.
-      void navigator.storage?.persist?.().catch(() => false);
+      // Asked when the draft was created; again here in case the browser said no then.
+      void askPersistence();
       navigate(paths.dossier(dossier.id), { replace: true });
       requestSync(true);
     } finally {
@@ -106,7 +113,7 @@ function DraftEditor({ dossier, procedure, pages, units }: { dossier: DossierRec
     }
   };
 
-  const saved = !draft.saving && busy === 0;
+  const saved = !draft.saving && busy === 0 && !draft.error;
   return (
     <form
       className="screen form"
@@ -118,9 +125,9 @@ function DraftEditor({ dossier, procedure, pages, units }: { dossier: DossierRec
     >
       <p className="muted small">{dossier.localRef}</p>
       <h1>{localized(procedure.name, lang)}</h1>
-      <p className={`saved ${saved ? 'saved-yes' : 'saved-no'}`} data-testid="saved-indicator" data-saved={String(saved)} role="status">
-        <span aria-hidden="true">{saved ? '✓ ' : '… '}</span>
-        {saved ? t('form.saved') : t('form.saving')}
+      <p className={`saved ${saved ? 'saved-yes' : draft.error ? 'saved-error' : 'saved-no'}`} data-testid="saved-indicator" data-saved={String(saved)} role="status">
+        <span aria-hidden="true">{saved ? '✓ ' : draft.error ? '⚠ ' : '… '}</span>
+        {saved ? t('form.saved') : draft.error === 'quota' ? t('form.notSavedQuota') : draft.error ? t('form.notSaved') : t('form.saving')}
       </p>
 
       <fieldset>
@@ -149,6 +156,7 @@ function DraftEditor({ dossier, procedure, pages, units }: { dossier: DossierRec
       <fieldset>
         <legend>{t('form.documentsTitle')}</legend>
         <p className="hint">{t('form.documentsHint')}</p>
+        <StorageWarning info={storage} />
         {procedure.documents.map((slot) => (
           <DocumentSlot
             key={slot.key}
@@ -156,9 +164,19 @@ function DraftEditor({ dossier, procedure, pages, units }: { dossier: DossierRec
             dossierId={dossier.id}
             pages={pages.filter((p) => p.slot === slot.key)}
             error={showAll && byPath.get(`documents.${slot.key}`) ? errorFor(`documents.${slot.key}`) : undefined}
+            keepOriginal={keepOriginal}
             onBusy={(b) => setBusy((n) => n + (b ? 1 : -1))}
           />
         ))}
+        <label className="check">
+          <input type="checkbox" checked={keepOriginal} data-testid="keep-original" onChange={(e) => setKeepOriginal(e.target.checked)} />
+          <span>{t('form.keepOriginal')}</span>
+        </label>
+        {keepOriginal ? (
+          <p className="notice small" data-testid="keep-original-warning">
+            {t('form.keepOriginalWarning')}
+          </p>
+        ) : null}
       </fieldset>
 
       {showAll && problems.length ? (
@@ -172,6 +190,7 @@ function DraftEditor({ dossier, procedure, pages, units }: { dossier: DossierRec
         </button>
       </div>
       <p className="muted small">{t('form.sendHint')}</p>
+      <ExportButton dossierId={dossier.id} className="btn-ghost" prepare={draft.flush} />
       <ConfirmButton
         label={t('form.deleteDraft')}
         question={t('detail.confirmDeleteUnsent')}

@@ -4,15 +4,20 @@ import { listDossiers } from '../../db/dossiers.ts';
 import type { DossierRecord } from '../../db/types.ts';
 import { localized } from '../../i18n/index.ts';
 import { Icon } from '../components/Icon.tsx';
+import { ImportButton } from '../components/ImportButton.tsx';
+import { StorageLine } from '../components/StorageLine.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { formatDateTime } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useStorage } from '../hooks/useStorage.ts';
 import { Link, paths } from '../router.tsx';
 
 export function Home() {
   const { t } = useLang();
   const dossiers = useLiveQuery(listDossiers, []);
+  // Looked at again whenever the list changes (a dossier added, deleted or sent).
+  const storage = useStorage(dossiers?.map((d) => `${d.id}:${d.updatedAt}`).join());
   return (
     <section className="screen">
       <h1>{t('home.title')}</h1>
@@ -27,6 +32,10 @@ export function Home() {
       ) : (
         <DossierList dossiers={dossiers} />
       )}
+      <div className="home-tools">
+        <ImportButton />
+        <StorageLine info={storage} />
+      </div>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // The notice of Decree 13/2023, shown before the very first dossier (and reachable any time):
 // what is collected, why, where and how long it is kept, how to delete it.
+import { useState } from 'react';
 import { getProcedure } from '../../db/catalog.ts';
 import { acceptPrivacy, getSettings } from '../../db/settings.ts';
 import { localized } from '../../i18n/index.ts';
@@ -15,9 +16,10 @@ export function Privacy({ code }: { code?: string }) {
   const settings = useLiveQuery(getSettings, []);
   const sensitive = procedure?.fields.filter((f) => f.sensitive).map((f) => localized(f.label, lang)) ?? [];
 
+  const [full, setFull] = useState(false);
   const accept = async () => {
     await acceptPrivacy();
-    if (code) await startDossier(code, true);
+    if (code) setFull(!(await startDossier(code, true)));
     else navigate(paths.home());
   };
 
@@ -38,6 +40,11 @@ export function Privacy({ code }: { code?: string }) {
         <p className="muted small">{t('privacy.acceptedAt', { time: formatDateTime(settings.privacyAcceptedAt) })}</p>
       ) : (
         <div className="sticky-actions">
+          {full ? (
+            <p className="error" role="alert">
+              {t('procedure.startQuota')}
+            </p>
+          ) : null}
           <button type="button" className="btn btn-primary btn-block" data-testid="privacy-accept" onClick={() => void accept()}>
             {t('privacy.accept')}
           </button>
