@@ -3,6 +3,7 @@
 // rate limiter before the route that uses it, the web app last.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -14,11 +15,19 @@ import { hasWebApp, registerWebApp, spaFallback } from './http/web.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { healthRoutes } from './routes/health.ts';
+import { holidayRoutes } from './routes/holidays.ts';
+import { staffArea } from './routes/staff-area.ts';
 import { trackRoutes } from './routes/track.ts';
 import { uploadRoutes } from './routes/uploads.ts';
+import { ActionService } from './services/actions.ts';
 import { AttachmentService } from './services/attachments.ts';
+import { CalendarService } from './services/calendar.ts';
 import { CatalogService } from './services/catalog.ts';
+import { CitizenService } from './services/citizen.ts';
+import { DeskService } from './services/desk.ts';
+import { ReportService } from './services/reports.ts';
 import { seed } from './services/seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, StaffService } from './services/staff.ts';
 import { SubmissionService } from './services/submission.ts';
 import { TrackingService } from './services/tracking.ts';
 import { openStore } from './store/index.ts';
@@ -32,9 +41,13 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   for (const dir of [config.dataDir, uploadsDir, filesDir(config.dataDir)]) mkdirSync(dir, { recursive: true });
 
   const store = config.store ?? openStore(config);
+  const calendar = new CalendarService(store, now);
+  const staff = new StaffService(store, now, config.loginLimits);
   try {
     await store.migrate();
     await seed(store);
+    await calendar.seed();
+    if (config.demo) await staff.seedDemo();
   } catch (e) {
     await store.close();
     throw e;
@@ -46,19 +59,29 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
 
+  if (config.demo) {
+    app.log.warn(`DEMO=1: demo staff accounts exist (${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}; password ${DEMO_PASSWORD}). Never on a public server.`);
+  }
+
   const blobs = new FileBlobStore(filesDir(config.dataDir));
   const attachments = new AttachmentService(store, blobs, now);
-  const submissions = new SubmissionService(store, attachments, now);
+  const submissions = new SubmissionService(store, attachments, calendar, now);
   const tracking = new TrackingService(store);
   const catalog = new CatalogService(store);
-  // Seam (Desk issue): the staff console's routes (own auth, audit log) register here and
-  // reuse these services; seam (Trust issue): push subscriptions and the receipt signer too.
+  const citizen = new CitizenService(store, blobs, attachments, calendar, tracking, now);
+  const desk = new DeskService(store, blobs, calendar, now);
+  const actions = new ActionService(store, blobs, calendar, desk, uploadsDir, now);
+  const reports = new ReportService(store, now);
+  // Seam (Trust issue): push subscriptions and the receipt and form signer register here.
 
   await registerDocs(app);
   await app.register(rateLimit, { global: false });
+  await app.register(cookie);
   await app.register(healthRoutes, { storeKind: store.kind });
   await app.register(catalogRoutes, { catalog });
-  await app.register(dossierRoutes, { submissions, tracking });
+  await app.register(dossierRoutes, { submissions, tracking, citizen });
+  await app.register(holidayRoutes, { calendar });
+  await app.register(staffArea, { store, staff, calendar, desk, actions, reports, submissions, now });
   await app.register(trackRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
   await app.register(uploadRoutes, { attachments, uploadsDir, maxBytes: config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES });
 

@@ -3,6 +3,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { LoginLimits } from './services/staff.ts';
 import type { Store } from './store/store.ts';
 
 /** The repository root (server/src/config.ts → ../..), so defaults do not depend on the cwd. */
@@ -34,6 +35,10 @@ export interface AppConfig {
   now?: () => Date;
   /** A store built by the caller (tests: PGlite, a PostgreSQL schema). The app closes it. */
   store?: Store;
+  /** DEMO=1: seed the demo staff accounts (see server/README.md). */
+  demo?: boolean;
+  /** Failed logins allowed per username and per IP in a window. Default 5 and 20 in 15 min. */
+  loginLimits?: LoginLimits;
 }
 
 /** What `main.ts` needs on top: where to listen. */
@@ -57,6 +62,7 @@ const Env = z.object({
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
   TRACK_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
 export class ConfigError extends Error {
@@ -83,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     trackRateLimit: e.TRACK_RATE_LIMIT ? { max: e.TRACK_RATE_LIMIT, timeWindow: 60_000 } : DEFAULT_TRACK_RATE_LIMIT,
     logger: { level: e.LOG_LEVEL },
+    demo: e.DEMO === 'true' || e.DEMO === '1',
   };
 }

@@ -7,3 +7,7 @@ export * from './messages.ts';
 export * from './validate.ts';
 export * from './catalog.ts';
 export * from './units.ts';
+export * from './staff.ts';
+export * from './lifecycle.ts';
+export * from './desk.ts';
+export * from './desk-messages.ts';

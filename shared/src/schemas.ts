@@ -115,6 +115,8 @@ export const Receipt = z.object({
   receivedAt: z.string(),
   dueAt: z.string(),
   documents: z.array(ReceiptDocument),
+  /** On the receipt of a resubmission (supplement): the request it answers. */
+  supplementId: z.string().optional(),
 });
 export type Receipt = z.infer<typeof Receipt>;
 
@@ -150,11 +152,47 @@ export const Health = z.object({ status: z.literal('ok'), store: z.enum(['sqlite
 /** Header the sending device uses to read its own dossier's status without a lookup code. */
 export const DEVICE_SECRET_HEADER = 'x-dossier-secret';
 
+// Desk issue: the citizen's side of the supplement round trip, the result, withdrawal.
+
+/** One missing or wrong document of a supplement request (Mẫu 02 lists all of them at once). */
+export const SupplementItem = z.object({
+  /** The catalog's document slot, when the item is one of the procedure's documents. */
+  slot: z.string().min(1).max(64).optional(),
+  label: z.string().trim().min(1).max(300),
+  reason: z.string().trim().min(1).max(1000),
+});
+export type SupplementItem = z.infer<typeof SupplementItem>;
+
+/** The open supplement request, as the sending device sees it. `id` names it in the PUT. */
+export const SupplementRequest = z.object({ id: z.string(), requestedAt: z.string(), items: z.array(SupplementItem) });
+export type SupplementRequest = z.infer<typeof SupplementRequest>;
+
+/** The result document (a PDF or an image), downloadable at `GET /api/dossiers/:id/result`. */
+export const ResultFile = z.object({ fileName: z.string(), mediaType: z.string(), size: z.number().int(), sha256: Sha256Hex });
+export type ResultFile = z.infer<typeof ResultFile>;
+
+/** Body of `PUT /api/dossiers/:id/supplements/:supplementId`; pages are uploaded first with tus. */
+export const SupplementSubmission = z.object({
+  attachments: z.array(AttachmentRef).max(200),
+  /** Corrected form fields (keys of the procedure); they override the first submission's. */
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type SupplementSubmission = z.infer<typeof SupplementSubmission>;
+
+/** How a dossier reached the commune. */
+export const Channel = z.enum(['online', 'desk']);
+export type Channel = z.infer<typeof Channel>;
+
 /** `GET /api/dossiers/:id/status` with the device secret header: what the sending phone syncs. */
 export const DossierStatusResponse = z.object({
   receipt: Receipt,
   status: DossierStatus,
   dueAt: z.string(),
   timeline: z.array(TimelineEntry),
+  /** Present while the status is `supplement_requested`: what to add, and the id to PUT it under. */
+  supplement: SupplementRequest.optional(),
+  /** Present once the dossier is `processed` or `returned`: `GET /api/dossiers/:id/result`. */
+  result: ResultFile.optional(),
 });
 export type DossierStatusResponse = z.infer<typeof DossierStatusResponse>;
+

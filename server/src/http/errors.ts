@@ -1,6 +1,6 @@
 // Every error answer has the shared ApiError shape `{error, message, ...}`, whatever raised it:
 // a route, schema validation, a body parser, the rate limiter, or an unknown URL.
-import { formatMessage, type ApiError, type FieldError, type Lang, type Problem } from '@hsc/shared';
+import { formatMessage, lifecycleErrorMessages, type ApiError, type FieldError, type Lang, type LifecycleError, type Problem } from '@hsc/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { langOf, text, type ErrorKey } from './texts.ts';
@@ -8,6 +8,9 @@ import { langOf, text, type ErrorKey } from './texts.ts';
 export function apiError(lang: Lang, error: ErrorKey, extra: Omit<ApiError, 'error' | 'message'> = {}): ApiError {
   return { error, message: text(lang, error), ...extra };
 }
+
+/** A refusal of the lifecycle (409): the shared code and its shared words. */
+export const lifecycleError = (lang: Lang, error: LifecycleError): ApiError => ({ error, message: lifecycleErrorMessages[lang][error] });
 
 export function fieldErrors(lang: Lang, problems: readonly Problem[]): FieldError[] {
   return problems.map((p) => ({ path: p.path, code: p.code, message: formatMessage(lang, p.code, p.params) }));

@@ -16,7 +16,13 @@ export type ErrorKey =
   | 'internal'
   | 'corrupt_upload'
   | 'attachment_conflict'
-  | 'invalidValue';
+  | 'invalidValue'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'csrf'
+  | 'bad_credentials'
+  | 'username_taken'
+  | 'action_id_conflict';
 
 const texts: Record<Lang, Record<ErrorKey, string>> = {
   vi: {
@@ -33,6 +39,12 @@ const texts: Record<Lang, Record<ErrorKey, string>> = {
     corrupt_upload: 'Tệp đến máy chủ bị hỏng (không khớp mã kiểm tra). Ứng dụng sẽ gửi lại.',
     attachment_conflict: 'Tệp này đã thuộc một hồ sơ đã nộp với nội dung khác.',
     invalidValue: 'Giá trị không hợp lệ.',
+    unauthenticated: 'Vui lòng đăng nhập.',
+    forbidden: 'Tài khoản của bạn không được phép làm việc này.',
+    csrf: 'Phiên làm việc không hợp lệ. Vui lòng tải lại trang.',
+    bad_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    username_taken: 'Tên đăng nhập này đã có người dùng.',
+    action_id_conflict: 'Mã thao tác này đã được dùng cho một thao tác khác.',
   },
   en: {
     invalid: 'The dossier is not valid yet. Please correct the items listed.',
@@ -48,6 +60,12 @@ const texts: Record<Lang, Record<ErrorKey, string>> = {
     corrupt_upload: 'The file arrived damaged (its SHA-256 does not match). The app will send it again.',
     attachment_conflict: 'This attachment id already belongs to a submitted dossier with other content.',
     invalidValue: 'This value is not valid.',
+    unauthenticated: 'Please sign in.',
+    forbidden: 'Your account may not do this.',
+    csrf: 'The session token is missing or wrong. Please reload the page.',
+    bad_credentials: 'Wrong username or password.',
+    username_taken: 'This username is taken.',
+    action_id_conflict: 'This action id was already used for another action.',
   },
 };
 

@@ -3,7 +3,6 @@
 // that is stored exactly as issued.
 import { randomBytes } from 'node:crypto';
 import {
-  calendar,
   dossierDay,
   dueAt,
   formatDossierCode,
@@ -11,12 +10,14 @@ import {
   Receipt,
   validateDossier,
   vnLocal,
-  VN_HOLIDAYS,
+  type Channel,
   type DossierSubmission,
   type Problem,
 } from '@hsc/shared';
+import { searchText } from '../store/migrations.ts';
 import type { DossierRecord, Store } from '../store/store.ts';
 import type { AttachmentService } from './attachments.ts';
+import type { CalendarService } from './calendar.ts';
 import { canonicalJson, constantTimeEqual, differences, sha256Hex } from './canonical.ts';
 
 export type SubmitOutcome =
@@ -26,7 +27,12 @@ export type SubmitOutcome =
   | { kind: 'invalid'; problems: Problem[] }
   | { kind: 'attachments_missing'; missing: string[]; corrupt: string[] };
 
-const HOLIDAYS = calendar(VN_HOLIDAYS);
+/** How a dossier arrives: from the citizen's device (with its secret), or typed in at the desk. */
+export interface SubmitOptions {
+  channel: Channel;
+  /** The device secret. A desk submission may come without one; nobody reads its status by secret then. */
+  secret?: string;
+}
 
 /** Shown in 409s when the secret differs: nothing about the content is revealed then. */
 export const SECRET_DIFFERENCE = 'x-dossier-secret';
@@ -49,17 +55,20 @@ export class SubmissionService {
   constructor(
     private readonly store: Store,
     private readonly attachments: AttachmentService,
+    private readonly calendar: CalendarService,
     private readonly now: () => Date,
   ) {}
 
-  async submit(id: string, body: DossierSubmission, secret: string): Promise<SubmitOutcome> {
+  async submit(id: string, body: DossierSubmission, opts: SubmitOptions): Promise<SubmitOutcome> {
     const bodyJson = canonicalJson(body);
     const bodyHash = sha256Hex(bodyJson);
-    const secretHash = sha256Hex(secret);
+    // Without a secret the stored hash is of random bytes: no device can ever present it.
+    const secretHash = sha256Hex(opts.secret ?? randomBytes(32).toString('base64url'));
+    const check = (d: DossierRecord) => compare(d, body, bodyHash, opts.secret === undefined ? undefined : secretHash, opts.channel);
 
     // A resend is answered from what was stored, before any rule that may have changed since.
     const existing = await this.store.getDossier(id);
-    if (existing) return compare(existing, body, bodyHash, secretHash);
+    if (existing) return check(existing);
 
     const at = this.now();
     const procedure = await this.store.getProcedure(body.procedureCode);
@@ -74,7 +83,7 @@ export class SubmissionService {
     if (audit.missing.length > 0 || audit.corrupt.length > 0) return { kind: 'attachments_missing', ...audit };
 
     const receivedAt = at.toISOString();
-    const due = dueAt(at, procedure.processingDays, HOLIDAYS).toISOString();
+    const due = dueAt(at, procedure.processingDays, await this.calendar.current()).toISOString();
     const lookupCode = newLookupCode();
     const result = await this.store.createDossier({
       id,
@@ -89,7 +98,9 @@ export class SubmissionService {
       secretHash,
       receivedAt,
       dueAt: due,
-      channel: 'online',
+      channel: opts.channel,
+      documents: body.attachments.map((a) => ({ attachmentId: a.id, slot: a.slot })),
+      search: (code) => searchText(code, body),
       issue: (sequence) => {
         const code = formatDossierCode(unit.agencyId, at, sequence);
         // Parsing fixes the key order, so the stored text is what every later read serves.
@@ -113,14 +124,18 @@ export class SubmissionService {
     // Another request with this id committed first: answer as for a resend.
     const winner = await this.store.getDossier(id);
     if (!winner) throw new Error(`dossier ${id} neither inserted nor found`);
-    return compare(winner, body, bodyHash, secretHash);
+    return check(winner);
   }
 }
 
 export const readReceipt = (d: DossierRecord): Receipt => Receipt.parse(JSON.parse(d.receipt));
 
-function compare(existing: DossierRecord, body: DossierSubmission, bodyHash: string, secretHash: string): SubmitOutcome {
-  if (!constantTimeEqual(existing.secretHash, secretHash)) return { kind: 'conflict', differences: [SECRET_DIFFERENCE] };
+/** `secretHash` undefined: a desk resend, authorised by the staff session instead of a secret. */
+function compare(existing: DossierRecord, body: DossierSubmission, bodyHash: string, secretHash: string | undefined, channel: Channel): SubmitOutcome {
+  if (secretHash !== undefined && !constantTimeEqual(existing.secretHash, secretHash)) {
+    return { kind: 'conflict', differences: [SECRET_DIFFERENCE] };
+  }
+  if (existing.channel !== channel) return { kind: 'conflict', differences: ['channel'] };
   if (existing.bodyHash === bodyHash) return { kind: 'repeated', receipt: readReceipt(existing) };
   const stored = JSON.parse(existing.body) as DossierSubmission;
   const diff = differences(stored, body);

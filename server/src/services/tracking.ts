@@ -1,7 +1,8 @@
 // Reading a dossier's state: by the sending device (its secret) or by anyone holding the code
 // and the lookup code. Every failure looks the same from outside, and comparisons take the
 // same time whether the code exists or not, so neither answers nor timing help a guesser.
-import { normalizeLookupCode, type DossierStatusResponse, type TrackResponse } from '@hsc/shared';
+import { normalizeLookupCode, SupplementItem, type DossierStatusResponse, type TrackResponse } from '@hsc/shared';
+import { z } from 'zod';
 import type { DossierRecord, Store } from '../store/store.ts';
 import { constantTimeEqual, sha256Hex } from './canonical.ts';
 import { readReceipt } from './submission.ts';
@@ -12,11 +13,30 @@ const DECOY = 'decoy-lookup-code';
 export class TrackingService {
   constructor(private readonly store: Store) {}
 
-  async forDevice(id: string, secret: string | undefined): Promise<DossierStatusResponse | undefined> {
+  /** The dossier, if `secret` is the one its device made. */
+  async deviceDossier(id: string, secret: string | undefined): Promise<DossierRecord | undefined> {
     const dossier = await this.store.getDossier(id);
     const ok = constantTimeEqual(dossier?.secretHash ?? DECOY, sha256Hex(secret ?? ''));
-    if (!dossier || !ok || secret === undefined) return undefined;
-    return { receipt: readReceipt(dossier), ...(await this.progress(dossier)) };
+    return dossier && ok && secret !== undefined ? dossier : undefined;
+  }
+
+  async forDevice(id: string, secret: string | undefined): Promise<DossierStatusResponse | undefined> {
+    const dossier = await this.deviceDossier(id, secret);
+    return dossier && this.deviceStatus(dossier);
+  }
+
+  /** What the sending device syncs: progress, the open supplement request, the result. */
+  async deviceStatus(dossier: DossierRecord): Promise<DossierStatusResponse> {
+    const out: DossierStatusResponse = { receipt: readReceipt(dossier), ...(await this.progress(dossier)) };
+    if (dossier.status === 'supplement_requested') {
+      const open = (await this.store.desk.supplements(dossier.id)).filter((s) => !s.answeredAt).at(-1);
+      if (open) out.supplement = { id: open.id, requestedAt: open.requestedAt, items: z.array(SupplementItem).parse(JSON.parse(open.items)) };
+    }
+    if ((dossier.status === 'processed' || dossier.status === 'returned') && dossier.resultId) {
+      const r = await this.store.desk.result(dossier.resultId);
+      if (r) out.result = { fileName: r.fileName, mediaType: r.mediaType, size: r.size, sha256: r.sha256 };
+    }
+    return out;
   }
 
   async byCode(code: string, lookup: string): Promise<TrackResponse | undefined> {

@@ -1,53 +1,35 @@
 // The Store on Kysely. The SQL is the common subset of SQLite (≥ 3.35) and PostgreSQL:
 // INSERT … ON CONFLICT … RETURNING, text and integer columns. Adapters only make the dialect.
 import { DossierStatus, Procedure, type TimelineEntry, type Unit } from '@hsc/shared';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
+import { KyselyAuditStore } from './kysely-audit.ts';
+import { KyselyDeskStore } from './kysely-desk.ts';
+import { KyselyHolidayStore } from './kysely-holidays.ts';
+import { KyselyStaffStore } from './kysely-staff.ts';
 import { migrateToLatest } from './migrations.ts';
-import type { AttachmentsTable, Database, DossiersTable } from './schema.ts';
+import { toAttachment, toDossier, toUnit } from './rows.ts';
+import type { Database, DossiersTable } from './schema.ts';
 import type { AttachmentRecord, CreateResult, DossierRecord, NewDossier, Store, StoreKind, UnitRecord } from './store.ts';
 
 /** Thrown inside a transaction to roll it back when the dossier id is already taken. */
 class DossierExists extends Error {}
 
-const toAttachment = (r: Selectable<AttachmentsTable>): AttachmentRecord => ({
-  id: r.id,
-  dossierId: r.dossier_id,
-  sha256: r.sha256,
-  size: Number(r.size),
-  mediaType: r.media_type,
-  fileName: r.file_name,
-  path: r.path,
-  storedAt: r.stored_at,
-});
-
-const toDossier = (r: Selectable<DossiersTable>): DossierRecord => ({
-  id: r.id,
-  code: r.code,
-  lookupCode: r.lookup_code,
-  unitCode: r.unit_code,
-  procedureCode: r.procedure_code,
-  status: DossierStatus.parse(r.status),
-  body: r.body,
-  bodyHash: r.body_hash,
-  secretHash: r.secret_hash,
-  receipt: r.receipt,
-  receivedAt: r.received_at,
-  dueAt: r.due_at,
-  channel: 'online',
-});
-
-const toUnit = (r: { code: string; name: string; type: string; agency_id: string }): UnitRecord => ({
-  code: r.code,
-  name: r.name,
-  type: r.type === 'ward' ? 'ward' : 'commune',
-  agencyId: r.agency_id,
-});
-
 export class KyselyStore implements Store {
+  readonly staff: KyselyStaffStore;
+  readonly audit: KyselyAuditStore;
+  readonly holidays: KyselyHolidayStore;
+  readonly desk: KyselyDeskStore;
+
   constructor(
     readonly kind: StoreKind,
-    private readonly db: Kysely<Database>,
-  ) {}
+    /** Public for tests that must reach under the store (migrations, the audit triggers). */
+    readonly db: Kysely<Database>,
+  ) {
+    this.staff = new KyselyStaffStore(db);
+    this.audit = new KyselyAuditStore(db);
+    this.holidays = new KyselyHolidayStore(db);
+    this.desk = new KyselyDeskStore(db);
+  }
 
   async migrate(): Promise<void> {
     // The migrator works on any schema; the typed handle is for queries only.
@@ -188,12 +170,24 @@ export class KyselyStore implements Store {
           received_at: d.receivedAt,
           due_at: d.dueAt,
           channel: d.channel,
+          clock_from: d.receivedAt,
+          rescheduled: 0,
+          result_id: null,
+          finished_at: null,
+          payment: null,
+          search: d.search(code),
         };
         // A concurrent insert of the same id makes PostgreSQL wait for the other transaction,
         // then do nothing; rolling back returns the sequence number too.
         const inserted = await tx.insertInto('dossiers').values(row).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
         if (!inserted) throw new DossierExists();
         await tx.insertInto('timeline').values({ dossier_id: d.id, seq: 1, status: d.status, at: d.receivedAt, note: null }).execute();
+        for (const [position, doc] of d.documents.entries()) {
+          await tx
+            .insertInto('dossier_documents')
+            .values({ dossier_id: d.id, attachment_id: doc.attachmentId, slot: doc.slot, version: 1, supplement_id: null, position })
+            .execute();
+        }
         return toDossier(row);
       });
       return { created: true, dossier };

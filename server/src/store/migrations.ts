@@ -1,7 +1,8 @@
 // Migrations live in code (no files to find at run time) and are written once for both
 // databases: only types common to SQLite and PostgreSQL. Never edit a shipped migration; add
 // the next one (and a test that opens a database written by the previous version).
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { foldVi, type DossierSubmission } from '@hsc/shared';
+import { Migrator, sql, SqliteAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 const m0001: Migration = {
   async up(db: Kysely<unknown>) {
@@ -68,9 +69,171 @@ const m0001: Migration = {
   },
 };
 
-export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001 };
+/** The staff search's text: folded words of the code, the applicant's name, phone and citizen ID. */
+export function searchText(code: string, body: Pick<DossierSubmission, 'applicant'>): string {
+  const { fullName, phone, citizenId } = body.applicant;
+  return ` ${[code, fullName, phone.replace(/\D/g, ''), citizenId.replace(/\D/g, '')].map(foldVi).join(' ')} `;
+}
+
+const isSqlite = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof SqliteAdapter;
+
+/** The Desk issue: staff, sessions, holidays as data, the audit log, supplements, forms, results. */
+const m0002: Migration = {
+  async up(db: Kysely<unknown>) {
+    const sqlite = isSqlite(db);
+    // New dossier columns; the backfill below fills them for dossiers received before.
+    await db.schema.alterTable('dossiers').addColumn('clock_from', 'text', (c) => c.notNull().defaultTo('')).execute();
+    await db.schema.alterTable('dossiers').addColumn('rescheduled', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema.alterTable('dossiers').addColumn('result_id', 'text').execute();
+    await db.schema.alterTable('dossiers').addColumn('finished_at', 'text').execute();
+    await db.schema.alterTable('dossiers').addColumn('payment', 'text').execute();
+    await db.schema.alterTable('dossiers').addColumn('search', 'text', (c) => c.notNull().defaultTo('')).execute();
+    await db.schema.createIndex('dossiers_unit_due').on('dossiers').columns(['unit_code', 'due_at', 'id']).execute();
+    await db.schema.createIndex('dossiers_received').on('dossiers').column('received_at').execute();
+
+    await db.schema
+      .createTable('dossier_documents')
+      .addColumn('dossier_id', 'text', (c) => c.notNull().references('dossiers.id'))
+      .addColumn('attachment_id', 'text', (c) => c.notNull().unique())
+      .addColumn('slot', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('supplement_id', 'text')
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('dossier_documents_pk', ['dossier_id', 'attachment_id'])
+      .execute();
+
+    // Backfill: what 0001 kept only inside the submitted body.
+    const typed = db as Kysely<{ dossiers: { id: string; code: string; body: string; received_at: string; clock_from: string; search: string } }>;
+    const docs = db as Kysely<{ dossier_documents: { dossier_id: string; attachment_id: string; slot: string; version: number; supplement_id: string | null; position: number } }>;
+    for (const row of await typed.selectFrom('dossiers').select(['id', 'code', 'body', 'received_at']).execute()) {
+      const body = JSON.parse(row.body) as DossierSubmission;
+      await typed.updateTable('dossiers').set({ clock_from: row.received_at, search: searchText(row.code, body) }).where('id', '=', row.id).execute();
+      for (const [position, a] of body.attachments.entries()) {
+        await docs
+          .insertInto('dossier_documents')
+          .values({ dossier_id: row.id, attachment_id: a.id, slot: a.slot, version: 1, supplement_id: null, position })
+          .execute();
+      }
+    }
+
+    await db.schema
+      .createTable('staff')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('unit_code', 'text', (c) => c.references('units.code'))
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('disabled_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('staff_sessions')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('staff_id', 'text', (c) => c.notNull().references('staff.id'))
+      .addColumn('csrf_token', 'text', (c) => c.notNull())
+      .addColumn('user_agent', 'text')
+      .addColumn('ip', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('staff_sessions_expires').on('staff_sessions').column('expires_at').execute();
+    await db.schema
+      .createTable('login_failures')
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('login_failures_key_at').on('login_failures').columns(['key', 'at']).execute();
+
+    await db.schema
+      .createTable('holidays')
+      .addColumn('date', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text')
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('removed', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('audit_log')
+      .addColumn('id', sqlite ? 'integer' : 'bigserial', (c) => (sqlite ? c.primaryKey().autoIncrement() : c.primaryKey()))
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor_kind', 'text', (c) => c.notNull())
+      .addColumn('staff_id', 'text')
+      .addColumn('dossier_id', 'text')
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('from_status', 'text')
+      .addColumn('to_status', 'text')
+      .addColumn('ip', 'text')
+      .addColumn('user_agent', 'text')
+      .addColumn('details', 'text')
+      .addColumn('action_id', 'text', (c) => c.unique())
+      .execute();
+    await db.schema.createIndex('audit_log_dossier').on('audit_log').columns(['dossier_id', 'id']).execute();
+    // Append-only, whatever client writes to the database (not only this app's routes).
+    if (sqlite) {
+      await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+      await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+    } else {
+      await sql`create function audit_log_append_only() returns trigger language plpgsql as $$
+        begin raise exception 'audit_log is append-only'; end $$`.execute(db);
+      await sql`create trigger audit_log_no_change before update or delete on audit_log
+        for each row execute function audit_log_append_only()`.execute(db);
+      await sql`create trigger audit_log_no_truncate before truncate on audit_log
+        for each statement execute function audit_log_append_only()`.execute(db);
+    }
+
+    await db.schema
+      .createTable('supplements')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('dossier_id', 'text', (c) => c.notNull().references('dossiers.id'))
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('requested_at', 'text', (c) => c.notNull())
+      .addColumn('requested_by', 'text', (c) => c.notNull())
+      .addColumn('items', 'text', (c) => c.notNull())
+      .addColumn('form_id', 'text', (c) => c.notNull())
+      .addColumn('answered_at', 'text')
+      .addColumn('fields', 'text')
+      .addColumn('body_hash', 'text')
+      .addColumn('body', 'text')
+      .addColumn('receipt', 'text')
+      .addUniqueConstraint('supplements_dossier_seq', ['dossier_id', 'seq'])
+      .execute();
+    await db.schema
+      .createTable('forms')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('dossier_id', 'text', (c) => c.notNull().references('dossiers.id'))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('number', 'text', (c) => c.notNull())
+      .addColumn('issued_at', 'text', (c) => c.notNull())
+      .addColumn('staff_id', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('forms_dossier').on('forms').column('dossier_id').execute();
+    await db.schema
+      .createTable('results')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('dossier_id', 'text', (c) => c.notNull().references('dossiers.id'))
+      .addColumn('file_name', 'text', (c) => c.notNull())
+      .addColumn('media_type', 'text', (c) => c.notNull())
+      .addColumn('size', 'bigint', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('path', 'text', (c) => c.notNull())
+      .addColumn('uploaded_at', 'text', (c) => c.notNull())
+      .addColumn('staff_id', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_desk': m0002 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Migrates up to and including `name` (tests write a database as an older version did). */
+export async function migrateTo(db: Kysely<unknown>, name: string): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw new Error(`database migration to ${name} failed`, { cause: error });
+}
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
   const { error, results } = await new Migrator({ db, provider }).migrateToLatest();

@@ -1,6 +1,6 @@
 // Table types for Kysely. Instants are ISO-8601 UTC text and JSON is text on both databases:
 // the receipt must come back byte for byte as issued, which `jsonb` would not guarantee.
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface UnitsTable {
   code: string;
@@ -33,6 +33,17 @@ export interface DossiersTable {
   received_at: string;
   due_at: string;
   channel: string;
+  // 0002_desk:
+  /** When the current processing clock started (the receipt, or the last resubmission). */
+  clock_from: string;
+  /** 0 or 1: the due date was moved once by a Mẫu 04. */
+  rescheduled: number;
+  result_id: string | null;
+  finished_at: string | null;
+  /** JSON `{amount, note?}` of the last fee request, or null. */
+  payment: string | null;
+  /** Folded words of the code, applicant name, phone and citizen ID, for the staff search. */
+  search: string;
 }
 
 export interface AttachmentsTable {
@@ -62,6 +73,109 @@ export interface TimelineTable {
   note: string | null;
 }
 
+/** Which attachments make up a dossier, in which version (0002_desk). */
+export interface DossierDocumentsTable {
+  dossier_id: string;
+  attachment_id: string;
+  slot: string;
+  version: number;
+  supplement_id: string | null;
+  position: number;
+}
+
+export interface StaffTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  unit_code: string | null;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface StaffSessionsTable {
+  /** SHA-256 of the cookie's token; the token itself is never stored. */
+  token_hash: string;
+  staff_id: string;
+  csrf_token: string;
+  user_agent: string | null;
+  ip: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface LoginFailuresTable {
+  /** `user:<username>` or `ip:<address>`. */
+  key: string;
+  at: string;
+}
+
+export interface HolidaysTable {
+  date: string;
+  name: string | null;
+  /** 'seed' (shared VN_HOLIDAYS) or 'admin'. */
+  source: string;
+  /** 1: an admin removed it; kept so the seed does not bring it back. */
+  removed: number;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_kind: string;
+  staff_id: string | null;
+  dossier_id: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  details: string | null;
+  /** The console's id for an action (unique): a resent action is applied once. */
+  action_id: string | null;
+}
+
+export interface SupplementsTable {
+  id: string;
+  dossier_id: string;
+  /** 1 for the first request of a dossier; the pages it brings are version seq + 1. */
+  seq: number;
+  requested_at: string;
+  requested_by: string;
+  items: string;
+  form_id: string;
+  answered_at: string | null;
+  fields: string | null;
+  body_hash: string | null;
+  body: string | null;
+  receipt: string | null;
+}
+
+export interface FormsTable {
+  id: string;
+  dossier_id: string;
+  kind: string;
+  number: string;
+  issued_at: string;
+  staff_id: string;
+  /** The form document exactly as issued (what is printed, and later signed). */
+  body: string;
+}
+
+export interface ResultsTable {
+  id: string;
+  dossier_id: string;
+  file_name: string;
+  media_type: string;
+  size: ColumnType<number | string | bigint, number, number>;
+  sha256: string;
+  path: string;
+  uploaded_at: string;
+  staff_id: string;
+}
+
 export interface Database {
   units: UnitsTable;
   procedures: ProceduresTable;
@@ -69,4 +183,13 @@ export interface Database {
   attachments: AttachmentsTable;
   code_sequences: CodeSequencesTable;
   timeline: TimelineTable;
+  dossier_documents: DossierDocumentsTable;
+  staff: StaffTable;
+  staff_sessions: StaffSessionsTable;
+  login_failures: LoginFailuresTable;
+  holidays: HolidaysTable;
+  audit_log: AuditLogTable;
+  supplements: SupplementsTable;
+  forms: FormsTable;
+  results: ResultsTable;
 }

@@ -1,7 +1,7 @@
 // The only door to the database. Services speak in these records; the adapters (SQLite,
 // PostgreSQL, and PGlite in tests) all pass one contract suite (test/contract/).
 // Plain data in and out: no domain rules here, no Fastify.
-import type { DossierStatus, Procedure, TimelineEntry, Unit } from '@hsc/shared';
+import type { Channel, DossierStatus, Procedure, StaffRole, TimelineEntry, Unit } from '@hsc/shared';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -37,11 +37,22 @@ export interface DossierRecord {
   receipt: string;
   receivedAt: string;
   dueAt: string;
-  channel: 'online';
+  channel: Channel;
+  /** When the current processing clock started (the receipt, or the last resubmission). */
+  clockFrom: string;
+  rescheduled: boolean;
+  resultId: string | null;
+  finishedAt: string | null;
+  /** JSON `{amount, note?}` of the last fee request. */
+  payment: string | null;
 }
 
 /** A dossier about to be inserted; `code` and `receipt` depend on the sequence number. */
-export interface NewDossier extends Omit<DossierRecord, 'code' | 'receipt'> {
+export interface NewDossier extends Omit<DossierRecord, 'code' | 'receipt' | 'clockFrom' | 'rescheduled' | 'resultId' | 'finishedAt' | 'payment'> {
+  /** The pages, in the order of the body, as version 1. */
+  documents: readonly { attachmentId: string; slot: string }[];
+  /** Folded words for the staff search (applicant name, phone, citizen ID); the code is added. */
+  search: (code: string) => string;
   agencyId: string;
   /** Vietnamese local date (YYYY-MM-DD) the daily sequence counts in. */
   day: string;
@@ -84,6 +95,185 @@ export interface Store {
    */
   createDossier(dossier: NewDossier): Promise<CreateResult>;
   timeline(dossierId: string): Promise<TimelineEntry[]>;
-  // Seam (Desk issue): status changes append to `timeline` and update `dossiers.status` in one
-  // transaction, with the staff member recorded for the audit trail.
+
+  readonly staff: StaffStore;
+  readonly audit: AuditStore;
+  readonly holidays: HolidayStore;
+  readonly desk: DeskStore;
+}
+
+// ---- Desk issue ----
+
+export interface StaffRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  unitCode: string | null;
+  passwordHash: string;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  staffId: string;
+  csrfToken: string;
+  userAgent: string | null;
+  ip: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface StaffStore {
+  /** False when the username is taken. */
+  create(staff: StaffRecord): Promise<boolean>;
+  byUsername(username: string): Promise<StaffRecord | undefined>;
+  byId(id: string): Promise<StaffRecord | undefined>;
+  list(): Promise<StaffRecord[]>;
+  createSession(session: SessionRecord): Promise<void>;
+  /** The session and its staff member, if the session exists and has not expired at `now`. */
+  session(tokenHash: string, now: string): Promise<{ session: SessionRecord; staff: StaffRecord } | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteExpiredSessions(now: string): Promise<void>;
+  recordLoginFailure(keys: readonly string[], at: string): Promise<void>;
+  loginFailures(key: string, since: string): Promise<number>;
+  clearLoginFailures(key: string): Promise<void>;
+}
+
+export interface AuditEntry {
+  at: string;
+  actorKind: 'staff' | 'citizen' | 'system';
+  staffId?: string | null;
+  dossierId?: string | null;
+  action: string;
+  fromStatus?: DossierStatus | null;
+  toStatus?: DossierStatus | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  /** JSON-serialisable. */
+  details?: unknown;
+  /** The console's idempotency id for an action (unique). */
+  actionId?: string | null;
+}
+
+export interface AuditRecord extends Required<AuditEntry> {
+  id: number;
+}
+
+export interface AuditStore {
+  append(entry: AuditEntry): Promise<void>;
+  /** Oldest first. */
+  list(filter: { dossierId?: string; staffId?: string; limit?: number }): Promise<AuditRecord[]>;
+  byActionId(actionId: string): Promise<AuditRecord | undefined>;
+}
+
+export interface HolidayStore {
+  /** Adds the shipped dates that are not there; never revives one an admin removed. */
+  seed(dates: readonly string[], at: string): Promise<void>;
+  /** The days off in force, by date. */
+  list(): Promise<{ date: string; name: string | null }[]>;
+  put(date: string, name: string | null, at: string): Promise<void>;
+  /** False when there was no such holiday. */
+  remove(date: string, at: string): Promise<boolean>;
+}
+
+export interface DocumentRecord {
+  attachment: AttachmentRecord;
+  slot: string;
+  version: number;
+  supplementId: string | null;
+  position: number;
+}
+
+export interface SupplementRecord {
+  id: string;
+  dossierId: string;
+  seq: number;
+  requestedAt: string;
+  requestedBy: string;
+  /** JSON array of SupplementItem. */
+  items: string;
+  formId: string;
+  answeredAt: string | null;
+  /** JSON object of corrected fields. */
+  fields: string | null;
+  bodyHash: string | null;
+  body: string | null;
+  receipt: string | null;
+}
+
+export interface FormRecord {
+  id: string;
+  dossierId: string;
+  kind: '01' | '02' | '03' | '04';
+  number: string;
+  issuedAt: string;
+  staffId: string;
+  /** The form document exactly as issued. */
+  body: string;
+}
+
+export interface ResultRecord {
+  id: string;
+  dossierId: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  path: string;
+  uploadedAt: string;
+  staffId: string;
+}
+
+/** One lifecycle step, written in one transaction (or not at all). */
+export interface DossierChange {
+  dossierId: string;
+  /** The state the change was computed from; if it changed meanwhile nothing is written. */
+  expected: Pick<DossierRecord, 'status' | 'dueAt' | 'rescheduled'>;
+  set: Pick<DossierRecord, 'status' | 'dueAt' | 'clockFrom' | 'rescheduled' | 'resultId' | 'finishedAt' | 'payment'>;
+  timeline: { at: string; note?: string };
+  audit: AuditEntry;
+  /** A Mẫu form: numbered per `counter` and `year` inside the transaction. */
+  form?: { id: string; kind: FormRecord['kind']; counter: string; year: string; issuedAt: string; staffId: string; build(number: string): string };
+  newSupplement?: SupplementRecord;
+  answerSupplement?: Pick<SupplementRecord, 'id' | 'answeredAt' | 'fields' | 'bodyHash' | 'body' | 'receipt'>;
+  newDocuments?: readonly { attachmentId: string; slot: string; version: number; supplementId: string | null; position: number }[];
+}
+
+export type ChangeResult = { ok: true; dossier: DossierRecord; form?: FormRecord } | { ok: false; reason: 'stale' | 'duplicate_action' };
+
+export interface ListDossiersFilter {
+  /** Null: every unit. */
+  units: readonly string[] | null;
+  statuses?: readonly DossierStatus[];
+  /** Folded words; each must start a word of the search text. */
+  words: readonly string[];
+  limit: number;
+  after?: { dueAt: string; id: string };
+}
+
+export interface ReportSourceRow {
+  unitCode: string;
+  procedureCode: string;
+  channel: Channel;
+  receivedAt: string;
+  dueAt: string;
+  finishedAt: string | null;
+}
+
+export interface DeskStore {
+  list(filter: ListDossiersFilter): Promise<DossierRecord[]>;
+  apply(change: DossierChange): Promise<ChangeResult>;
+  documents(dossierId: string): Promise<DocumentRecord[]>;
+  /** Whether any dossier holds this attachment (then its bytes never change). */
+  isHeld(attachmentId: string): Promise<boolean>;
+  supplements(dossierId: string): Promise<SupplementRecord[]>;
+  supplement(id: string): Promise<SupplementRecord | undefined>;
+  forms(dossierId: string): Promise<FormRecord[]>;
+  form(id: string): Promise<FormRecord | undefined>;
+  putResult(result: ResultRecord): Promise<void>;
+  result(id: string): Promise<ResultRecord | undefined>;
+  /** Dossiers first received in [from, to), of the units (null: all). */
+  reportRows(units: readonly string[] | null, from: string, to: string): Promise<ReportSourceRow[]>;
 }

@@ -25,6 +25,8 @@ function newDossier(over: Partial<NewDossier> = {}): NewDossier {
     receivedAt: NOW,
     dueAt: NOW,
     channel: 'online',
+    documents: [],
+    search: (code) => ` ${code} `,
     issue: (n) => ({ code: `${over.agencyId ?? 'X'}-${id}-${n}`, receipt: JSON.stringify({ id, n, note: 'Đã nhận ✓' }) }),
     ...over,
   };

@@ -1,0 +1,25 @@
+// Sending stored files (attachments, results) to a browser. Uploaded bytes are untrusted: only
+// images and PDF are shown inline, anything else downloads as octet-stream, the type is never
+// sniffed, and a sandbox CSP keeps a crafted file from running script on this origin.
+import type { FastifyReply } from 'fastify';
+import type { FileOut } from '../services/desk.ts';
+
+const INLINE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf']);
+
+function disposition(kind: 'inline' | 'attachment', fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export function sendFile(reply: FastifyReply, file: FileOut, opts: { download?: boolean } = {}) {
+  const inline = INLINE.has(file.mediaType) && !opts.download;
+  // Chromium's PDF viewer refuses to run in a sandboxed document; a PDF cannot script this origin anyway.
+  if (file.mediaType !== 'application/pdf') reply.header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
+  return reply
+    .header('content-type', INLINE.has(file.mediaType) ? file.mediaType : 'application/octet-stream')
+    .header('content-length', String(file.size))
+    .header('content-disposition', disposition(inline ? 'inline' : 'attachment', file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(file.stream);
+}

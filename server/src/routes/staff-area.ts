@@ -1,0 +1,32 @@
+// Everything under /api/staff and /api/admin, behind one gate (session, CSRF, then per-route
+// roles). Login is the one open door.
+import type { FastifyPluginAsync } from 'fastify';
+import { installStaffGate } from '../http/staff-session.ts';
+import type { ActionService } from '../services/actions.ts';
+import type { CalendarService } from '../services/calendar.ts';
+import type { DeskService } from '../services/desk.ts';
+import type { ReportService } from '../services/reports.ts';
+import type { StaffService } from '../services/staff.ts';
+import type { SubmissionService } from '../services/submission.ts';
+import type { Store } from '../store/store.ts';
+import { adminRoutes } from './admin.ts';
+import { LOGIN_URL, staffAuthRoutes } from './staff-auth.ts';
+import { staffDossierRoutes } from './staff-dossiers.ts';
+
+export interface StaffAreaOptions {
+  store: Store;
+  staff: StaffService;
+  calendar: CalendarService;
+  desk: DeskService;
+  actions: ActionService;
+  reports: ReportService;
+  submissions: SubmissionService;
+  now: () => Date;
+}
+
+export const staffArea: FastifyPluginAsync<StaffAreaOptions> = async (app, o) => {
+  installStaffGate(app, o.staff, { open: (req) => req.method === 'POST' && req.url.split('?')[0] === LOGIN_URL });
+  await app.register(staffAuthRoutes, { staff: o.staff });
+  await app.register(staffDossierRoutes, { desk: o.desk, actions: o.actions, reports: o.reports, submissions: o.submissions });
+  await app.register(adminRoutes, { staff: o.staff, calendar: o.calendar, store: o.store, now: o.now });
+};

@@ -1,0 +1,237 @@
+// What the desk does: lifecycle actions (through the shared state machine, applied in one
+// transaction with the timeline, the audit entry and the Mẫu form) and the result upload.
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  FORM_OF_ACTION,
+  FormDocument,
+  RESULT_MEDIA_TYPES,
+  transition,
+  vnLocal,
+  type DeskDossier,
+  type LifecycleAction,
+  type LifecycleError,
+  type StaffActionRequest,
+} from '@hsc/shared';
+import type { BlobStore } from '../blobs/blob-store.ts';
+import type { DossierChange, DossierRecord, Store } from '../store/store.ts';
+import { staffAudit, stateOf, visibleDossier, type Viewer } from './access.ts';
+import type { CalendarService } from './calendar.ts';
+import type { DeskService } from './desk.ts';
+import { buildForm, formCounter, type FormPayload } from './forms.ts';
+
+export type ActOutcome =
+  | { kind: 'ok'; dossier: DeskDossier; form?: FormDocument }
+  | { kind: 'not_found' }
+  | { kind: 'refused'; error: LifecycleError }
+  | { kind: 'action_id_conflict' };
+
+export type UploadOutcome =
+  | { kind: 'ok'; resultId: string; sha256: string; size: number }
+  | { kind: 'not_found' }
+  | { kind: 'refused'; error: LifecycleError }
+  | { kind: 'too_large' }
+  | { kind: 'unsupported_media_type' };
+
+/** The first bytes of each accepted result type: the declared type must match the file. */
+const MAGIC: Record<(typeof RESULT_MEDIA_TYPES)[number], number[]> = {
+  'application/pdf': [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
+  'image/jpeg': [0xff, 0xd8, 0xff],
+  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+};
+
+class TooLarge extends Error {}
+
+/** A lost race (another officer acted first) is computed again from the new state, a few times. */
+const ATTEMPTS = 3;
+
+export class ActionService {
+  constructor(
+    private readonly store: Store,
+    private readonly blobs: BlobStore,
+    private readonly calendar: CalendarService,
+    private readonly desk: DeskService,
+    private readonly tmpDir: string,
+    private readonly now: () => Date,
+  ) {}
+
+  async act(v: Viewer, id: string, req: StaffActionRequest): Promise<ActOutcome> {
+    const { actionId, ...action } = req;
+    if (!(await visibleDossier(this.store, v, id))) return { kind: 'not_found' };
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (actionId) {
+        const prior = await this.repeat(v, id, actionId, action.action);
+        if (prior) return prior;
+      }
+      const d = await this.store.getDossier(id);
+      if (!d) return { kind: 'not_found' };
+      const step = await this.step(v, d, action, actionId);
+      if (step.kind !== 'change') return step;
+      const applied = await this.store.desk.apply(step.change);
+      if (applied.ok) {
+        const view = await this.desk.view(applied.dossier, v, await this.calendar.current());
+        return { kind: 'ok', dossier: view, ...(applied.form ? { form: FormDocument.parse(JSON.parse(applied.form.body)) } : {}) };
+      }
+      // 'stale' or 'duplicate_action': read again; a duplicate is answered by repeat() above.
+    }
+    return { kind: 'refused', error: 'invalid_transition' };
+  }
+
+  /** The answer to an action id already used: the same action again, or a conflict. */
+  private async repeat(v: Viewer, id: string, actionId: string, action: string): Promise<ActOutcome | undefined> {
+    const prior = await this.store.audit.byActionId(actionId);
+    if (!prior) return undefined;
+    if (prior.dossierId !== id || prior.action !== action || prior.staffId !== v.id) return { kind: 'action_id_conflict' };
+    const d = await this.store.getDossier(id);
+    if (!d) return { kind: 'not_found' };
+    const formId = (prior.details as { formId?: string } | null)?.formId;
+    const form = formId ? await this.store.desk.form(formId) : undefined;
+    const view = await this.desk.view(d, v, await this.calendar.current());
+    return { kind: 'ok', dossier: view, ...(form ? { form: FormDocument.parse(JSON.parse(form.body)) } : {}) };
+  }
+
+  private async step(
+    v: Viewer,
+    d: DossierRecord,
+    action: Exclude<LifecycleAction, { action: 'withdraw' | 'supplement_submitted' }>,
+    actionId: string | undefined,
+  ): Promise<{ kind: 'change'; change: DossierChange } | { kind: 'refused'; error: LifecycleError } | { kind: 'not_found' }> {
+    const now = this.now();
+    const cal = await this.calendar.current();
+    const [procedure, unit] = await Promise.all([this.store.getProcedure(d.procedureCode), this.store.getUnit(d.unitCode)]);
+    if (!procedure || !unit) throw new Error(`dossier ${d.id} refers to a missing procedure or unit`);
+    const result = transition(stateOf(d), action, { actor: v.role, now, calendar: cal, processingDays: procedure.processingDays });
+    if (!result.ok) return { kind: 'refused', error: result.error };
+    const next = result.state;
+
+    if (action.action === 'finish') {
+      const r = await this.store.desk.result(action.resultId);
+      if (!r || r.dossierId !== d.id) return { kind: 'refused', error: 'result_required' };
+    }
+
+    const at = now.toISOString();
+    const formKind = FORM_OF_ACTION[action.action];
+    const formId = formKind ? randomUUID() : undefined;
+    const supplementId = action.action === 'request_supplement' ? randomUUID() : undefined;
+    let payload: FormPayload | undefined;
+    switch (action.action) {
+      case 'accept':
+        payload = { kind: '01', documents: await this.store.desk.documents(d.id), dueAt: next.dueAt };
+        break;
+      case 'request_supplement':
+        payload = { kind: '02', supplementId: supplementId!, items: action.items };
+        break;
+      case 'refuse':
+        payload = { kind: '03', reasons: action.reasons };
+        break;
+      case 'reschedule':
+        payload = { kind: '04', previousDueAt: d.dueAt, newDueAt: next.dueAt, reason: action.reason };
+        break;
+    }
+    const officer = { id: v.id, name: v.displayName };
+    const change: DossierChange = {
+      dossierId: d.id,
+      expected: { status: d.status, dueAt: d.dueAt, rescheduled: d.rescheduled },
+      set: {
+        status: next.status,
+        dueAt: next.dueAt,
+        clockFrom: next.clockFrom,
+        rescheduled: next.rescheduled,
+        resultId: next.resultId,
+        finishedAt: action.action === 'finish' ? at : d.finishedAt,
+        payment: action.action === 'request_payment' ? JSON.stringify({ amount: action.amount, ...(action.note ? { note: action.note } : {}) }) : d.payment,
+      },
+      timeline: { at },
+      audit: {
+        ...staffAudit(v, now, {
+          action: action.action,
+          dossierId: d.id,
+          fromStatus: d.status,
+          toStatus: next.status,
+          details: { ...action, ...(formId ? { formId } : {}), ...(next.dueAt !== d.dueAt ? { previousDueAt: d.dueAt, dueAt: next.dueAt } : {}) },
+        }),
+        actionId: actionId ?? null,
+      },
+    };
+    if (payload && formId) {
+      const p = payload;
+      change.form = {
+        id: formId,
+        kind: p.kind,
+        counter: formCounter(p.kind, unit.code),
+        year: vnLocal(now).date.slice(0, 4),
+        issuedAt: at,
+        staffId: v.id,
+        build: (number) => buildForm({ id: formId, issuedAt: at, dossier: { ...d, dueAt: next.dueAt }, unit, procedure, officer }, number, p),
+      };
+    }
+    if (action.action === 'request_supplement' && supplementId && formId) {
+      const seq = (await this.store.desk.supplements(d.id)).length + 1;
+      change.newSupplement = {
+        id: supplementId,
+        dossierId: d.id,
+        seq,
+        requestedAt: at,
+        requestedBy: v.id,
+        items: JSON.stringify(action.items),
+        formId,
+        answeredAt: null,
+        fields: null,
+        bodyHash: null,
+        body: null,
+        receipt: null,
+      };
+    }
+    return { kind: 'change', change };
+  }
+
+  /**
+   * Stores a result document (streamed to a temporary file while hashed and counted, then
+   * fsynced into the blob store). Only while the dossier is being processed.
+   */
+  async uploadResult(v: Viewer, id: string, body: Readable, mediaType: string, fileName: string, maxBytes: number): Promise<UploadOutcome> {
+    const d = await visibleDossier(this.store, v, id);
+    if (!d) return { kind: 'not_found' };
+    if (d.status !== 'processing') return { kind: 'refused', error: 'invalid_transition' };
+    const magic = MAGIC[mediaType as keyof typeof MAGIC];
+    if (!magic) return { kind: 'unsupported_media_type' };
+
+    const resultId = randomUUID();
+    const tmp = join(this.tmpDir, `result-${resultId}.part`);
+    const hash = createHash('sha256');
+    let size = 0;
+    let head = Buffer.alloc(0);
+    try {
+      await pipeline(
+        body,
+        async function* (source: AsyncIterable<Buffer>) {
+          for await (const chunk of source) {
+            size += chunk.length;
+            if (size > maxBytes) throw new TooLarge();
+            if (head.length < 8) head = Buffer.concat([head, chunk.subarray(0, 8 - head.length)]);
+            hash.update(chunk);
+            yield chunk;
+          }
+        },
+        createWriteStream(tmp),
+      );
+      if (size < magic.length || !magic.every((b, i) => head[i] === b)) return { kind: 'unsupported_media_type' };
+      const sha256 = hash.digest('hex');
+      const path = this.blobs.keyFor(resultId, sha256);
+      await this.blobs.adopt(path, tmp);
+      const at = this.now();
+      await this.store.desk.putResult({ id: resultId, dossierId: d.id, fileName, mediaType, size, sha256, path, uploadedAt: at.toISOString(), staffId: v.id });
+      await this.store.audit.append(staffAudit(v, at, { action: 'result_uploaded', dossierId: d.id, details: { resultId, sha256, size, fileName } }));
+      return { kind: 'ok', resultId, sha256, size };
+    } catch (e) {
+      if (e instanceof TooLarge) return { kind: 'too_large' };
+      throw e;
+    } finally {
+      await rm(tmp, { force: true });
+    }
+  }
+}

@@ -1,0 +1,172 @@
+// The citizen's side of the desk's lifecycle, authorised by the device secret: answering a
+// supplement request (with the same guarantees as the first submission: idempotent by the
+// request's id, refused while any page is not stored intact, every earlier page kept), the
+// withdrawal, and the download of the result.
+import {
+  Receipt,
+  transition,
+  validateDossier,
+  vnLocal,
+  type AttachmentRef,
+  type DossierStatusResponse,
+  type DossierSubmission,
+  type LifecycleError,
+  type Problem,
+  type SupplementSubmission,
+} from '@hsc/shared';
+import type { BlobStore } from '../blobs/blob-store.ts';
+import type { DossierRecord, Store, SupplementRecord } from '../store/store.ts';
+import { stateOf } from './access.ts';
+import type { AttachmentService } from './attachments.ts';
+import type { CalendarService } from './calendar.ts';
+import { canonicalJson, sha256Hex } from './canonical.ts';
+import type { FileOut } from './desk.ts';
+import { bodyOf } from './desk.ts';
+import { currentDocuments } from './forms.ts';
+import type { RequestMeta } from './staff.ts';
+import type { TrackingService } from './tracking.ts';
+
+export type ResubmitOutcome =
+  | { kind: 'created'; receipt: Receipt }
+  | { kind: 'repeated'; receipt: Receipt }
+  | { kind: 'not_found' }
+  | { kind: 'conflict'; differences: string[] }
+  | { kind: 'invalid'; problems: Problem[] }
+  | { kind: 'attachments_missing'; missing: string[]; corrupt: string[] }
+  | { kind: 'refused'; error: LifecycleError };
+
+export type WithdrawOutcome = { kind: 'ok'; status: DossierStatusResponse } | { kind: 'not_found' } | { kind: 'refused'; error: LifecycleError };
+
+function supplementDifferences(before: SupplementSubmission, after: SupplementSubmission): string[] {
+  const out: string[] = [];
+  const a = before.fields ?? {};
+  const b = after.fields ?? {};
+  for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) if (a[k] !== b[k]) out.push(`fields.${k}`);
+  if (canonicalJson(before.attachments) !== canonicalJson(after.attachments)) out.push('attachments');
+  return out.length > 0 ? out : ['body'];
+}
+
+export class CitizenService {
+  constructor(
+    private readonly store: Store,
+    private readonly blobs: BlobStore,
+    private readonly attachments: AttachmentService,
+    private readonly calendar: CalendarService,
+    private readonly tracking: TrackingService,
+    private readonly now: () => Date,
+  ) {}
+
+  async resubmit(id: string, supplementId: string, body: SupplementSubmission, secret: string | undefined, meta: RequestMeta): Promise<ResubmitOutcome> {
+    const d = await this.tracking.deviceDossier(id, secret);
+    const s = d && (await this.store.desk.supplement(supplementId));
+    if (!d || !s || s.dossierId !== d.id) return { kind: 'not_found' };
+    const bodyJson = canonicalJson(body);
+    const bodyHash = sha256Hex(bodyJson);
+    if (s.answeredAt) return this.compare(s, body, bodyHash);
+    if (d.status !== 'supplement_requested') return { kind: 'refused', error: 'invalid_transition' };
+
+    const at = this.now();
+    const procedure = await this.store.getProcedure(d.procedureCode);
+    if (!procedure) throw new Error(`dossier ${d.id} refers to a missing procedure`);
+    const problems = await this.check(d, body, procedure, vnLocal(at).date);
+    if (problems.length > 0) return { kind: 'invalid', problems };
+    const audit = await this.attachments.audit(id, body.attachments);
+    if (audit.missing.length > 0 || audit.corrupt.length > 0) return { kind: 'attachments_missing', ...audit };
+
+    const cal = await this.calendar.current();
+    const result = transition(stateOf(d), { action: 'supplement_submitted' }, { actor: 'citizen', now: at, calendar: cal, processingDays: procedure.processingDays });
+    if (!result.ok) return { kind: 'refused', error: result.error };
+    const next = result.state;
+    // Parsing fixes the key order, so the stored text is what every later read serves.
+    // Seam (Trust issue): sign this receipt like the first one.
+    const receipt = Receipt.parse({
+      dossierId: d.id,
+      code: d.code,
+      lookupCode: d.lookupCode,
+      unitCode: d.unitCode,
+      procedureCode: d.procedureCode,
+      status: next.status,
+      receivedAt: at.toISOString(),
+      dueAt: next.dueAt,
+      documents: body.attachments.map((a) => ({ attachmentId: a.id, slot: a.slot, sha256: a.sha256, size: a.size })),
+      supplementId: s.id,
+    });
+    const receiptText = JSON.stringify(receipt);
+    const applied = await this.store.desk.apply({
+      dossierId: d.id,
+      expected: { status: d.status, dueAt: d.dueAt, rescheduled: d.rescheduled },
+      set: { status: next.status, dueAt: next.dueAt, clockFrom: next.clockFrom, rescheduled: next.rescheduled, resultId: next.resultId, finishedAt: d.finishedAt, payment: d.payment },
+      timeline: { at: at.toISOString() },
+      audit: {
+        at: at.toISOString(),
+        actorKind: 'citizen',
+        dossierId: d.id,
+        action: 'supplement_submitted',
+        fromStatus: d.status,
+        toStatus: next.status,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+        details: { supplementId: s.id, attachments: body.attachments.map((a) => a.id), fields: Object.keys(body.fields ?? {}), previousDueAt: d.dueAt, dueAt: next.dueAt },
+      },
+      answerSupplement: { id: s.id, answeredAt: at.toISOString(), fields: body.fields ? JSON.stringify(body.fields) : null, bodyHash, body: bodyJson, receipt: receiptText },
+      newDocuments: body.attachments.map((a, position) => ({ attachmentId: a.id, slot: a.slot, version: s.seq + 1, supplementId: s.id, position })),
+    });
+    if (applied.ok) return { kind: 'created', receipt };
+    // Another request answered it first: answer as for a resend.
+    const now = await this.store.desk.supplement(s.id);
+    return now?.answeredAt ? this.compare(now, body, bodyHash) : { kind: 'refused', error: 'invalid_transition' };
+  }
+
+  private compare(s: SupplementRecord, body: SupplementSubmission, bodyHash: string): ResubmitOutcome {
+    if (s.bodyHash === bodyHash && s.receipt) return { kind: 'repeated', receipt: Receipt.parse(JSON.parse(s.receipt)) };
+    return { kind: 'conflict', differences: supplementDifferences(JSON.parse(s.body ?? '{"attachments":[]}') as SupplementSubmission, body) };
+  }
+
+  /** The dossier as it would stand with the supplement, validated like a first submission. */
+  private async check(d: DossierRecord, body: SupplementSubmission, procedure: Parameters<typeof validateDossier>[0], today: string): Promise<Problem[]> {
+    const original = bodyOf(d);
+    const docs = await this.store.desk.documents(d.id);
+    const problems: Problem[] = [];
+    const held = new Set(docs.map((x) => x.attachment.id));
+    for (const a of body.attachments) if (held.has(a.id)) problems.push({ path: `documents.${a.slot}`, code: 'duplicateAttachment' });
+    const fields = { ...original.fields };
+    for (const prior of await this.store.desk.supplements(d.id)) if (prior.fields) Object.assign(fields, JSON.parse(prior.fields) as Record<string, string>);
+    Object.assign(fields, body.fields ?? {});
+    const replaced = new Set(body.attachments.map((a) => a.slot));
+    const kept: AttachmentRef[] = currentDocuments(docs)
+      .filter((x) => !replaced.has(x.slot))
+      .map((x) => ({ id: x.attachment.id, slot: x.slot, fileName: x.attachment.fileName, mediaType: x.attachment.mediaType, size: x.attachment.size, sha256: x.attachment.sha256 }));
+    const merged: DossierSubmission = { ...original, fields, attachments: [...kept, ...body.attachments] };
+    return [...problems, ...validateDossier(procedure, merged, today)];
+  }
+
+  async withdraw(id: string, secret: string | undefined, meta: RequestMeta): Promise<WithdrawOutcome> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const d = await this.tracking.deviceDossier(id, secret);
+      if (!d) return { kind: 'not_found' };
+      if (d.status === 'withdrawn') return { kind: 'ok', status: await this.tracking.deviceStatus(d) };
+      const at = this.now();
+      const procedure = await this.store.getProcedure(d.procedureCode);
+      const result = transition(stateOf(d), { action: 'withdraw' }, { actor: 'citizen', now: at, calendar: await this.calendar.current(), processingDays: procedure?.processingDays ?? 0 });
+      if (!result.ok) return { kind: 'refused', error: result.error };
+      const applied = await this.store.desk.apply({
+        dossierId: d.id,
+        expected: { status: d.status, dueAt: d.dueAt, rescheduled: d.rescheduled },
+        set: { status: 'withdrawn', dueAt: d.dueAt, clockFrom: d.clockFrom, rescheduled: d.rescheduled, resultId: d.resultId, finishedAt: d.finishedAt, payment: d.payment },
+        timeline: { at: at.toISOString() },
+        audit: { at: at.toISOString(), actorKind: 'citizen', dossierId: d.id, action: 'withdraw', fromStatus: d.status, toStatus: 'withdrawn', ip: meta.ip, userAgent: meta.userAgent },
+      });
+      if (applied.ok) return { kind: 'ok', status: await this.tracking.deviceStatus(applied.dossier) };
+    }
+    return { kind: 'refused', error: 'invalid_transition' };
+  }
+
+  async result(id: string, secret: string | undefined, meta: RequestMeta): Promise<FileOut | undefined> {
+    const d = await this.tracking.deviceDossier(id, secret);
+    if (!d || !d.resultId || (d.status !== 'processed' && d.status !== 'returned')) return undefined;
+    const r = await this.store.desk.result(d.resultId);
+    if (!r) return undefined;
+    await this.store.audit.append({ at: this.now().toISOString(), actorKind: 'citizen', dossierId: d.id, action: 'read_result', ip: meta.ip, userAgent: meta.userAgent, details: { resultId: r.id } });
+    return { fileName: r.fileName, mediaType: r.mediaType, size: r.size, stream: this.blobs.read(r.path) };
+  }
+}

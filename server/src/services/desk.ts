@@ -1,0 +1,218 @@
+// What the desk reads: the queue (search, badges), a dossier with its documents re-verified
+// byte for byte, its files, forms and result. Every read of personal data is written to the
+// audit log (who accessed what, Decree 13/2023).
+import type { Readable } from 'node:stream';
+import {
+  availableActions,
+  badgeFor,
+  foldVi,
+  normalizePhone,
+  Receipt,
+  SupplementItem,
+  type DeskDossier,
+  type DossierListItem,
+  type DossierListQuery,
+  type DossierListResponse,
+  type DossierStatus,
+  type DossierSubmission,
+  type WorkCalendar,
+} from '@hsc/shared';
+import { z } from 'zod';
+import type { BlobStore } from '../blobs/blob-store.ts';
+import type { AttachmentRecord, DossierRecord, ResultRecord, Store } from '../store/store.ts';
+import { staffAudit, stateOf, unitScope, visibleDossier, type Viewer } from './access.ts';
+import { sha256Of } from './attachments.ts';
+import type { CalendarService } from './calendar.ts';
+import { currentDocuments } from './forms.ts';
+
+export interface FileOut {
+  fileName: string;
+  mediaType: string;
+  size: number;
+  stream: Readable;
+}
+
+const Cursor = z.tuple([z.string(), z.string()]);
+const encodeCursor = (d: DossierRecord) => Buffer.from(JSON.stringify([d.dueAt, d.id])).toString('base64url');
+function decodeCursor(cursor: string | undefined): { dueAt: string; id: string } | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [dueAt, id] = Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return { dueAt, id };
+  } catch {
+    return undefined; // a damaged cursor starts from the top rather than failing
+  }
+}
+
+/** Search words: a number typed with spaces or +84 (a phone, a citizen ID) is one word. */
+export function searchWords(q: string | undefined): string[] {
+  const query = q?.trim() ?? '';
+  if (/^[\d\s.+()-]+$/.test(query) && /\d/.test(query)) return [normalizePhone(query).replace(/\D/g, '')];
+  return foldVi(query).split(' ').filter(Boolean);
+}
+
+export const bodyOf = (d: DossierRecord) => JSON.parse(d.body) as DossierSubmission;
+
+export class DeskService {
+  constructor(
+    private readonly store: Store,
+    private readonly blobs: BlobStore,
+    private readonly calendar: CalendarService,
+    private readonly now: () => Date,
+  ) {}
+
+  async list(v: Viewer, q: DossierListQuery): Promise<DossierListResponse | 'forbidden'> {
+    const units = unitScope(v, q.unit);
+    if (units === 'forbidden') return 'forbidden';
+    const statuses = q.status?.split(',') as DossierStatus[] | undefined;
+    const rows = await this.store.desk.list({ units, statuses, words: searchWords(q.q), limit: q.limit + 1, after: decodeCursor(q.cursor) });
+    const page = rows.slice(0, q.limit);
+    const cal = await this.calendar.current();
+    const now = this.now();
+    const items = page.map((d): DossierListItem => {
+      const body = bodyOf(d);
+      return {
+        id: d.id,
+        code: d.code,
+        status: d.status,
+        channel: d.channel,
+        procedureCode: d.procedureCode,
+        unitCode: d.unitCode,
+        applicantName: body.applicant.fullName,
+        phone: body.applicant.phone,
+        receivedAt: d.receivedAt,
+        dueAt: d.dueAt,
+        badge: badgeFor(d.status, d.dueAt, now, cal),
+      };
+    });
+    await this.store.audit.append(
+      staffAudit(v, now, { action: 'list_dossiers', details: { status: q.status ?? null, q: q.q ?? null, unit: q.unit ?? null, ids: items.map((i) => i.id) } }),
+    );
+    const last = page.at(-1);
+    return { items, ...(rows.length > q.limit && last ? { nextCursor: encodeCursor(last) } : {}) };
+  }
+
+  async detail(v: Viewer, id: string): Promise<DeskDossier | undefined> {
+    const d = await visibleDossier(this.store, v, id);
+    if (!d) return undefined;
+    await this.store.audit.append(staffAudit(v, this.now(), { action: 'read_dossier', dossierId: d.id }));
+    return this.view(d, v, await this.calendar.current());
+  }
+
+  /** The dossier as the desk sees it, for this viewer. */
+  async view(d: DossierRecord, v: Viewer, cal: WorkCalendar): Promise<DeskDossier> {
+    const body = bodyOf(d);
+    const [procedure, unit, docs, supplements, forms, timeline] = await Promise.all([
+      this.store.getProcedure(d.procedureCode),
+      this.store.getUnit(d.unitCode),
+      this.store.desk.documents(d.id),
+      this.store.desk.supplements(d.id),
+      this.store.desk.forms(d.id),
+      this.store.timeline(d.id),
+    ]);
+    const current = new Set(currentDocuments(docs).map((x) => x.attachment.id));
+    const attachments = [];
+    for (const doc of docs) {
+      const a = doc.attachment;
+      attachments.push({
+        id: a.id,
+        slot: doc.slot,
+        fileName: a.fileName,
+        mediaType: a.mediaType,
+        size: a.size,
+        sha256: a.sha256,
+        version: doc.version,
+        supplementId: doc.supplementId,
+        current: current.has(a.id),
+        verified: await this.intact(a),
+      });
+    }
+    const fields = { ...body.fields };
+    for (const s of supplements) if (s.fields) Object.assign(fields, JSON.parse(s.fields) as Record<string, string>);
+    const staffNames = new Map<string, string>();
+    const nameOf = async (staffId: string) => {
+      if (!staffNames.has(staffId)) staffNames.set(staffId, (await this.store.staff.byId(staffId))?.displayName ?? staffId);
+      return staffNames.get(staffId)!;
+    };
+    const result = d.resultId ? await this.store.desk.result(d.resultId) : undefined;
+    return {
+      id: d.id,
+      code: d.code,
+      lookupCode: d.lookupCode,
+      status: d.status,
+      channel: d.channel,
+      procedureCode: d.procedureCode,
+      procedureName: procedure?.name.vi ?? d.procedureCode,
+      unitCode: d.unitCode,
+      unitName: unit?.name ?? d.unitCode,
+      receivedAt: d.receivedAt,
+      clockFrom: d.clockFrom,
+      dueAt: d.dueAt,
+      badge: badgeFor(d.status, d.dueAt, this.now(), cal),
+      rescheduled: d.rescheduled,
+      payment: d.payment ? (JSON.parse(d.payment) as { amount: number; note?: string }) : null,
+      applicant: body.applicant,
+      fields,
+      attachments,
+      supplements: await Promise.all(
+        supplements.map(async (s) => ({
+          id: s.id,
+          requestedAt: s.requestedAt,
+          requestedBy: await nameOf(s.requestedBy),
+          items: z.array(SupplementItem).parse(JSON.parse(s.items)),
+          formId: s.formId,
+          answeredAt: s.answeredAt,
+          ...(s.fields ? { fields: JSON.parse(s.fields) as Record<string, string> } : {}),
+          ...(s.receipt ? { receipt: Receipt.parse(JSON.parse(s.receipt)) } : {}),
+        })),
+      ),
+      forms: forms.map((f) => ({ id: f.id, kind: f.kind, number: f.number, issuedAt: f.issuedAt })),
+      timeline,
+      result: result
+        ? { id: result.id, fileName: result.fileName, mediaType: result.mediaType, size: result.size, sha256: result.sha256, uploadedAt: result.uploadedAt, verified: await this.intact(result) }
+        : null,
+      actions: availableActions(stateOf(d), v.role),
+    };
+  }
+
+  /** The stored bytes hashed again now: the "bytes verified" mark. */
+  private async intact(a: Pick<AttachmentRecord, 'path' | 'size' | 'sha256'>): Promise<boolean> {
+    if ((await this.blobs.size(a.path)) !== a.size) return false;
+    try {
+      return (await sha256Of(this.blobs.read(a.path))) === a.sha256;
+    } catch {
+      return false;
+    }
+  }
+
+  async file(v: Viewer, id: string, attachmentId: string): Promise<FileOut | undefined> {
+    const d = await visibleDossier(this.store, v, id);
+    if (!d) return undefined;
+    const doc = (await this.store.desk.documents(d.id)).find((x) => x.attachment.id === attachmentId);
+    if (!doc || (await this.blobs.size(doc.attachment.path)) === undefined) return undefined;
+    await this.store.audit.append(staffAudit(v, this.now(), { action: 'read_file', dossierId: d.id, details: { attachmentId } }));
+    const a = doc.attachment;
+    return { fileName: a.fileName, mediaType: a.mediaType, size: a.size, stream: this.blobs.read(a.path) };
+  }
+
+  async resultFile(v: Viewer, id: string, resultId: string): Promise<FileOut | undefined> {
+    const d = await visibleDossier(this.store, v, id);
+    const r = d && (await this.store.desk.result(resultId));
+    if (!d || !r || r.dossierId !== d.id) return undefined;
+    await this.store.audit.append(staffAudit(v, this.now(), { action: 'read_result', dossierId: d.id, details: { resultId } }));
+    return this.resultOut(r);
+  }
+
+  resultOut(r: ResultRecord): FileOut {
+    return { fileName: r.fileName, mediaType: r.mediaType, size: r.size, stream: this.blobs.read(r.path) };
+  }
+
+  /** The stored form text, exactly as issued. */
+  async form(v: Viewer, formId: string): Promise<string | undefined> {
+    const f = await this.store.desk.form(formId);
+    const d = f && (await visibleDossier(this.store, v, f.dossierId));
+    if (!f || !d) return undefined;
+    await this.store.audit.append(staffAudit(v, this.now(), { action: 'read_form', dossierId: d.id, details: { formId } }));
+    return f.body;
+  }
+}

@@ -1,0 +1,93 @@
+// The Mẫu 01-04 documents of Circular 01/2018 as data: built once when the action happens,
+// stored as issued, and printed from the stored text (so what is printed is what was stored).
+import { FormDocument, type DossierSubmission, type Procedure, type SupplementItem } from '@hsc/shared';
+import type { DossierRecord, DocumentRecord, UnitRecord } from '../store/store.ts';
+
+export interface FormContext {
+  id: string;
+  issuedAt: string;
+  dossier: DossierRecord;
+  unit: UnitRecord;
+  procedure: Procedure;
+  officer: { id: string; name: string };
+}
+
+export type FormPayload =
+  | { kind: '01'; documents: readonly DocumentRecord[]; dueAt: string }
+  | { kind: '02'; supplementId: string; items: readonly SupplementItem[] }
+  | { kind: '03'; reasons: readonly string[] }
+  | { kind: '04'; previousDueAt: string; newDueAt: string; reason: string };
+
+/** Counter of a form kind's register at a unit (numbers restart every year). */
+export const formCounter = (kind: FormPayload['kind'], unitCode: string) => `form${kind}:${unitCode}`;
+
+const DESK = 'Bộ phận Một cửa, Trung tâm Phục vụ hành chính công';
+
+/** The latest version of each slot: a supplement's pages for a slot replace the older ones. */
+export function currentDocuments(docs: readonly DocumentRecord[]): DocumentRecord[] {
+  const latest = new Map<string, number>();
+  for (const d of docs) latest.set(d.slot, Math.max(latest.get(d.slot) ?? 0, d.version));
+  return docs.filter((d) => d.version === latest.get(d.slot));
+}
+
+export function buildForm(ctx: FormContext, number: string, payload: FormPayload): string {
+  const body = JSON.parse(ctx.dossier.body) as DossierSubmission;
+  const base = {
+    id: ctx.id,
+    number,
+    issuedAt: ctx.issuedAt,
+    dossierId: ctx.dossier.id,
+    dossierCode: ctx.dossier.code,
+    lookupCode: ctx.dossier.lookupCode,
+    agency: { unitCode: ctx.unit.code, unitName: ctx.unit.name, agencyId: ctx.unit.agencyId, desk: `${DESK} ${ctx.unit.name}` },
+    applicant: {
+      fullName: body.applicant.fullName,
+      address: body.applicant.address,
+      phone: body.applicant.phone,
+      ...(body.applicant.email ? { email: body.applicant.email } : {}),
+    },
+    procedure: { code: ctx.procedure.code, name: ctx.procedure.name.vi, processingTime: ctx.procedure.processingTime.vi },
+    officer: ctx.officer,
+  };
+  const receivedAt = ctx.dossier.clockFrom;
+  let form: FormDocument;
+  switch (payload.kind) {
+    case '01': {
+      const bySlot = new Map<string, { slot: string; label: string; pages: number; version: number }>();
+      for (const d of currentDocuments(payload.documents)) {
+        const entry = bySlot.get(d.slot);
+        if (entry) entry.pages++;
+        else {
+          const label = ctx.procedure.documents.find((s) => s.key === d.slot)?.label.vi ?? d.slot;
+          bySlot.set(d.slot, { slot: d.slot, label, pages: 1, version: d.version });
+        }
+      }
+      form = {
+        ...base,
+        kind: '01',
+        channel: ctx.dossier.channel,
+        documents: [...bySlot.values()],
+        sets: 1,
+        receivedAt,
+        dueAt: payload.dueAt,
+        resultDelivery:
+          ctx.dossier.channel === 'online'
+            ? 'Trên ứng dụng Hồ sơ công (bản điện tử) hoặc tại Bộ phận Một cửa'
+            : `Tại ${DESK} ${ctx.unit.name}`,
+      };
+      break;
+    }
+    case '02':
+      form = { ...base, kind: '02', supplementId: payload.supplementId, receivedAt, items: [...payload.items] };
+      break;
+    case '03':
+      form = { ...base, kind: '03', receivedAt, reasons: [...payload.reasons] };
+      break;
+    case '04':
+      form = { ...base, kind: '04', receivedAt, previousDueAt: payload.previousDueAt, newDueAt: payload.newDueAt, reason: payload.reason };
+      break;
+  }
+  // Parsing fixes the key order, so the stored text is what every later read serves.
+  // Seam (Trust issue): sign this text (Ed25519) and store the signature next to it.
+  return JSON.stringify(FormDocument.parse(form));
+}

@@ -1,0 +1,166 @@
+// Staff accounts and sessions: argon2id passwords, random session tokens of which only the
+// SHA-256 is stored, a CSRF token per session, and failed logins counted per username and per
+// IP in the database (so several processes share the count).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { roleHasUnit, type CreateStaffRequest, type StaffAccount, type StaffRole, type StaffSession, type StaffUser } from '@hsc/shared';
+import type { SessionRecord, StaffRecord, Store } from '../store/store.ts';
+import { constantTimeEqual, sha256Hex } from './canonical.ts';
+
+/** Who made a request, for the audit log. */
+export interface RequestMeta {
+  ip: string;
+  userAgent: string | null;
+}
+
+export interface LoginLimits {
+  perUser: number;
+  perIp: number;
+  windowMs: number;
+}
+
+/** 5 failures per username or 20 per IP (a commune office is one IP) in 15 minutes. */
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perUser: 5, perIp: 20, windowMs: 15 * 60_000 };
+export const SESSION_TTL_MS = 12 * 60 * 60_000;
+
+export type LoginOutcome =
+  | { kind: 'ok'; token: string; session: StaffSession }
+  | { kind: 'bad_credentials' }
+  | { kind: 'rate_limited' };
+
+export type CreateOutcome = { kind: 'created'; account: StaffAccount } | { kind: 'username_taken' } | { kind: 'unknown_unit' };
+
+export interface Authenticated {
+  staff: StaffUser;
+  session: SessionRecord;
+}
+
+export const toUser = (s: StaffRecord): StaffUser => ({ id: s.id, username: s.username, displayName: s.displayName, role: s.role, unitCode: s.unitCode });
+
+/** Argon2id (the library's default algorithm) with its default, OWASP-level costs. */
+export const hashPassword = (password: string) => hash(password);
+
+async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  try {
+    return await verify(stored, password);
+  } catch {
+    return false; // a malformed stored hash never logs anyone in
+  }
+}
+
+export const DEMO_PASSWORD = 'demo1234';
+export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: StaffRole; unitCode: string | null }[] = [
+  { username: 'demo.officer', displayName: 'Cán bộ một cửa (demo)', role: 'officer', unitCode: '05716' },
+  { username: 'demo.leader', displayName: 'Lãnh đạo xã Võ Nhai (demo)', role: 'leader', unitCode: '05716' },
+  { username: 'demo.officer2', displayName: 'Cán bộ phường Bá Xuyên (demo)', role: 'officer', unitCode: '05533' },
+  { username: 'demo.province', displayName: 'Chuyên viên tỉnh (demo)', role: 'province', unitCode: null },
+  { username: 'demo.admin', displayName: 'Quản trị (demo)', role: 'admin', unitCode: null },
+];
+
+export class StaffService {
+  private dummy: Promise<string> | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date,
+    private readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
+  ) {}
+
+  /** Verified against when the username is unknown, so that answer takes as long as a wrong password. */
+  private dummyHash(): Promise<string> {
+    this.dummy ??= hash(randomBytes(16).toString('hex'));
+    return this.dummy;
+  }
+
+  async login(rawUsername: string, password: string, meta: RequestMeta): Promise<LoginOutcome> {
+    const at = this.now();
+    const username = rawUsername.trim().toLowerCase();
+    const since = new Date(at.getTime() - this.limits.windowMs).toISOString();
+    const userKey = `user:${username}`;
+    const ipKey = `ip:${meta.ip}`;
+    const audit = (action: string, staffId: string | null, details?: unknown) =>
+      this.store.audit.append({ at: at.toISOString(), actorKind: 'staff', staffId, action, ip: meta.ip, userAgent: meta.userAgent, details });
+
+    if ((await this.store.staff.loginFailures(userKey, since)) >= this.limits.perUser || (await this.store.staff.loginFailures(ipKey, since)) >= this.limits.perIp) {
+      await audit('login_rate_limited', null, { username });
+      return { kind: 'rate_limited' };
+    }
+    const staff = await this.store.staff.byUsername(username);
+    const ok = await verifyPassword(staff?.passwordHash ?? (await this.dummyHash()), password);
+    if (!staff || !ok || staff.disabledAt) {
+      await this.store.staff.recordLoginFailure([userKey, ipKey], at.toISOString());
+      await audit('login_failed', null, { username });
+      return { kind: 'bad_credentials' };
+    }
+
+    await this.store.staff.clearLoginFailures(userKey);
+    await this.store.staff.deleteExpiredSessions(at.toISOString());
+    const token = randomBytes(32).toString('base64url');
+    const session: SessionRecord = {
+      tokenHash: sha256Hex(token),
+      staffId: staff.id,
+      csrfToken: randomBytes(32).toString('base64url'),
+      userAgent: meta.userAgent,
+      ip: meta.ip,
+      createdAt: at.toISOString(),
+      expiresAt: new Date(at.getTime() + SESSION_TTL_MS).toISOString(),
+    };
+    await this.store.staff.createSession(session);
+    await audit('login', staff.id);
+    return { kind: 'ok', token, session: { user: toUser(staff), csrfToken: session.csrfToken } };
+  }
+
+  async authenticate(token: string | undefined): Promise<Authenticated | undefined> {
+    if (!token || token.length > 200) return undefined;
+    const found = await this.store.staff.session(sha256Hex(token), this.now().toISOString());
+    return found && { staff: toUser(found.staff), session: found.session };
+  }
+
+  csrfMatches(session: SessionRecord, header: string | undefined): boolean {
+    return header !== undefined && constantTimeEqual(session.csrfToken, header);
+  }
+
+  async logout(auth: Authenticated, meta: RequestMeta): Promise<void> {
+    await this.store.staff.deleteSession(auth.session.tokenHash);
+    await this.store.audit.append({ at: this.now().toISOString(), actorKind: 'staff', staffId: auth.staff.id, action: 'logout', ip: meta.ip, userAgent: meta.userAgent });
+  }
+
+  async create(req: CreateStaffRequest, actor: { staffId: string | null; meta?: RequestMeta }): Promise<CreateOutcome> {
+    const unitCode = roleHasUnit(req.role) ? (req.unitCode ?? null) : null;
+    if (unitCode && !(await this.store.getUnit(unitCode))) return { kind: 'unknown_unit' };
+    const at = this.now().toISOString();
+    const record: StaffRecord = {
+      id: randomUUID(),
+      username: req.username,
+      displayName: req.displayName,
+      role: req.role,
+      unitCode,
+      passwordHash: await hashPassword(req.password),
+      createdAt: at,
+      disabledAt: null,
+    };
+    if (!(await this.store.staff.create(record))) return { kind: 'username_taken' };
+    await this.store.audit.append({
+      at,
+      actorKind: actor.staffId ? 'staff' : 'system',
+      staffId: actor.staffId,
+      action: 'staff_created',
+      ip: actor.meta?.ip,
+      userAgent: actor.meta?.userAgent,
+      details: { id: record.id, username: record.username, role: record.role, unitCode },
+    });
+    return { kind: 'created', account: { ...toUser(record), createdAt: at } };
+  }
+
+  async list(): Promise<StaffAccount[]> {
+    return (await this.store.staff.list()).map((s) => ({ ...toUser(s), createdAt: s.createdAt }));
+  }
+
+  /** DEMO=1: the demo accounts, created once (an existing username is left as it is). */
+  async seedDemo(): Promise<void> {
+    for (const a of DEMO_ACCOUNTS) {
+      if (await this.store.staff.byUsername(a.username)) continue;
+      await this.create({ ...a, password: DEMO_PASSWORD }, { staffId: null });
+    }
+  }
+}

@@ -1,0 +1,204 @@
+// Schemas of the staff console's API (`/api/staff/*`): the queue, a dossier as the desk sees
+// it, the stored Mẫu 01-04 documents, the result upload and the monthly figures. The server
+// validates and documents its routes with them; the console parses its answers with them.
+import { z } from 'zod';
+import { ActionName, DeadlineBadge } from './lifecycle.ts';
+import { Applicant, Channel, DossierStatus, Receipt, Sha256Hex, SupplementItem, TimelineEntry } from './schemas.ts';
+import { UnitCode } from './staff.ts';
+
+
+/** `GET /api/staff/dossiers` query. `status` may list several, comma-separated. */
+export const DossierListQuery = z.object({
+  status: z
+    .string()
+    .regex(/^[a-z_]+(,[a-z_]+)*$/)
+    .refine((s) => s.split(',').every((x) => DossierStatus.safeParse(x).success), 'unknown status')
+    .optional(),
+  q: z.string().max(200).optional(),
+  unit: UnitCode.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type DossierListQuery = z.infer<typeof DossierListQuery>;
+
+export const DossierListItem = z.object({
+  id: z.string(),
+  code: z.string(),
+  status: DossierStatus,
+  channel: Channel,
+  procedureCode: z.string(),
+  unitCode: z.string(),
+  applicantName: z.string(),
+  phone: z.string(),
+  receivedAt: z.string(),
+  dueAt: z.string(),
+  /** Null when the clock is not running (waiting for a supplement, processed, final). */
+  badge: DeadlineBadge.nullable(),
+});
+export type DossierListItem = z.infer<typeof DossierListItem>;
+
+/** Ordered by due date (most urgent first), then id. Pass `nextCursor` back for the next page. */
+export const DossierListResponse = z.object({ items: z.array(DossierListItem), nextCursor: z.string().optional() });
+export type DossierListResponse = z.infer<typeof DossierListResponse>;
+
+export const DeskAttachment = z.object({
+  id: z.string(),
+  slot: z.string(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: Sha256Hex,
+  /** 1: the first submission; n+1: the n-th supplement. Earlier versions are never overwritten. */
+  version: z.number().int().min(1),
+  /** The supplement that brought it, or null for the first submission. */
+  supplementId: z.string().nullable(),
+  /** The latest version of its slot (a supplement's pages for a slot replace the older ones). */
+  current: z.boolean(),
+  /** The stored bytes were hashed again for this answer and match the SHA-256 from the device. */
+  verified: z.boolean(),
+});
+export type DeskAttachment = z.infer<typeof DeskAttachment>;
+
+export const FormKind = z.enum(['01', '02', '03', '04']);
+export type FormKind = z.infer<typeof FormKind>;
+export const FormSummary = z.object({ id: z.string(), kind: FormKind, number: z.string(), issuedAt: z.string() });
+export type FormSummary = z.infer<typeof FormSummary>;
+
+export const DeskSupplement = z.object({
+  id: z.string(),
+  requestedAt: z.string(),
+  requestedBy: z.string(),
+  items: z.array(SupplementItem),
+  formId: z.string(),
+  /** When the citizen's resubmission arrived; null while it is awaited. */
+  answeredAt: z.string().nullable(),
+  /** Fields the citizen corrected with the resubmission. */
+  fields: z.record(z.string(), z.string()).optional(),
+  receipt: Receipt.optional(),
+});
+export type DeskSupplement = z.infer<typeof DeskSupplement>;
+
+export const DeskResult = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: Sha256Hex,
+  uploadedAt: z.string(),
+  verified: z.boolean(),
+});
+export type DeskResult = z.infer<typeof DeskResult>;
+
+export const DeskDossier = z.object({
+  id: z.string(),
+  code: z.string(),
+  /** Given to a walk-in citizen with the code, to track the dossier without the app. */
+  lookupCode: z.string(),
+  status: DossierStatus,
+  channel: Channel,
+  procedureCode: z.string(),
+  procedureName: z.string(),
+  unitCode: z.string(),
+  unitName: z.string(),
+  /** The first receipt. */
+  receivedAt: z.string(),
+  /** When the current processing clock started (the receipt, or the last resubmission). */
+  clockFrom: z.string(),
+  dueAt: z.string(),
+  badge: DeadlineBadge.nullable(),
+  rescheduled: z.boolean(),
+  payment: z.object({ amount: z.number().int(), note: z.string().optional() }).nullable(),
+  applicant: Applicant,
+  /** The form fields, with corrections from supplements applied. */
+  fields: z.record(z.string(), z.string()),
+  attachments: z.array(DeskAttachment),
+  supplements: z.array(DeskSupplement),
+  forms: z.array(FormSummary),
+  timeline: z.array(TimelineEntry),
+  result: DeskResult.nullable(),
+  /** What the signed-in staff member can do now (the lifecycle's rules for their role). */
+  actions: z.array(ActionName),
+});
+export type DeskDossier = z.infer<typeof DeskDossier>;
+export const DeskDossierResponse = z.object({ dossier: DeskDossier });
+
+// The printed forms of Circular 01/2018: what the officer prints is this stored JSON.
+const FormBase = z.object({
+  id: z.string(),
+  number: z.string(),
+  issuedAt: z.string(),
+  dossierId: z.string(),
+  dossierCode: z.string(),
+  lookupCode: z.string(),
+  agency: z.object({ unitCode: z.string(), unitName: z.string(), agencyId: z.string(), desk: z.string() }),
+  applicant: z.object({ fullName: z.string(), address: z.string(), phone: z.string(), email: z.string().optional() }),
+  procedure: z.object({ code: z.string(), name: z.string(), processingTime: z.string() }),
+  officer: z.object({ id: z.string(), name: z.string() }),
+});
+export const FormDocumentEntry = z.object({ slot: z.string(), label: z.string(), pages: z.number().int(), version: z.number().int() });
+
+export const FormDocument = z.discriminatedUnion('kind', [
+  /** Giấy tiếp nhận hồ sơ và hẹn trả kết quả. */
+  FormBase.extend({
+    kind: z.literal('01'),
+    channel: Channel,
+    documents: z.array(FormDocumentEntry),
+    sets: z.number().int(),
+    receivedAt: z.string(),
+    dueAt: z.string(),
+    resultDelivery: z.string(),
+  }),
+  /** Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ. */
+  FormBase.extend({ kind: z.literal('02'), supplementId: z.string(), receivedAt: z.string(), items: z.array(SupplementItem) }),
+  /** Phiếu từ chối tiếp nhận giải quyết hồ sơ. */
+  FormBase.extend({ kind: z.literal('03'), receivedAt: z.string(), reasons: z.array(z.string()) }),
+  /** Phiếu xin lỗi và hẹn lại ngày trả kết quả. */
+  FormBase.extend({ kind: z.literal('04'), receivedAt: z.string(), previousDueAt: z.string(), newDueAt: z.string(), reason: z.string() }),
+]);
+export type FormDocument = z.infer<typeof FormDocument>;
+
+export const ActionResponse = z.object({ dossier: DeskDossier, form: FormDocument.optional() });
+export type ActionResponse = z.infer<typeof ActionResponse>;
+
+/** Result documents the console may upload (and the citizen download). */
+export const RESULT_MEDIA_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export const RESULT_MAX_BYTES = 20 * 1024 * 1024;
+/** Header carrying the result's file name (URI-encoded when not ASCII). */
+export const FILE_NAME_HEADER = 'x-file-name';
+export const ResultUploadResponse = z.object({ resultId: z.string(), sha256: Sha256Hex, size: z.number().int() });
+export type ResultUploadResponse = z.infer<typeof ResultUploadResponse>;
+
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+export const ReportQuery = z.object({ from: Month, to: Month, unit: UnitCode.optional() });
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+export const ReportFigures = z.object({
+  received: z.number().int(),
+  online: z.number().int(),
+  desk: z.number().int(),
+  /** online / received; null when nothing was received. */
+  onlineShare: z.number().nullable(),
+  /** Reached `processed` (a result was issued). */
+  finished: z.number().int(),
+  /** Finished no later than the due date in force. */
+  onTime: z.number().int(),
+  /** onTime / finished; null when nothing was finished. */
+  onTimeRate: z.number().nullable(),
+});
+export type ReportFigures = z.infer<typeof ReportFigures>;
+
+/** One month × unit × procedure, counting the dossiers first received that month. */
+export const ReportRow = ReportFigures.extend({ month: Month, unitCode: z.string(), procedureCode: z.string() });
+export type ReportRow = z.infer<typeof ReportRow>;
+
+export const ReportResponse = z.object({
+  from: Month,
+  to: Month,
+  /** Null: every unit (province viewer without a filter). */
+  unit: z.string().nullable(),
+  rows: z.array(ReportRow),
+  /** Per month, over the units and procedures of the rows. */
+  months: z.array(ReportFigures.extend({ month: Month })),
+  total: ReportFigures,
+});
+export type ReportResponse = z.infer<typeof ReportResponse>;
