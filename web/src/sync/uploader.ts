@@ -31,12 +31,16 @@ export class UploadFailure extends Error {
 /** 256 KB: small enough that progress moves visibly on 2G, large enough not to waste round trips. */
 export const CHUNK_SIZE = 256 * 1024;
 
+/** Short in-upload retries; the engine's own backoff takes over after these. */
+export const RETRY_DELAYS = [0, 1_000, 3_000];
+
 /**
  * Where the page bytes are read from and how requests go out. The browser needs neither (XHR and
  * Blob.slice are tus-js-client's defaults); Node tools running this same engine headless pass a
- * Blob reader and an HTTP stack, since tus-js-client's Node build reads only Buffers and streams.
+ * Blob reader and an HTTP stack, since tus-js-client's Node build reads only Buffers and streams,
+ * and may shorten the retry delays as they compress the engine's clock.
  */
-export type UploadPlatform = Pick<UploadOptions, 'fileReader' | 'httpStack'>;
+export type UploadPlatform = Pick<UploadOptions, 'fileReader' | 'httpStack' | 'retryDelays'>;
 
 export function createTusUploader(platform: UploadPlatform = {}): Uploader {
   return {
@@ -50,12 +54,11 @@ async function tusUpload(job: UploadJob, platform: UploadPlatform): Promise<void
   const { Upload } = await import('tus-js-client');
   await new Promise<void>((resolve, reject) => {
     const upload = new Upload(job.file, {
+      retryDelays: RETRY_DELAYS,
       ...platform,
       endpoint: job.endpoint,
       uploadUrl: job.uploadUrl ?? null,
       chunkSize: CHUNK_SIZE,
-      // Short in-upload retries; the engine's own backoff takes over after these.
-      retryDelays: [0, 1_000, 3_000],
       metadata: job.metadata,
       // The engine keeps the URL in IndexedDB itself; no second copy in localStorage.
       storeFingerprintForResuming: false,
