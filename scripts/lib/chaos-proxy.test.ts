@@ -48,4 +48,34 @@ describe('chaos proxy', () => {
     expect(handled).toBeGreaterThanOrEqual(proxy.counts.delay + proxy.counts['cut-response']);
     await proxy.close();
   });
+
+  it('cuts short exchanges too: a cut request is never handled, a cut answer never arrives whole', async () => {
+    // A JSON PUT and its receipt are a few hundred bytes: the case that matters most
+    // (committed on the server, the answer lost) must happen, not slip under the cut budget.
+    let shortHandled = 0;
+    const small = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        shortHandled++;
+        res.setHeader('connection', 'close');
+        res.end('{"receipt":"r"}');
+      });
+    });
+    await new Promise<void>((r) => small.listen(0, '127.0.0.1', r));
+    const proxy = await startChaosProxy({ target: { host: '127.0.0.1', port: (small.address() as AddressInfo).port }, faultRate: 1, seed: 11, delayMs: 1 });
+    const results: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      results.push(
+        await fetch(`http://127.0.0.1:${proxy.port}/`, { method: 'PUT', body: '{"a":1}', headers: { connection: 'close' } })
+          .then((r) => r.text())
+          .then((t) => t.length, () => -1),
+      );
+    }
+    expect(proxy.counts['cut-request']).toBeGreaterThan(0);
+    expect(proxy.counts['cut-response']).toBeGreaterThan(0);
+    expect(results.filter((n) => n === 15).length).toBe(proxy.counts.delay);
+    expect(shortHandled).toBe(proxy.counts.delay + proxy.counts['cut-response']);
+    await proxy.close();
+    await new Promise<void>((r) => small.close(() => r()));
+  });
 });

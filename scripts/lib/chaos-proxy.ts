@@ -39,6 +39,8 @@ export function seededRandom(seed: number): () => number {
 }
 
 const FAULTS: Fault[] = ['reset', 'cut-request', 'cut-response', 'delay'];
+/** A sender silent this long has sent its whole message (requests and answers come in one go). */
+const QUIET_MS = 25;
 
 export async function startChaosProxy(opts: ChaosOptions): Promise<ChaosProxy> {
   const rand = seededRandom(opts.seed ?? 42);
@@ -64,21 +66,41 @@ export async function startChaosProxy(opts: ChaosOptions): Promise<ChaosProxy> {
     client.on('error', () => upstream.destroy());
     // Delayed connections keep their order: every chunk and the final end wait the same time.
     const later = (fn: () => void) => (fault === 'delay' ? setTimeout(fn, opts.delayMs ?? 200) : fn());
-    // A cut happens after a random number of bytes in the chosen direction.
-    const budget = 64 + Math.floor(rand() * 64 * 1024);
-    let passed = 0;
+    // A cut always lands inside the message: the bytes of the cut direction are held back until
+    // `budget` of them have come (log-uniform from 16 B to 512 KB, so a 300-byte answer is cut as
+    // often as a 256 KB upload), or until the sender is done (ended, or quiet for QUIET_MS); then
+    // only a prefix goes through and the connection dies. Forwarding as bytes came, as before,
+    // let every message shorter than the budget through whole: most cuts cut nothing.
+    const budget = Math.floor(16 * 2 ** (rand() * 15));
+    const share = rand();
+    let broken = false;
     const pipe = (from: Socket, to: Socket, cut: boolean) => {
-      from.on('data', (data: Buffer) => {
-        bytes[from === client ? 'up' : 'down'] += data.length;
-        if (cut && (passed += data.length) > budget) {
-          to.write(data.subarray(0, Math.max(0, data.length - (passed - budget))));
+      const held: Buffer[] = [];
+      let heldBytes = 0;
+      let quiet: ReturnType<typeof setTimeout> | undefined;
+      const breakAfter = (keep: number) => {
+        if (broken) return;
+        broken = true;
+        clearTimeout(quiet);
+        const part = Buffer.concat(held).subarray(0, keep);
+        const kill = () => {
           client.resetAndDestroy();
           upstream.destroy();
-          return;
-        }
-        later(() => to.writable && to.write(data));
+        };
+        if (part.length && to.writable) to.write(part, kill);
+        else kill();
+      };
+      from.on('data', (data: Buffer) => {
+        bytes[from === client ? 'up' : 'down'] += data.length;
+        if (!cut) return later(() => to.writable && to.write(data));
+        if (broken) return;
+        held.push(data);
+        heldBytes += data.length;
+        if (heldBytes >= budget) return breakAfter(budget);
+        clearTimeout(quiet);
+        quiet = setTimeout(() => breakAfter(Math.floor(share * heldBytes)), QUIET_MS);
       });
-      from.on('end', () => later(() => to.end()));
+      from.on('end', () => (cut ? breakAfter(Math.floor(share * heldBytes)) : later(() => to.end())));
       from.on('close', (hadError) => hadError && to.destroy());
     };
     upstream.connect(opts.target.port, opts.target.host, () => {

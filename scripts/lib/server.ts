@@ -13,6 +13,8 @@ export interface RunningServer {
   url: string;
   dataDir: string;
   process: ChildProcess;
+  /** Everything the server printed so far (for the report of a failed run). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -28,8 +30,9 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** `env.PORT` pins the port, so a killed server can be started again where its clients look. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'hsc-e2e-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
@@ -48,6 +51,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         url,
         dataDir,
         process: child,
+        output: () => output,
         stop: () =>
           new Promise<void>((resolve) => {
             if (child.exitCode !== null) return resolve();
