@@ -18,3 +18,13 @@ export function launchChromium(): Promise<Browser> {
 
 /** A phone-sized context: the people we build for hold a 360-px-wide Android phone. */
 export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' };
+
+/**
+ * A phone context. tsx compiles with esbuild's keepNames, which wraps named functions in
+ * `__name(...)`; functions handed to page.evaluate run in the page, so define it there too.
+ */
+export async function newPhoneContext(browser: Browser) {
+  const context = await browser.newContext(PHONE);
+  await context.addInitScript('globalThis.__name ??= (f) => f;');
+  return context;
+}
