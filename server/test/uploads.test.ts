@@ -66,6 +66,18 @@ describe('tus uploads', () => {
     expect(uploadParts()).toEqual([]); // nothing left behind in the upload area
   });
 
+  test('a finished upload answers HEAD as complete, so a phone whose last answer was lost does not send it again', async () => {
+    const d = newDossier();
+    const page = d.files[0]!;
+    const url = await create(d.id, page);
+    expect((await patch(url, 0, page.bytes)).status).toBe(204);
+    const head = await fetch(url, { method: 'HEAD', headers: TUS });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('upload-offset')).toBe(String(page.bytes.length));
+    expect(head.headers.get('upload-length')).toBe(String(page.bytes.length));
+    expect(uploadParts()).toEqual([]);
+  });
+
   test('a cut upload resumes at the offset the server reports, then the dossier is accepted', async () => {
     const d = newDossier();
     const [page, other] = d.files as [TestFile, TestFile];

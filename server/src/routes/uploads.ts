@@ -28,6 +28,25 @@ const refuse = (status_code: number, error: Parameters<typeof apiError>[1], extr
   body: JSON.stringify(apiError('en', error, extra)),
 });
 
+/**
+ * Uploads that were completed and stored, by tus id. Their parts are gone from the upload area,
+ * so tus alone would answer a HEAD with 404; a phone whose last answer was lost on the way
+ * asks exactly that, and a 404 makes it send the whole photo again over 2G. This answers
+ * "complete" instead. In memory and bounded: after a restart the rare late HEAD re-sends,
+ * which is still correct (storing an intact attachment twice changes nothing).
+ */
+class FinishedUploads {
+  private readonly lengths = new Map<string, number>();
+  constructor(private readonly max = 10_000) {}
+  add(id: string, length: number) {
+    this.lengths.set(id, length);
+    if (this.lengths.size > this.max) this.lengths.delete(this.lengths.keys().next().value!);
+  }
+  length(id: string): number | undefined {
+    return this.lengths.get(id);
+  }
+}
+
 /** 460 is the tus checksum extension's "Checksum Mismatch"; clients do not retry it. */
 const CHECKSUM_MISMATCH = 460;
 
@@ -41,6 +60,7 @@ class UploadStore extends FileStore {}
 
 export const uploadRoutes: FastifyPluginAsync<UploadRouteOptions> = async (app, { attachments, uploadsDir, maxBytes }) => {
   const datastore = new UploadStore({ directory: uploadsDir });
+  const finished = new FinishedUploads();
 
   /** Drops an upload's bytes and its tus metadata file; either may already be gone. */
   const discard = async (id: string) => {
@@ -79,7 +99,10 @@ export const uploadRoutes: FastifyPluginAsync<UploadRouteOptions> = async (app, 
         throw refuse(500, 'internal');
       }
       await discard(upload.id);
-      if (outcome.ok) return {};
+      if (outcome.ok) {
+        finished.add(upload.id, upload.size ?? upload.offset);
+        return {};
+      }
       if (outcome.error === 'checksum_mismatch') throw refuse(CHECKSUM_MISMATCH, 'corrupt_upload');
       throw refuse(422, 'attachment_conflict');
     },
@@ -88,7 +111,12 @@ export const uploadRoutes: FastifyPluginAsync<UploadRouteOptions> = async (app, 
   // Leave the body stream untouched: @tus/server reads it from the raw request.
   app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
 
-  const handle = async (req: FastifyRequest, reply: FastifyReply) => {
+  const handle = async (req: FastifyRequest<{ Params: { id?: string } }>, reply: FastifyReply) => {
+    const done = req.method === 'HEAD' && req.params.id ? finished.length(req.params.id) : undefined;
+    if (done !== undefined) {
+      const length = String(done);
+      return reply.code(200).headers({ 'tus-resumable': '1.0.0', 'upload-offset': length, 'upload-length': length, 'cache-control': 'no-store' }).send();
+    }
     reply.hijack();
     try {
       await tus.handle(req.raw, reply.raw);
