@@ -2,10 +2,12 @@
 // embedded PGlite when no server answers. Never skipped.
 import { describe } from 'vitest';
 import { describeApiContract } from './contract/api.contract.ts';
+import { describeDeskStoreContract } from './contract/desk-store.contract.ts';
 import { describeStoreContract } from './contract/store.contract.ts';
 import { postgresHarness } from './support/stores.ts';
 
 describe('PostgreSQL', () => {
   const { harness } = describeStoreContract(postgresHarness);
+  describeDeskStoreContract(harness);
   describeApiContract(harness, { concurrentWriters: true });
 });

@@ -229,14 +229,24 @@ export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
+/**
+ * On PostgreSQL the migration tables live in the current schema, named explicitly: Kysely
+ * otherwise takes a `kysely_migration` table in any other schema of the database for its own.
+ */
+async function migrator(db: Kysely<unknown>): Promise<Migrator> {
+  if (isSqlite(db)) return new Migrator({ db, provider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return new Migrator({ db, provider, migrationTableSchema: rows[0]!.schema });
+}
+
 /** Migrates up to and including `name` (tests write a database as an older version did). */
 export async function migrateTo(db: Kysely<unknown>, name: string): Promise<void> {
-  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  const { error } = await (await migrator(db)).migrateTo(name);
   if (error) throw new Error(`database migration to ${name} failed`, { cause: error });
 }
 
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await (await migrator(db)).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed`, { cause: error });

@@ -2,11 +2,14 @@
 // track, and the daily code sequence under concurrent senders (and, where the database allows
 // several writers, under two server instances at once).
 import { rmSync } from 'node:fs';
-import { parseDossierCode, type Receipt } from '@hsc/shared';
+import { parseDossierCode, type ActionResponse, type DossierStatusResponse, type Receipt } from '@hsc/shared';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { fixedClock, injectUpload, newDossier, putDossier, TUESDAY_MORNING } from '../support/fixtures.ts';
+import type { AppConfig } from '../../src/config.ts';
+import type { KyselyStore } from '../../src/store/kysely-store.ts';
+import { actAll, login, PDF, sendDossier, uploadResult, VO_NHAI } from '../support/desk.ts';
+import { fixedClock, injectUpload, newDossier, putDossier, testFile, TUESDAY_MORNING } from '../support/fixtures.ts';
 import { tempDir, type StoreHarness } from '../support/stores.ts';
 
 /** Each call is a different day, so the sequences of different tests never meet. */
@@ -24,10 +27,10 @@ export function describeApiContract(harness: () => StoreHarness, opts: { concurr
   const apps: FastifyInstance[] = [];
   let app: FastifyInstance;
 
-  async function startApp(at: Date): Promise<FastifyInstance> {
+  async function startApp(at: Date, over: Partial<AppConfig> = {}): Promise<FastifyInstance> {
     const dataDir = tempDir();
     dirs.push(dataDir);
-    const a = await buildApp({ dataDir, webRoot: null, store: harness().open(), now: fixedClock(at) });
+    const a = await buildApp({ dataDir, webRoot: null, now: fixedClock(at), ...over, store: over.store ?? harness().open() });
     apps.push(a);
     return a;
   }
@@ -110,6 +113,57 @@ export function describeApiContract(harness: () => StoreHarness, opts: { concurr
         expect(sequences.sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
       });
     }
+
+    test('desk: supplement round trip, accept, finish with a result, return; every step audited', async () => {
+      const store = harness().open() as KyselyStore;
+      const deskApp = await startApp(TUESDAY_MORNING, { demo: true, store }); // the app closes the store
+      const officer = await login(deskApp, 'demo.officer');
+      const d = await sendDossier(deskApp, VO_NHAI);
+      const asked = await actAll(officer, d.id, [{ action: 'request_supplement', items: [{ slot: 'idCard', label: 'Căn cước', reason: 'Mờ' }] }]);
+      const page = testFile('idCard');
+      expect(await injectUpload(deskApp, d.id, page)).toBe(201);
+      const resent = await deskApp.inject({
+        method: 'PUT',
+        url: `/api/dossiers/${d.id}/supplements/${asked.dossier.supplements[0]!.id}`,
+        headers: { 'x-dossier-secret': d.secret },
+        payload: { attachments: [page.ref] },
+      });
+      expect(resent.statusCode, resent.body).toBe(201);
+      await actAll(officer, d.id, [{ action: 'accept' }, { action: 'start_processing' }]);
+      const { resultId } = (await uploadResult(officer, d.id)).json<{ resultId: string }>();
+      const done = await actAll(officer, d.id, [{ action: 'finish', resultId }, { action: 'return_result' }]);
+      expect(done.dossier.attachments.map((a) => [a.slot, a.version, a.current, a.verified])).toEqual([
+        ['declaration', 1, true, true],
+        ['idCard', 1, false, true],
+        ['idCard', 2, true, true],
+      ]);
+      const status = (await deskApp.inject({ url: `/api/dossiers/${d.id}/status`, headers: { 'x-dossier-secret': d.secret } })).json<DossierStatusResponse>();
+      expect(status).toMatchObject({ status: 'returned', result: { size: PDF.length } });
+      const file = await deskApp.inject({ url: `/api/dossiers/${d.id}/result`, headers: { 'x-dossier-secret': d.secret } });
+      expect(file.rawPayload.equals(PDF)).toBe(true);
+      const log = await store.audit.list({ dossierId: d.id });
+      expect(log.filter((e) => e.fromStatus).map((e) => `${e.actorKind}:${e.action}`)).toEqual([
+        'staff:request_supplement',
+        'citizen:supplement_submitted',
+        'staff:accept',
+        'staff:start_processing',
+        'staff:finish',
+        'staff:return_result',
+      ]);
+    });
+
+    test('desk: officers accepting one dossier at once: one wins, one Mẫu 01, one timeline entry', async () => {
+      const a = await startApp(TUESDAY_MORNING, { demo: true });
+      const b = opts.concurrentWriters ? await startApp(TUESDAY_MORNING, { demo: true }) : a;
+      const [oa, ob] = [await login(a, 'demo.officer'), await login(b, 'demo.leader')];
+      const d = await sendDossier(a, VO_NHAI);
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? ob : oa).act(d.id, { action: 'accept' })));
+      expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+      expect(answers.filter((r) => r.statusCode === 409).every((r) => r.json<{ error: string }>().error === 'invalid_transition')).toBe(true);
+      const view = answers.find((r) => r.statusCode === 200)!.json<ActionResponse>();
+      expect(view.dossier.forms.filter((f) => f.kind === '01')).toHaveLength(1);
+      expect(view.dossier.timeline.map((e) => e.status)).toEqual(['registered', 'accepted']);
+    });
 
     test('a dossier whose attachments are not stored is refused and not created', async () => {
       const d = newDossier();

@@ -13,8 +13,8 @@ export interface TestApp {
 }
 
 export async function testApp(over: Partial<AppConfig> = {}): Promise<TestApp> {
-  const dataDir = tempDir();
-  const app = await buildApp({ dataDir, webRoot: null, now: fixedClock(TUESDAY_MORNING), ...over });
+  const dataDir = over.dataDir ?? tempDir();
+  const app = await buildApp({ webRoot: null, now: fixedClock(TUESDAY_MORNING), ...over, dataDir });
   return {
     app,
     dataDir,

@@ -18,6 +18,8 @@ export interface StoreHarness {
   open(): Store;
   /** Whether two stores on this database may write at the same moment (separate processes). */
   concurrentWriters: boolean;
+  /** A store on a new, empty database of the same kind (migration tests); closed by the caller. */
+  fresh(): Promise<{ store: KyselyStore; dispose(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,11 @@ export function sqliteHarness(): StoreHarness {
     // processes; one process has one store.
     concurrentWriters: false,
     open: () => openSqliteStore(dir),
+    fresh: async () => {
+      const other = tempDir();
+      const store = openSqliteStore(other);
+      return { store, dispose: async () => (await store.close(), rmSync(other, { recursive: true, force: true })) };
+    },
     close: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -65,6 +72,18 @@ export async function postgresHarness(): Promise<StoreHarness> {
     name: 'PostgreSQL',
     concurrentWriters: true,
     open: () => openPostgresStore({ connectionString: POSTGRES_URL, searchPath: schema }),
+    fresh: async () => {
+      const other = `hsc_${randomBytes(6).toString('hex')}`;
+      await admin.query(`create schema ${other}`);
+      const store = openPostgresStore({ connectionString: POSTGRES_URL, searchPath: other });
+      return {
+        store,
+        dispose: async () => {
+          await store.close();
+          await admin.query(`drop schema ${other} cascade`);
+        },
+      };
+    },
     close: async () => {
       await admin.query(`drop schema ${schema} cascade`);
       await admin.end();
@@ -80,6 +99,12 @@ export async function pgliteHarness(): Promise<StoreHarness> {
     name: 'PostgreSQL (PGlite, embedded)',
     concurrentWriters: true,
     open: () => new KyselyStore('postgres', new Kysely<Database>({ dialect: new PgliteDialect(db) })),
+    fresh: async () => {
+      const other = new PGlite();
+      await other.waitReady;
+      const store = new KyselyStore('postgres', new Kysely<Database>({ dialect: new PgliteDialect(other) }));
+      return { store, dispose: async () => (await store.close(), await other.close()) };
+    },
     close: () => db.close(),
   };
 }
