@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { seededRandom } from '../lib/chaos-proxy.ts';
 import { freePort, startServer, type RunningServer } from '../lib/server.ts';
 import { HeadlessDevice, wipeDevice, type Made, type RunStats } from './device.ts';
+import { meanMs } from './net.ts';
 import { pgExec, readServerState } from './server-state.ts';
 import { auditServer, checkDelivery, checkReceipts } from './verify.ts';
 
@@ -28,11 +29,11 @@ export interface CrashOptions {
 }
 
 export interface Kill {
-  /** The request in flight when the kill was armed, and how long after it was sent it struck. */
+  /** The request the kill was aimed at, and how long after it was sent it struck. */
   during: 'upload (PATCH)' | 'submission (PUT)';
   afterMs: number;
-  /** Whether that request (or another) was still unanswered when the kill struck. */
-  inFlight: boolean;
+  /** What that request had come to; for a PUT, whether the server had committed it. */
+  outcome: 'answered' | 'cut mid-upload' | 'cut before commit' | 'committed, answer lost';
   serverDossiers: number;
   deviceReceipts: number;
   partialUploads: number;
@@ -58,8 +59,9 @@ interface Plan {
   method: 'PATCH' | 'PUT';
   /** Strike on the `after`-th request of that method since the last restart … */
   after: number;
-  /** … this many ms after it was sent: before, during or after the server's commit. */
-  delayMs: number;
+  /** … this share of 1.5 × its usual duration after it was sent: before, during or after the
+   * server's commit (a fixed delay would mostly strike after a 5 ms PUT had been answered). */
+  share: number;
 }
 
 export async function runCrash(options: CrashOptions): Promise<CrashResult> {
@@ -84,14 +86,14 @@ export async function runCrash(options: CrashOptions): Promise<CrashResult> {
     const plan: Plan[] = Array.from({ length: kills }, (_, i) => {
       const method = i % 2 === 0 ? 'PATCH' : 'PUT';
       const spread = Math.max(1, Math.floor((method === 'PATCH' ? made.attachments : n) / kills));
-      return { method, after: 1 + Math.floor(rand() * spread), delayMs: Math.floor(rand() * 25) };
+      return { method, after: 1 + Math.floor(rand() * spread), share: rand() };
     });
     let seen = 0;
     let crashing: Promise<void> | undefined;
 
-    const crash = async (p: Plan) => {
+    const crash = async (p: Plan, url: string, delayMs: number, answered: () => boolean) => {
       const exited = once(server.process, 'exit');
-      const inFlight = device.net.stats.inFlight > 0;
+      const unanswered = !answered();
       server.process.kill('SIGKILL');
       await exited;
       logs.push(server.output());
@@ -102,22 +104,32 @@ export async function runCrash(options: CrashOptions): Promise<CrashResult> {
       problems.push(...(await auditServer(state, dataDir)).map((x) => `${label}: ${x}`), ...checkReceipts(snapshot, state).map((x) => `${label}: ${x}`));
       const restarted = performance.now();
       server = await startServer(env);
+      const dossierId = decodeURIComponent(url.split('/api/dossiers/')[1] ?? '');
       done.push({
         during: p.method === 'PATCH' ? 'upload (PATCH)' : 'submission (PUT)',
-        afterMs: p.delayMs,
-        inFlight,
+        afterMs: delayMs,
+        outcome: !unanswered
+          ? 'answered'
+          : p.method === 'PATCH'
+            ? 'cut mid-upload'
+            : state.dossiers.some((d) => d.id === dossierId)
+              ? 'committed, answer lost'
+              : 'cut before commit',
         serverDossiers: state.dossiers.length,
         deviceReceipts: snapshot.filter((d) => d.receipt).length,
         partialUploads: state.partialUploads,
         restartMs: performance.now() - restarted,
       });
     };
-    device.net.onRequest((method) => {
+    device.net.onRequest((method, url, answer) => {
       const p = plan[done.length];
       if (crashing || !p || method !== p.method || ++seen < p.after) return;
       seen = 0;
-      crashing = new Promise<void>((r) => setTimeout(r, p.delayMs))
-        .then(() => crash(p))
+      let answered = false;
+      answer.then(() => (answered = true), () => undefined);
+      const delayMs = Math.round(p.share * 1.5 * (meanMs(device.net.stats, method) ?? 10));
+      crashing = new Promise<void>((r) => setTimeout(r, delayMs))
+        .then(() => crash(p, url, delayMs, () => answered))
         .finally(() => (crashing = undefined));
     });
 

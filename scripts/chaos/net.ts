@@ -16,15 +16,20 @@ export interface NetStats {
   requests: number;
   /** Requests that got no complete answer (reset, cut, refused). */
   failed: number;
-  /** Requests sent and not yet answered or failed, right now. */
-  inFlight: number;
   byMethod: Record<string, number>;
+  /** Total time of the answered requests, per method: their mean is how long one takes. */
+  answeredMs: Record<string, { count: number; ms: number }>;
 }
 
-export const newNetStats = (): NetStats => ({ requests: 0, failed: 0, inFlight: 0, byMethod: {} });
+export const newNetStats = (): NetStats => ({ requests: 0, failed: 0, byMethod: {}, answeredMs: {} });
 
-/** A request the device is about to send: the crash harness picks its moments from these. */
-export type NetListener = (method: string, url: string) => void;
+export function meanMs(stats: NetStats, method: string): number | undefined {
+  const m = stats.answeredMs[method];
+  return m?.count ? m.ms / m.count : undefined;
+}
+
+/** A request the device has just sent: the crash harness picks its moments from these. */
+export type NetListener = (method: string, url: string, answer: Promise<unknown>) => void;
 
 interface Exchange {
   status: number;
@@ -54,9 +59,8 @@ export class DeviceNet {
   exchange(url: string, method: string, headers: Record<string, string>, body: Buffer | undefined, signal?: AbortSignal | null): Promise<Exchange> {
     this.stats.requests++;
     this.stats.byMethod[method] = (this.stats.byMethod[method] ?? 0) + 1;
-    for (const l of this.listeners) l(method, url);
-    this.stats.inFlight++;
-    const exchange = new Promise<Exchange>((resolve, reject) => {
+    const started = performance.now();
+    const pending = new Promise<Exchange>((resolve, reject) => {
       let settled = false;
       const fail = (e: unknown) => {
         if (settled) return;
@@ -88,9 +92,16 @@ export class DeviceNet {
       });
       req.end(body);
     });
-    const settle = () => void this.stats.inFlight--;
-    exchange.then(settle, settle);
-    return exchange;
+    pending.then(
+      () => {
+        const m = (this.stats.answeredMs[method] ??= { count: 0, ms: 0 });
+        m.count++;
+        m.ms += performance.now() - started;
+      },
+      () => undefined,
+    );
+    for (const l of this.listeners) l(method, url, pending);
+    return pending;
   }
 
   /** What the API client calls `fetch`: failures look like the browser's (a TypeError). */

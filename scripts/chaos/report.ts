@@ -27,7 +27,7 @@ export function crashLines(r: CrashResult): string[] {
   const restarts = r.kills.map((k) => k.restartMs);
   return [
     `store ${r.store}; dossiers ${r.dossiers}, attachments ${r.attachments}, payload ${mb(r.bytes)}`,
-    `SIGKILLs ${r.kills.length}: ${r.kills.map((k) => `${k.during} +${k.afterMs} ms (${k.inFlight ? 'in flight' : 'answered'}) → ${k.serverDossiers} dossiers on the server, ${k.deviceReceipts} receipts on the phone, ${k.partialUploads} partial uploads`).join('; ')}`,
+    `SIGKILLs ${r.kills.length}: ${r.kills.map((k) => `${k.during} +${k.afterMs} ms (${k.outcome}) → ${k.serverDossiers} dossiers on the server, ${k.deviceReceipts} receipts on the phone, ${k.partialUploads} partial uploads`).join('; ')}`,
     `restart (start + health) ${restarts.length ? `${Math.min(...restarts).toFixed(0)}-${Math.max(...restarts).toFixed(0)} ms` : 'n/a'}`,
     `device requests ${r.requests} (${Object.entries(r.byMethod).map(([m, c]) => `${m} ${c}`).join(', ')}), failed ${r.failedRequests}`,
     `passes ${r.passes}, dossier retries ${r.retries}, set aside ${r.attention.length}`,
