@@ -74,11 +74,12 @@ describe('photos in Chromium', () => {
       [idCard, portrait],
       [letter, landscape],
     ] as const) {
-      expect(stored).toMatchObject({ mediaType: 'image/jpeg', shrunk: true, originalSize: original.length, size: stored.bytes.length });
+      expect(stored).toMatchObject({ mediaType: 'image/webp', shrunk: true, originalSize: original.length, size: stored.bytes.length });
       expect(stored.bytes.length).toBeLessThan(original.length / 4);
+      expect(stored.bytes.length).toBeLessThanOrEqual(400 * 1024);
       expect(stored.sha256).toBe(sha(stored.bytes));
     }
-    expect(idCard.fileName).toBe('IMG_0001.jpg');
+    expect(idCard.fileName).toBe('IMG_0001.webp');
     // Off the main thread: the shrink worker did the pixel work.
     expect(workers.some((url) => /shrink\.worker-[\w-]+\.js$/.test(url))).toBe(true);
 

@@ -19,7 +19,7 @@ const file = (content: string | Uint8Array, name: string, type: string) => new F
 const sized = (size: number, name: string, type: string) => new File([new Uint8Array(size)], name, { type });
 
 describe('capture', () => {
-  it('stores the shrunk copy of a large photo, hashed on the bytes kept, named .jpg', async () => {
+  it('stores the shrunk copy of a large photo, hashed on the bytes kept, named after its type', async () => {
     const d = await createDraft('2.000884');
     const picked = file('big photo from the camera, several MB', 'IMG_0042.HEIC', 'image/heic');
     const r = await addFiles(d.id, 'idCard', [picked], 5, { shrink: fakeShrink });
@@ -27,9 +27,9 @@ describe('capture', () => {
     expect(r).toEqual({ added: 1, problems: [] });
     const [page] = await listAttachments(d.id);
     expect(await page!.blob.text()).toBe('small: photo from the c');
-    expect(page).toMatchObject({ fileName: 'IMG_0042.jpg', mediaType: 'image/jpeg', shrunk: true, originalSize: picked.size, size: page!.blob.size });
+    expect(page).toMatchObject({ fileName: 'IMG_0042.webp', mediaType: 'image/webp', shrunk: true, originalSize: picked.size, size: page!.blob.size });
     expect(page!.sha256).toBe(await sha256Hex(page!.blob));
-    expect(calls[0]?.options).toMatchObject({ maxSide: 2000, type: 'image/jpeg' });
+    expect(calls[0]?.options).toMatchObject({ maxSide: 2000, type: 'image/webp' });
   });
 
   it('keeps a photo that is already small exactly as picked', async () => {
@@ -82,7 +82,7 @@ describe('capture', () => {
     const d = await createDraft('2.000884');
     const r = await addFiles(d.id, 'document', [file('broken bytes', 'hong.jpg', 'image/jpeg'), file('big fine', 'ok.jpg', 'image/jpeg')], 5, { shrink: fakeShrink });
     expect(r.problems).toEqual([{ fileName: 'hong.jpg', reason: 'unreadable' }]);
-    expect((await listAttachments(d.id)).map((p) => p.fileName)).toEqual(['ok.jpg']);
+    expect((await listAttachments(d.id)).map((p) => p.fileName)).toEqual(['ok.webp']);
   });
 
   it('refuses files that are neither photos nor PDFs', async () => {
@@ -101,7 +101,7 @@ describe('capture', () => {
 
     expect(r).toEqual({ added: 0, problems: [{ fileName: 'p2.jpg', reason: 'quota' }, { fileName: 'p3.jpg', reason: 'quota' }] });
     const pages = await listAttachments(d.id);
-    expect(pages.map((p) => p.fileName)).toEqual(['p1.jpg']);
+    expect(pages.map((p) => p.fileName)).toEqual(['p1.webp']);
     expect(await pages[0]!.blob.text()).toBe('small: first');
   });
 

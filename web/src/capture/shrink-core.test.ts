@@ -18,9 +18,9 @@ function fakeEnv(source: { width: number; height: number }, encodedBytes: (type:
       } as unknown as CanvasRenderingContext2D;
       return {
         context,
-        async encode(type) {
+        async encode(type, quality) {
           const out = encodedBytes(type);
-          log.push(`encode ${type}`);
+          log.push(`encode ${type} ${quality}`);
           return new Blob([new Uint8Array(out.size)], { type: out.type });
         },
       };
@@ -48,12 +48,12 @@ describe('fitting a photo', () => {
 });
 
 describe('shrinking', () => {
-  it('draws a 12-MP photo at 2000×1500 on white and encodes JPEG', async () => {
-    const { env, log, closed } = fakeEnv({ width: 4000, height: 3000 }, (type) => ({ size: 300_000, type }));
+  it('draws a 12-MP photo at 2000×1500 on white and encodes WebP', async () => {
+    const { env, log, closed } = fakeEnv({ width: 4000, height: 3000 }, (type) => ({ size: 170_000, type }));
     const r = await shrinkWith(env, photo(4_000_000), SHRINK_DEFAULTS);
     expect(r).toMatchObject({ kind: 'shrunk', width: 2000, height: 1500, sourceWidth: 4000, sourceHeight: 3000 });
-    expect(r.kind === 'shrunk' && r.blob.type).toBe('image/jpeg');
-    expect(log).toEqual(['surface 2000x1500', 'fill 2000x1500', 'draw 2000x1500', 'encode image/jpeg']);
+    expect(r.kind === 'shrunk' && r.blob.type).toBe('image/webp');
+    expect(log).toEqual(['surface 2000x1500', 'fill 2000x1500', 'draw 2000x1500', 'encode image/webp 0.8']);
     expect(closed()).toBe(true);
   });
 
@@ -68,11 +68,12 @@ describe('shrinking', () => {
     expect(await shrinkWith(env, photo(800_000, 'image/png'), SHRINK_DEFAULTS)).toEqual({ kind: 'keep', width: 1500, height: 1000 });
   });
 
-  it('falls back to JPEG where the browser cannot write WebP (it silently writes PNG)', async () => {
+  it('falls back to JPEG 0.82 where the browser cannot write WebP (it silently writes PNG), and stops asking', async () => {
     const { env, log } = fakeEnv({ width: 4000, height: 3000 }, (type) => (type === 'image/webp' ? { size: 5_000_000, type: 'image/png' } : { size: 300_000, type }));
-    const r = await shrinkWith(env, photo(4_000_000), { ...SHRINK_DEFAULTS, type: 'image/webp' });
+    const r = await shrinkWith(env, photo(4_000_000), SHRINK_DEFAULTS);
     expect(r.kind === 'shrunk' && r.blob.type).toBe('image/jpeg');
-    expect(log.filter((l) => l.startsWith('encode'))).toEqual(['encode image/webp', 'encode image/jpeg']);
+    await shrinkWith(env, photo(4_000_000), SHRINK_DEFAULTS);
+    expect(log.filter((l) => l.startsWith('encode'))).toEqual(['encode image/webp 0.8', 'encode image/jpeg 0.82', 'encode image/jpeg 0.82']);
   });
 
   it('reports a photo that cannot be decoded as unreadable', async () => {

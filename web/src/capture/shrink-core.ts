@@ -5,19 +5,22 @@
 export interface ShrinkOptions {
   /** Long side after shrinking; a smaller photo is never enlarged. */
   maxSide: number;
-  /** Encoder quality, 0..1. */
-  quality: number;
   type: 'image/jpeg' | 'image/webp';
+  /** Encoder quality for `type`, 0..1. */
+  quality: number;
+  /** JPEG quality where the browser cannot write `type` (JPEG needs more for the same detail). */
+  jpegQuality: number;
   /** A photo already within `maxSide` and this many bytes is kept as picked. */
   keepBytes: number;
 }
 
 /**
  * 2000 px on the long side keeps 8-point print of an A4 page readable (about 9 px per mm) while a
- * 12-megapixel photo drops from several MB to a few hundred KB. JPEG 0.82: see BENCHMARKS.md
- * (Shrink) for the size and legibility measured against WebP.
+ * 12-megapixel photo drops from several MB to a few hundred KB. WebP 0.8 was measured 2.2× smaller
+ * than JPEG 0.82 with the same stroke darkness and better fidelity on small print (BENCHMARKS.md,
+ * Shrink); every current browser shows WebP. JPEG 0.82 where WebP cannot be written (Safari < 17).
  */
-export const SHRINK_DEFAULTS: ShrinkOptions = { maxSide: 2000, quality: 0.82, type: 'image/jpeg', keepBytes: 400 * 1024 };
+export const SHRINK_DEFAULTS: ShrinkOptions = { maxSide: 2000, type: 'image/webp', quality: 0.8, jpegQuality: 0.82, keepBytes: 400 * 1024 };
 
 export type ShrinkResult =
   | { kind: 'shrunk'; blob: Blob; width: number; height: number; sourceWidth: number; sourceHeight: number }
@@ -67,11 +70,18 @@ export function alreadySmall(width: number, height: number, bytes: number, type:
   return Math.max(width, height) <= o.maxSide && bytes <= o.keepBytes && KEEPABLE.has(type);
 }
 
-async function encode(surface: Surface, o: ShrinkOptions): Promise<Blob> {
-  const blob = await surface.encode(o.type, o.quality);
-  // A browser that cannot write WebP silently writes PNG (large): fall back to JPEG.
-  if (o.type !== 'image/jpeg' && blob.type !== o.type) return surface.encode('image/jpeg', o.quality);
-  return blob;
+/** Learnt once per environment (page or worker): a browser that cannot write WebP is not asked again. */
+const cannotWrite = new WeakMap<ShrinkEnv, Set<string>>();
+
+async function encode(env: ShrinkEnv, surface: Surface, o: ShrinkOptions): Promise<Blob> {
+  const known = cannotWrite.get(env) ?? new Set<string>();
+  if (o.type !== 'image/jpeg' && !known.has(o.type)) {
+    const blob = await surface.encode(o.type, o.quality);
+    if (blob.type === o.type) return blob;
+    // It silently wrote PNG (large) instead.
+    cannotWrite.set(env, known.add(o.type));
+  }
+  return surface.encode('image/jpeg', o.jpegQuality);
 }
 
 export async function shrinkWith(env: ShrinkEnv, file: Blob, o: ShrinkOptions): Promise<ShrinkResult> {
@@ -89,7 +99,7 @@ export async function shrinkWith(env: ShrinkEnv, file: Blob, o: ShrinkOptions): 
     ctx.imageSmoothingEnabled = true;
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(decoded.source, 0, 0, width, height);
-    const blob = await encode(surface, o);
+    const blob = await encode(env, surface, o);
     // Not smaller and not resized: the picked file is the better copy of the same pixels.
     if (width === sw && height === sh && blob.size >= file.size && KEEPABLE.has(file.type)) return { kind: 'keep', width: sw, height: sh };
     return { kind: 'shrunk', blob, width, height, sourceWidth: sw, sourceHeight: sh };

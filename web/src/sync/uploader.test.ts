@@ -5,7 +5,8 @@ type HttpStack = NonNullable<UploadPlatform['httpStack']>;
 type HttpRequest = ReturnType<HttpStack['createRequest']>;
 
 /** A tus server in a few lines: creation answers a Location, PATCH moves the offset. */
-function fakeTusStack() {
+function fakeTusStack({ hangPatch = false } = {}) {
+  const aborted: string[] = [];
   const calls: { method: string; url: string; bytes: number }[] = [];
   let offset = 0;
   const stack: HttpStack = {
@@ -20,18 +21,26 @@ function fakeTusStack() {
         setProgressHandler: () => {},
         async send(body?: Blob | null) {
           calls.push({ method, url, bytes: body?.size ?? 0 });
+          // A link that died without a reset: the request never answers.
+          if (hangPatch && method === 'PATCH') return new Promise<never>(() => {});
           offset += body?.size ?? 0;
           const answer: Record<string, string> = method === 'POST' ? { Location: '/api/uploads/abc' } : { 'Upload-Offset': String(offset) };
           return { getStatus: () => (method === 'POST' ? 201 : 204), getHeader: (k) => answer[k], getBody: () => '', getUnderlyingObject: () => null };
         },
-        abort: async () => {},
+        abort: async () => void aborted.push(method),
         getUnderlyingObject: () => null,
       };
       return req;
     },
   };
-  return { stack, calls };
+  return { stack, calls, aborted };
 }
+
+const blobReader = {
+  async openFile(input: Blob) {
+    return { size: input.size, slice: async (start: number, end: number) => ({ value: input.slice(start, end), done: end >= input.size }), close() {} };
+  },
+};
 
 describe('the tus uploader', () => {
   it('sends through the HTTP stack and file reader a headless device gives it', async () => {
@@ -54,5 +63,17 @@ describe('the tus uploader', () => {
     expect(urls).toEqual(['http://commune.test/api/uploads/abc']);
     // 256 KB chunks: creation, then two PATCHes carrying every byte once.
     expect(calls.map((c) => [c.method, c.bytes])).toEqual([['POST', 0], ['PATCH', 256 * 1024], ['PATCH', 44 * 1024]]);
+  });
+
+  it('gives up a try that stops moving, so one dead connection cannot hang the outbox', async () => {
+    const { stack, aborted } = fakeTusStack({ hangPatch: true });
+    const uploader = createTusUploader({ httpStack: stack, fileReader: blobReader, retryDelays: [] }, { stallMs: 50 });
+    const urls: string[] = [];
+    const job = { file: new Blob([new Uint8Array(1024)]), endpoint: 'http://commune.test/api/uploads', metadata: {}, onUrl: (u: string) => void urls.push(u), onProgress: () => {} };
+
+    await expect(uploader.upload(job)).rejects.toMatchObject({ name: 'UploadFailure', message: 'upload stalled: no progress', status: undefined });
+    // The URL was kept before the stall, so the next try resumes instead of starting over.
+    expect(urls).toEqual(['http://commune.test/api/uploads/abc']);
+    expect(aborted).toEqual(['PATCH']);
   });
 });

@@ -2,6 +2,7 @@
 // first load on 2G. The upload URL is handed back as soon as it exists and kept in IndexedDB by
 // the engine: a cut at 90 % resumes at 90 %, after a reload too.
 import type { UploadOptions } from 'tus-js-client';
+import { STALL_MS, stallWatch } from './stall.ts';
 
 export interface UploadJob {
   file: Blob;
@@ -42,17 +43,23 @@ export const RETRY_DELAYS = [0, 1_000, 3_000];
  */
 export type UploadPlatform = Pick<UploadOptions, 'fileReader' | 'httpStack' | 'retryDelays'>;
 
-export function createTusUploader(platform: UploadPlatform = {}): Uploader {
+export function createTusUploader(platform: UploadPlatform = {}, { stallMs = STALL_MS }: { stallMs?: number } = {}): Uploader {
   return {
-    upload: (job) => tusUpload(job, platform),
+    upload: (job) => tusUpload(job, platform, stallMs),
   };
 }
 
 export const tusUploader: Uploader = createTusUploader();
 
-async function tusUpload(job: UploadJob, platform: UploadPlatform): Promise<void> {
+async function tusUpload(job: UploadJob, platform: UploadPlatform, stallMs: number): Promise<void> {
   const { Upload } = await import('tus-js-client');
   await new Promise<void>((resolve, reject) => {
+    // A connection that dies without a reset (common on 2G) would otherwise hang this page, and
+    // with it the whole pass, for many minutes: no progress for `stallMs` ends this try.
+    const watch = stallWatch(() => {
+      void upload.abort().catch(() => undefined);
+      reject(new UploadFailure('upload stalled: no progress'));
+    }, stallMs);
     const upload = new Upload(job.file, {
       retryDelays: RETRY_DELAYS,
       ...platform,
@@ -63,11 +70,19 @@ async function tusUpload(job: UploadJob, platform: UploadPlatform): Promise<void
       // The engine keeps the URL in IndexedDB itself; no second copy in localStorage.
       storeFingerprintForResuming: false,
       onUploadUrlAvailable() {
+        watch.poke();
         if (upload.url) void job.onUrl(upload.url);
       },
-      onProgress: (sent, total) => job.onProgress(sent, total),
-      onSuccess: () => resolve(),
+      onProgress: (sent, total) => {
+        watch.poke();
+        job.onProgress(sent, total);
+      },
+      onSuccess: () => {
+        watch.stop();
+        resolve();
+      },
       onError: (error) => {
+        watch.stop();
         const status = 'originalResponse' in error ? (error.originalResponse?.getStatus() ?? undefined) : undefined;
         reject(new UploadFailure(error.message, status || undefined));
       },

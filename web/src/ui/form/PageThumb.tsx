@@ -32,7 +32,7 @@ export function PageThumb({
         <strong>{t('form.page', { n })}</strong>
         <span className="muted small">{page.fileName}</span>
         {/* The size tells the person what sending will cost on a weak network. */}
-        <span className="muted small" data-testid="page-size">
+        <span className="muted small page-size" data-testid="page-size">
           {formatBytes(page.size, lang)}
           {isImage && !page.shrunk && page.size > 1024 * 1024 ? ` · ${t('form.original')}` : ''}
         </span>

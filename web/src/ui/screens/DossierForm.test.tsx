@@ -141,7 +141,7 @@ describe('the dossier form', () => {
 
     const pages = await listAttachments(d.id);
     expect(pages.map((p) => [p.fileName, p.shrunk, p.originalSize])).toEqual([
-      ['IMG_1.jpg', true, 16],
+      ['IMG_1.webp', true, 16],
       ['IMG_2.jpg', false, 16],
     ]);
     expect(await pages[0]!.blob.text()).toBe('small: camera photo');
