@@ -231,5 +231,28 @@ describe('the rest of /api', () => {
     );
     expect(JSON.stringify(spec.paths['/api/dossiers/{id}']?.put)).toContain('citizenId');
     expect((await t.app.inject('/api/docs')).statusCode).toBeLessThan(400);
+    // The desk's routes too, with their shared schemas.
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/staff/login',
+        '/api/staff/me',
+        '/api/staff/logout',
+        '/api/staff/dossiers',
+        '/api/staff/dossiers/{id}',
+        '/api/staff/dossiers/{id}/files/{attachmentId}',
+        '/api/staff/dossiers/{id}/results/{resultId}',
+        '/api/staff/dossiers/{id}/actions',
+        '/api/staff/dossiers/{id}/result',
+        '/api/staff/forms/{formId}',
+        '/api/staff/reports',
+        '/api/admin/staff',
+        '/api/admin/holidays/{date}',
+        '/api/holidays',
+        '/api/dossiers/{id}/supplements/{supplementId}',
+        '/api/dossiers/{id}/withdraw',
+        '/api/dossiers/{id}/result',
+      ]),
+    );
+    expect(JSON.stringify(spec.paths['/api/staff/dossiers/{id}/actions']?.post)).toContain('request_supplement');
   });
 });

@@ -447,3 +447,21 @@ describe('the audit log', () => {
     expect(entries.slice(before).at(-1)).toMatchObject({ action: 'list_dossiers', details: { q: 'hoa', ids: expect.any(Array) } });
   });
 });
+
+describe('supplement pages before they are sent', () => {
+  test('may be replaced by the device (a re-taken photo) until the resubmission holds them; then never', async () => {
+    const d = await sendDossier(t.app, VO_NHAI);
+    const { dossier } = await actAll(officer, d.id, [{ action: 'request_supplement', items: [{ slot: 'idCard', label: 'Căn cước', reason: 'Mờ' }] }]);
+    const first = testFile('idCard');
+    expect(await injectUpload(t.app, d.id, first)).toBe(201);
+    const retaken = { ...testFile('idCard'), ref: { ...first.ref } };
+    retaken.ref = { ...first.ref, sha256: sha256(retaken.bytes), size: retaken.bytes.length };
+    expect(await injectUpload(t.app, d.id, retaken)).toBe(201);
+    const url = `/api/dossiers/${d.id}/supplements/${dossier.supplements[0]!.id}`;
+    expect((await t.app.inject({ method: 'PUT', url, headers: { 'x-dossier-secret': d.secret }, payload: { attachments: [retaken.ref] } })).statusCode).toBe(201);
+    const impostor = { ...testFile('idCard'), ref: { ...first.ref } };
+    impostor.ref = { ...first.ref, sha256: sha256(impostor.bytes), size: impostor.bytes.length };
+    expect(await injectUpload(t.app, d.id, impostor)).toBe(422);
+    expect((await detail(officer, d.id)).attachments.find((a) => a.id === first.ref.id)).toMatchObject({ sha256: retaken.ref.sha256, verified: true });
+  });
+});

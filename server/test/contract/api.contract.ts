@@ -35,6 +35,14 @@ export function describeApiContract(harness: () => StoreHarness, opts: { concurr
     return a;
   }
 
+  /** Closes an app a test no longer needs, so its connections go back at once. */
+  async function stopApp(a: FastifyInstance): Promise<void> {
+    const i = apps.indexOf(a);
+    if (i < 0) return;
+    apps.splice(i, 1);
+    await a.close();
+  }
+
   beforeAll(async () => {
     app = await startApp(TUESDAY_MORNING);
   });
@@ -150,6 +158,7 @@ export function describeApiContract(harness: () => StoreHarness, opts: { concurr
         'staff:finish',
         'staff:return_result',
       ]);
+      await stopApp(deskApp);
     });
 
     test('desk: officers accepting one dossier at once: one wins, one Mẫu 01, one timeline entry', async () => {
@@ -163,6 +172,8 @@ export function describeApiContract(harness: () => StoreHarness, opts: { concurr
       const view = answers.find((r) => r.statusCode === 200)!.json<ActionResponse>();
       expect(view.dossier.forms.filter((f) => f.kind === '01')).toHaveLength(1);
       expect(view.dossier.timeline.map((e) => e.status)).toEqual(['registered', 'accepted']);
+      await stopApp(a);
+      await stopApp(b);
     });
 
     test('a dossier whose attachments are not stored is refused and not created', async () => {

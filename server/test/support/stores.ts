@@ -71,11 +71,12 @@ export async function postgresHarness(): Promise<StoreHarness> {
   return {
     name: 'PostgreSQL',
     concurrentWriters: true,
-    open: () => openPostgresStore({ connectionString: POSTGRES_URL, searchPath: schema }),
+    // Small pools: a test run opens many app instances, and the machine's server is shared.
+    open: () => openPostgresStore({ connectionString: POSTGRES_URL, searchPath: schema, maxConnections: 4 }),
     fresh: async () => {
       const other = `hsc_${randomBytes(6).toString('hex')}`;
       await admin.query(`create schema ${other}`);
-      const store = openPostgresStore({ connectionString: POSTGRES_URL, searchPath: other });
+      const store = openPostgresStore({ connectionString: POSTGRES_URL, searchPath: other, maxConnections: 2 });
       return {
         store,
         dispose: async () => {
