@@ -29,6 +29,7 @@ export interface ChaosResult extends Made, RunStats {
   requests: number;
   failedRequests: number;
   byMethod: Record<string, number>;
+  statuses: Record<string, number>;
   wallMs: number;
   serverDossiers: number;
   partialUploads: number;
@@ -63,6 +64,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       requests: device.net.stats.requests,
       failedRequests: device.net.stats.failed,
       byMethod: device.net.stats.byMethod,
+      statuses: device.net.stats.statuses,
       wallMs,
       serverDossiers: state.dossiers.length,
       partialUploads: state.partialUploads,

@@ -17,11 +17,13 @@ export interface NetStats {
   /** Requests that got no complete answer (reset, cut, refused). */
   failed: number;
   byMethod: Record<string, number>;
+  /** Answers by method and status ("PUT 200": a resend the server had already committed). */
+  statuses: Record<string, number>;
   /** Total time of the answered requests, per method: their mean is how long one takes. */
   answeredMs: Record<string, { count: number; ms: number }>;
 }
 
-export const newNetStats = (): NetStats => ({ requests: 0, failed: 0, byMethod: {}, answeredMs: {} });
+export const newNetStats = (): NetStats => ({ requests: 0, failed: 0, byMethod: {}, statuses: {}, answeredMs: {} });
 
 export function meanMs(stats: NetStats, method: string): number | undefined {
   const m = stats.answeredMs[method];
@@ -93,7 +95,9 @@ export class DeviceNet {
       req.end(body);
     });
     pending.then(
-      () => {
+      ({ status }) => {
+        const key = `${method} ${status}`;
+        this.stats.statuses[key] = (this.stats.statuses[key] ?? 0) + 1;
         const m = (this.stats.answeredMs[method] ??= { count: 0, ms: 0 });
         m.count++;
         m.ms += performance.now() - started;

@@ -14,6 +14,8 @@ export function chaosLines(r: ChaosResult): string[] {
     `connections ${connections}, faulted ${faulted} (${((faulted / Math.max(1, connections)) * 100).toFixed(1)} %): ` +
       `reset ${r.faults.reset}, cut mid-request ${r.faults['cut-request']}, cut mid-response ${r.faults['cut-response']}, delayed ${r.faults.delay}`,
     `device requests ${r.requests} (${Object.entries(r.byMethod).map(([m, c]) => `${m} ${c}`).join(', ')}), failed ${r.failedRequests}`,
+    `answers: ${Object.entries(r.statuses).sort().map(([k, c]) => `${k} ×${c}`).join(', ')}`,
+    `PUT answered 200 (a resend of a dossier the server had already committed while the phone heard nothing): ${r.statuses['PUT 200'] ?? 0}`,
     `passes ${r.passes}, dossier retries ${r.retries}, set aside ${r.attention.length}`,
     `wire up ${mb(r.wire.up)} (${(r.wire.up / r.bytes).toFixed(2)} × payload), down ${mb(r.wire.down)}`,
     `wall ${s.toFixed(1)} s, throughput ${(r.dossiers / s).toFixed(2)} dossiers/s, ${kb(r.bytes / s)}/s of payload`,
