@@ -2,6 +2,11 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
+// The staff console's chunks (every chunk holding a module of src/staff/) go to assets/staff/,
+// which the service worker does not precache: citizens never download the console.
+const STAFF_DIR = 'assets/staff/';
+const isStaffChunk = (moduleIds: readonly string[]) => moduleIds.some((id) => id.replaceAll('\\', '/').includes('/src/staff/'));
+
 // The server serves web/dist and the API on one origin; in `vite dev` the API is proxied.
 export default defineConfig({
   plugins: [
@@ -32,6 +37,17 @@ export default defineConfig({
       workbox: {
         // Icons and the manifest are added by the plugin; globbing them again lists them twice.
         globPatterns: ['**/*.{js,css,html}'],
+        globIgnores: [`${STAFF_DIR}**`],
+        // A staff device keeps the console chunks it has loaded (hashed names: never stale), so
+        // a desk PC whose connection drops keeps working.
+        runtimeCaching: [
+          {
+            // A literal: Workbox copies this into sw.js, where STAFF_DIR does not exist.
+            urlPattern: /\/assets\/staff\//,
+            handler: 'CacheFirst',
+            options: { cacheName: 'staff-console', expiration: { maxEntries: 80 } },
+          },
+        ],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         // The first page is controlled as soon as the worker is active, so it works offline
@@ -47,5 +63,10 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        chunkFileNames: (chunk) => (isStaffChunk(chunk.moduleIds) ? `${STAFF_DIR}[name]-[hash].js` : 'assets/[name]-[hash].js'),
+      },
+    },
   },
 });

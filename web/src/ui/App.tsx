@@ -16,6 +16,8 @@ const loadForm = () => import('./screens/DossierForm.tsx');
 const loadDetail = () => import('./screens/DossierDetail.tsx');
 const DossierForm = lazy(() => loadForm().then((m) => ({ default: m.DossierForm })));
 const DossierDetail = lazy(() => loadDetail().then((m) => ({ default: m.DossierDetail })));
+// The staff console (/staff/*): its own chunks, never precached, so citizens never download it.
+const StaffConsole = lazy(() => import('../staff/StaffConsole.tsx'));
 
 /** Fetches the lazy screens in idle time, so tapping through never waits for the network. */
 export function preloadScreens(): void {
@@ -66,6 +68,7 @@ export function App() {
     main.current?.focus({ preventScroll: true });
   }, [path]);
 
+  if (path === '/staff' || path.startsWith('/staff/')) return <Suspense fallback={<p className="boot">{t('app.loading')}</p>}><StaffConsole /></Suspense>;
   return (
     <>
       <header className="topbar">

@@ -1,0 +1,30 @@
+// Which screen a path shows, for the signed-in role. The queue's filter lives here so that
+// going into a dossier and back keeps the tab and the search.
+import type { StaffUser } from '@hsc/shared/staff';
+import { useState } from 'react';
+import { DossierScreen } from './dossier/DossierScreen.tsx';
+import { useStaffT } from './i18n/index.ts';
+import { FormPreview } from './print/FormPreview.tsx';
+import { Queue } from './queue/Queue.tsx';
+import { INITIAL_FILTER, type QueueFilter } from './queue/tabs.ts';
+import { Reports } from './reports/Reports.tsx';
+import type { StaffRoute } from './routes.ts';
+import { mayReadDossiers, mayReadReports } from './Shell.tsx';
+
+export function StaffScreen({ user, route }: { user: StaffUser; route: StaffRoute }) {
+  const { t } = useStaffT();
+  const [filter, setFilter] = useState<QueueFilter>(INITIAL_FILTER);
+  if (!mayReadDossiers(user)) return <p className="notice">{t('app.adminOnly')}</p>;
+  switch (route.name) {
+    case 'queue':
+      return <Queue user={user} filter={filter} onFilter={setFilter} />;
+    case 'dossier':
+      return <DossierScreen key={route.id} id={route.id} user={user} />;
+    case 'form':
+      return <FormPreview formId={route.formId} />;
+    case 'reports':
+      return mayReadReports(user) ? <Reports user={user} /> : <p className="notice">{t('errors.forbidden')}</p>;
+    case 'notFound':
+      return <p className="notice">{t('app.notFound')}</p>;
+  }
+}

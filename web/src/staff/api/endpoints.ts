@@ -1,0 +1,64 @@
+// Every staff endpoint the console calls, typed by the shared schemas (server/README.md "Desk").
+import {
+  ActionResponse,
+  DeskDossierResponse,
+  DossierListResponse,
+  FILE_NAME_HEADER,
+  FormDocument,
+  ReportResponse,
+  ResultUploadResponse,
+} from '@hsc/shared/desk';
+import type { StaffActionRequest } from '@hsc/shared/lifecycle';
+import { Catalog, UnitList, type DossierStatus } from '@hsc/shared/schemas';
+import { HolidayList, StaffSession, type LoginRequest } from '@hsc/shared/staff';
+import { request, requestVoid } from './client.ts';
+
+const id = encodeURIComponent;
+
+export const login = (body: LoginRequest) => request(StaffSession, '/api/staff/login', { method: 'POST', json: body });
+export const me = () => request(StaffSession, '/api/staff/me');
+export const logout = () => requestVoid('/api/staff/logout', { method: 'POST' });
+
+export interface QueueQuery {
+  statuses?: readonly DossierStatus[];
+  q?: string;
+  unit?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export function queuePath({ statuses, q, unit, cursor, limit = 50 }: QueueQuery): string {
+  const p = new URLSearchParams();
+  if (statuses?.length) p.set('status', statuses.join(','));
+  if (q?.trim()) p.set('q', q.trim());
+  if (unit) p.set('unit', unit);
+  if (cursor) p.set('cursor', cursor);
+  p.set('limit', String(limit));
+  return `/api/staff/dossiers?${p}`;
+}
+export const listDossiers = (q: QueueQuery) => request(DossierListResponse, queuePath(q));
+
+export const dossierPath = (dossierId: string) => `/api/staff/dossiers/${id(dossierId)}`;
+export const getDossier = (dossierId: string) => request(DeskDossierResponse, dossierPath(dossierId));
+export const fileUrl = (dossierId: string, attachmentId: string) => `${dossierPath(dossierId)}/files/${id(attachmentId)}`;
+export const resultUrl = (dossierId: string, resultId: string) => `${dossierPath(dossierId)}/results/${id(resultId)}`;
+
+export const act = (dossierId: string, body: StaffActionRequest) => request(ActionResponse, `${dossierPath(dossierId)}/actions`, { method: 'POST', json: body });
+
+/** The raw file; the server checks its first bytes against the media type. */
+export const uploadResult = (dossierId: string, file: File) =>
+  request(ResultUploadResponse, `${dossierPath(dossierId)}/result`, {
+    method: 'POST',
+    raw: file,
+    headers: { 'content-type': file.type, [FILE_NAME_HEADER]: encodeURIComponent(file.name) },
+  });
+
+export const formPath = (formId: string) => `/api/staff/forms/${id(formId)}`;
+export const getForm = (formId: string) => request(FormDocument, formPath(formId));
+
+export const reportPath = (from: string, to: string, unit?: string) => `/api/staff/reports?${new URLSearchParams({ from, to, ...(unit ? { unit } : {}) })}`;
+export const getReport = (from: string, to: string, unit?: string) => request(ReportResponse, reportPath(from, to, unit));
+
+export const getHolidays = () => request(HolidayList, '/api/holidays');
+export const getProcedures = () => request(Catalog, '/api/procedures');
+export const getUnits = () => request(UnitList, '/api/units');

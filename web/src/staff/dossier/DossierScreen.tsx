@@ -1,0 +1,97 @@
+// One dossier as the desk works on it: the facts and the actions side by side on a wide
+// screen, one above the other on a tablet; documents, supplements, history below.
+import type { ActionResponse, FormSummary } from '@hsc/shared/desk';
+import type { StaffActionName } from '@hsc/shared/lifecycle';
+import type { StaffUser } from '@hsc/shared/staff';
+import { useState } from 'react';
+import { localized } from '../../i18n/index.ts';
+import { Link } from '../../ui/router.tsx';
+import { ActionPanel } from '../actions/ActionPanel.tsx';
+import { dossierPath, getDossier } from '../api/endpoints.ts';
+import { errorText } from '../api/errors.ts';
+import { useResource } from '../api/useResource.ts';
+import { useStaffT } from '../i18n/index.ts';
+import { currentBadge, DeadlineBadgeView, StatusChip } from '../queue/Badges.tsx';
+import { useReference } from '../reference.ts';
+import { staffPaths } from '../routes.ts';
+import { OfflineNote } from '../Shell.tsx';
+import { Documents } from './Documents.tsx';
+import { Applicant, Summary } from './Facts.tsx';
+import { Forms, Result, Supplements, Timeline } from './History.tsx';
+
+export function DossierScreen({ id, user }: { id: string; user: StaffUser }) {
+  const { t, lang } = useStaffT();
+  const ref = useReference();
+  const res = useResource(dossierPath(id), () => getDossier(id).then((r) => r.dossier));
+  const [done, setDone] = useState<{ action: StaffActionName; form?: FormSummary }>();
+
+  const d = res.data;
+  const back = (
+    <Link to={staffPaths.queue()} className="back staff-chrome">
+      ← {t('app.back')}
+    </Link>
+  );
+  if (!d) {
+    return (
+      <>
+        {back}
+        {res.error ? (
+          <p className="serror" role="alert">
+            {errorText(t, res.error)}
+          </p>
+        ) : (
+          <p className="muted">{t('dossier.loading')}</p>
+        )}
+      </>
+    );
+  }
+
+  const procedure = ref.procedures.get(d.procedureCode);
+  const onDone = (answer: ActionResponse, action: StaffActionName) => {
+    res.set(answer.dossier);
+    setDone({ action, form: answer.form ? { id: answer.form.id, kind: answer.form.kind, number: answer.form.number, issuedAt: answer.form.issuedAt } : undefined });
+  };
+
+  return (
+    <article className="dossier" data-testid="staff-dossier" data-status={d.status}>
+      {back}
+      <OfflineNote since={res.staleSince} onRetry={res.reload} />
+      <header className="dhead">
+        <h1>{procedure ? localized(procedure.name, lang) : d.procedureName}</h1>
+        <div className="row">
+          <StatusChip status={d.status} />
+          <DeadlineBadgeView badge={currentBadge(d.status, d.dueAt, d.badge, ref.calendar)} />
+        </div>
+      </header>
+      {done ? (
+        <div className="notice notice-ok" role="status" data-testid="action-done">
+          <p>{t('actions.done', { action: t(`action.${done.action}`) })}</p>
+          {done.form ? (
+            <p>
+              {t('actions.formIssued', { kind: done.form.kind, number: done.form.number })}{' '}
+              <Link to={staffPaths.form(done.form.id)} className="btn btn-primary btn-small" data-testid="print-issued">
+                {t('actions.printForm')}
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <div className="dgrid">
+        <div className="dmain">
+          <section className="scard">
+            <Summary dossier={d} />
+          </section>
+          <Applicant dossier={d} procedure={procedure} units={ref.units} />
+          <Documents dossier={d} procedure={procedure} />
+          <Supplements dossier={d} procedure={procedure} />
+        </div>
+        <aside className="dside">
+          <ActionPanel dossier={d} user={user} procedure={procedure} calendar={ref.calendar} onDone={onDone} />
+          <Result dossier={d} />
+          <Forms dossier={d} />
+          <Timeline dossier={d} />
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,49 @@
+// The `staff` i18next namespace: Vietnamese comes with the staff chunk, other languages load
+// when chosen. The citizen app's typed resources only know its own namespace, so this room has
+// its own typed `t` whose keys are checked against vi.ts.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18next } from '../../i18n/index.ts';
+import vi, { type StaffMessages } from './vi.ts';
+
+export const STAFF_NS = 'staff';
+
+const STAFF_LANGUAGES: Record<string, () => Promise<StaffMessages>> = {
+  vi: async () => vi,
+  en: () => import('./en.ts').then((m) => m.default),
+};
+
+/** Dotted paths to every string of the messages: `queue.tabs.all`, `status.processing` … */
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type StaffKey = Leaves<StaffMessages>;
+export type StaffT = (key: StaffKey, params?: Record<string, string | number>) => string;
+
+export async function loadStaffMessages(lang: string): Promise<void> {
+  const load = STAFF_LANGUAGES[lang] ?? STAFF_LANGUAGES.vi!;
+  if (!i18next.hasResourceBundle(lang, STAFF_NS)) i18next.addResourceBundle(lang, STAFF_NS, await load());
+}
+
+/** The console's language: the app's current one, with the staff words loaded for it. */
+export function useStaffT(): { t: StaffT; lang: string; ready: boolean } {
+  const { i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? i18n.language ?? 'vi';
+  const [loaded, setLoaded] = useState(() => i18n.hasResourceBundle(lang, STAFF_NS));
+  useEffect(() => {
+    if (i18n.hasResourceBundle(lang, STAFF_NS)) return setLoaded(true);
+    let live = true;
+    setLoaded(false);
+    // Vietnamese is the fallback of every key, so it is always there too.
+    void Promise.all([loadStaffMessages('vi'), loadStaffMessages(lang)]).then(() => live && setLoaded(true));
+    return () => {
+      live = false;
+    };
+  }, [i18n, lang]);
+  // The namespace is not in the app's typed resources, so i18next is called untyped here, once.
+  const translate = i18n.t.bind(i18n) as unknown as (key: string, options: object) => string;
+  return { t: (key, params) => translate(key, { ...params, ns: STAFF_NS, lng: lang }), lang, ready: loaded };
+}
+
+/** The language as the shared message tables know it. */
+export const sharedLang = (lang: string): 'vi' | 'en' => (lang === 'en' ? 'en' : 'vi');

@@ -1,0 +1,73 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import QRCode from 'qrcode';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeApi, FORM_01, setupStaffTest } from '../test/fixtures.ts';
+import { FormPreview } from './FormPreview.tsx';
+import { QR_OPTIONS } from './Qr.tsx';
+
+beforeEach(setupStaffTest);
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the printed Mẫu 01', () => {
+  it('shows the stored form’s fields as issued, in Vietnamese time, with the QR of the dossier code', async () => {
+    fakeApi({ 'GET /api/staff/forms/f1': () => FORM_01 });
+    render(<FormPreview formId="f1" />);
+    const sheet = await screen.findByTestId('form-01');
+    const text = sheet.textContent!;
+    for (const expected of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+      'Xã Võ Nhai',
+      'Bộ phận Một cửa',
+      'Số: 7/2026',
+      'Xã Võ Nhai, ngày 10 tháng 03 năm 2026',
+      'Hoàng Thị Lan',
+      'Xóm Làng Lường, xã Võ Nhai',
+      '0912345678',
+      'lan@example.vn',
+      'K3QX',
+      'Số lượng hồ sơ: 1 bộ',
+      'Thời gian giải quyết theo quy định: Trong ngày',
+      'Nhận kết quả tại: Tại Bộ phận Một cửa',
+      'Vào Sổ theo dõi hồ sơ, số: 7/2026',
+      'Nguyễn Thị Hoa',
+      'NGƯỜI NỘP HỒ SƠ',
+      'NGƯỜI TIẾP NHẬN HỒ SƠ',
+    ])
+      expect(text).toContain(expected);
+    expect(screen.getByTestId('form-code').textContent).toBe('H19.05716-260310-0001');
+    expect(screen.getByTestId('form-procedure').textContent).toBe('Chứng thực chữ ký');
+    // 08:05 and 17:00 in Vietnam, whatever the machine's time zone.
+    expect(screen.getByTestId('form-received').textContent).toBe('Thời gian nhận hồ sơ: 08:05 10/03/2026');
+    expect(screen.getByTestId('form-due').textContent).toBe('Thời gian trả kết quả: 17:00 10/03/2026');
+    const rows = screen.getByTestId('form-documents').querySelectorAll('tbody tr');
+    expect([...rows].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent))).toEqual([
+      ['1', 'Căn cước', 'Bản điện tử', '2'],
+      ['2', 'Giấy tờ cần chứng thực chữ ký', 'Bản điện tử', '1'],
+    ]);
+
+    const qr = screen.getByTestId('form-qr');
+    expect(qr.dataset.text).toBe('H19.05716-260310-0001');
+    await waitFor(() => expect(qr.querySelector('svg')).not.toBeNull());
+    // The drawn code is exactly the QR of the dossier code.
+    const expected = document.createElement('span');
+    expected.innerHTML = await QRCode.toString('H19.05716-260310-0001', QR_OPTIONS);
+    expect(qr.querySelector('.qr-svg')!.innerHTML).toBe(expected.innerHTML);
+  });
+
+  it('prints what the server stored, not what the screen knows', async () => {
+    fakeApi({ 'GET /api/staff/forms/f1': () => ({ ...FORM_01, applicant: { ...FORM_01.applicant, fullName: 'Tên như đã lưu' } }) });
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {});
+    render(<FormPreview formId="f1" />);
+    expect((await screen.findByTestId('form-applicant')).textContent).toContain('Tên như đã lưu');
+    screen.getByTestId('print').click();
+    expect(print).toHaveBeenCalledOnce();
+  });
+
+  it('says plainly when the form cannot be read', async () => {
+    fakeApi({});
+    render(<FormPreview formId="nope" />);
+    expect((await screen.findByRole('alert')).textContent).toBe('Không tìm thấy hồ sơ này, hoặc hồ sơ không thuộc đơn vị của bạn.');
+  });
+});

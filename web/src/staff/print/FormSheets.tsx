@@ -1,0 +1,128 @@
+// Mẫu 01-04 of Circular 01/2018 as A5 sheets, drawn only from the stored form JSON the API
+// returned: what the officer prints is what the server issued and keeps.
+import type { FormDocument } from '@hsc/shared/desk';
+import { formatDateTime } from '../../ui/format.ts';
+import { ApplicantLines, Sheet, Signature } from './Sheet.tsx';
+import { fill, FORM_WORDS as W } from './words.ts';
+
+type Of<K extends FormDocument['kind']> = Extract<FormDocument, { kind: K }>;
+
+function Form01({ doc }: { doc: Of<'01'> }) {
+  return (
+    <Sheet doc={doc} signatures={<><Signature title={W.applicantSign} /><Signature title={W.officerSign} name={doc.officer.name} /></>}>
+      <p>{W.received}</p>
+      <ApplicantLines doc={doc} />
+      <p>
+        {W.request}: <strong data-testid="form-procedure">{doc.procedure.name}</strong> ({W.channel[doc.channel]})
+      </p>
+      <p>{W.documents}</p>
+      <table className="sheet-table" data-testid="form-documents">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{W.docCol}</th>
+            <th>{W.kindCol}</th>
+            <th>{W.pagesCol}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {doc.documents.map((d, i) => (
+            <tr key={`${d.slot}-${d.version}`}>
+              <td>{i + 1}</td>
+              <td>{d.label}</td>
+              <td>{doc.channel === 'online' ? W.electronic : W.scanned}</td>
+              <td className="num">{d.pages}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="sheet-lines">
+        <p>{fill(W.sets, { sets: doc.sets })}</p>
+        <p>{fill(W.time, { time: doc.procedure.processingTime })}</p>
+        <p data-testid="form-received">{fill(W.receivedAt, { at: formatDateTime(doc.receivedAt) })}</p>
+        <p data-testid="form-due">
+          <strong>{fill(W.dueAt, { at: formatDateTime(doc.dueAt) })}</strong>
+        </p>
+        <p>{fill(W.delivery, { where: doc.resultDelivery })}</p>
+        <p>{fill(W.register, { number: doc.number })}</p>
+      </div>
+    </Sheet>
+  );
+}
+
+function Form02({ doc }: { doc: Of<'02'> }) {
+  return (
+    <Sheet doc={doc} signatures={<Signature title={W.signOfficer} name={doc.officer.name} />}>
+      <ApplicantLines doc={doc} />
+      <p>
+        {W.request}: <strong>{doc.procedure.name}</strong>
+      </p>
+      <p>{fill(W.supplementIntro, { at: formatDateTime(doc.receivedAt) })}</p>
+      <table className="sheet-table" data-testid="form-items">
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>{W.itemCol}</th>
+            <th>{W.reasonCol}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {doc.items.map((item, i) => (
+            <tr key={i}>
+              <td>{i + 1}</td>
+              <td>{item.label}</td>
+              <td>{item.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="small">{W.supplementOutro}</p>
+    </Sheet>
+  );
+}
+
+function Form03({ doc }: { doc: Of<'03'> }) {
+  return (
+    <Sheet doc={doc} signatures={<Signature title={W.signOfficer} name={doc.officer.name} />}>
+      <ApplicantLines doc={doc} />
+      <p>
+        {W.request}: <strong>{doc.procedure.name}</strong>
+      </p>
+      <p>{fill(W.refuseIntro, { at: formatDateTime(doc.receivedAt) })}</p>
+      <ol data-testid="form-reasons">
+        {doc.reasons.map((r, i) => (
+          <li key={i}>{r}</li>
+        ))}
+      </ol>
+    </Sheet>
+  );
+}
+
+function Form04({ doc }: { doc: Of<'04'> }) {
+  return (
+    <Sheet doc={doc} signatures={<Signature title={W.signOfficer} name={doc.officer.name} />}>
+      <ApplicantLines doc={doc} />
+      <p>
+        {W.request}: <strong>{doc.procedure.name}</strong>
+      </p>
+      <p>{fill(W.apologyIntro, { at: formatDateTime(doc.receivedAt), previous: formatDateTime(doc.previousDueAt) })}</p>
+      <p>{fill(W.apologyReason, { reason: doc.reason })}</p>
+      <p data-testid="form-new-due">
+        <strong>{fill(W.apologyNew, { at: formatDateTime(doc.newDueAt) })}</strong>
+      </p>
+    </Sheet>
+  );
+}
+
+export function FormSheet({ doc }: { doc: FormDocument }) {
+  switch (doc.kind) {
+    case '01':
+      return <Form01 doc={doc} />;
+    case '02':
+      return <Form02 doc={doc} />;
+    case '03':
+      return <Form03 doc={doc} />;
+    case '04':
+      return <Form04 doc={doc} />;
+  }
+}

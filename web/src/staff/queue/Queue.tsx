@@ -1,0 +1,178 @@
+// The queue: the unit's dossiers by status tab, most urgent first, with deadline badges and a
+// search by code, name, phone or citizen ID. Province viewers see every unit and can pick one.
+import type { DossierListItem } from '@hsc/shared/desk';
+import type { StaffUser } from '@hsc/shared/staff';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { localized } from '../../i18n/index.ts';
+import { Link } from '../../ui/router.tsx';
+import { formatDateTime } from '../../ui/format.ts';
+import { listDossiers, queuePath } from '../api/endpoints.ts';
+import { errorText } from '../api/errors.ts';
+import { useResource } from '../api/useResource.ts';
+import { useStaffT } from '../i18n/index.ts';
+import { useReference } from '../reference.ts';
+import { staffPaths } from '../routes.ts';
+import { OfflineNote } from '../Shell.tsx';
+import { currentBadge, DeadlineBadgeView, StatusChip } from './Badges.tsx';
+import { QUEUE_TABS, statusesOf, type QueueFilter } from './tabs.ts';
+
+const PAGE = 50;
+
+export function Queue({ user, filter, onFilter }: { user: StaffUser; filter: QueueFilter; onFilter: (f: QueueFilter) => void }) {
+  const { t, lang } = useStaffT();
+  const ref = useReference();
+  const province = user.role === 'province';
+  const query = { statuses: statusesOf(filter.tab), q: filter.q, unit: province ? filter.unit || undefined : undefined, limit: PAGE };
+  const key = queuePath(query);
+  const list = useResource(key, () => listDossiers(query));
+  const [more, setMore] = useState<{ items: DossierListItem[]; cursor?: string; error?: string }>({ items: [] });
+  useEffect(() => setMore({ items: [] }), [key]);
+
+  const items = [...(list.data?.items ?? []), ...more.items];
+  const cursor = more.items.length ? more.cursor : list.data?.nextCursor;
+  const loadMore = async () => {
+    try {
+      const next = await listDossiers({ ...query, cursor });
+      setMore((m) => ({ items: [...m.items, ...next.items], cursor: next.nextCursor }));
+    } catch (e) {
+      setMore((m) => ({ ...m, error: errorText(t, e) }));
+    }
+  };
+
+  const units = useMemo(() => [...ref.units.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi')), [ref.units]);
+  const unitName = (code: string) => ref.units.get(code)?.name ?? code;
+
+  return (
+    <section className="queue" aria-labelledby="queue-title">
+      <h1 id="queue-title">{province ? t('queue.titleProvince') : t('queue.title')}</h1>
+      <div className="queue-tools">
+        <SearchBox value={filter.q} onSearch={(q) => onFilter({ ...filter, q })} />
+        {province ? (
+          <label className="field unit-filter">
+            <span className="label">{t('queue.unit')}</span>
+            <select className="input" data-testid="queue-unit" value={filter.unit} onChange={(e) => onFilter({ ...filter, unit: e.target.value })}>
+              <option value="">{t('queue.allUnits')}</option>
+              {units.map((u) => (
+                <option key={u.code} value={u.code}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      <div className="tabs" role="tablist" aria-label={t('queue.title')}>
+        {QUEUE_TABS.map((tab) => (
+          <button
+            key={tab.key}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={filter.tab === tab.key}
+            data-testid={`tab-${tab.key}`}
+            onClick={() => onFilter({ ...filter, tab: tab.key })}
+          >
+            {t(`queue.tabs.${tab.key}`)}
+          </button>
+        ))}
+      </div>
+      <OfflineNote since={list.staleSince} onRetry={list.reload} />
+      {list.error && !list.staleSince ? (
+        <p className="serror" role="alert">
+          {errorText(t, list.error)}
+        </p>
+      ) : null}
+      {list.loading && !list.data ? <p className="muted">{t('queue.loading')}</p> : null}
+      {list.data && items.length === 0 ? (
+        <p className="empty muted" data-testid="queue-empty">
+          {filter.q ? t('queue.emptySearch', { q: filter.q }) : t('queue.empty')}
+        </p>
+      ) : null}
+      {items.length ? (
+        <p className="muted small" aria-live="polite">
+          {cursor ? t('queue.countMore', { count: items.length }) : t('queue.count', { count: items.length })}
+        </p>
+      ) : null}
+      <ul className="qlist" data-testid="queue-list">
+        {items.map((d) => (
+          <li key={d.id}>
+            <Link to={staffPaths.dossier(d.id)} className="qitem" data-testid="queue-item" data-id={d.id} data-code={d.code}>
+              <span className="qitem-main">
+                <span className="code">{d.code}</span>
+                <strong className="qitem-name">{d.applicantName}</strong>
+                <span className="muted small">
+                  {ref.procedures.get(d.procedureCode) ? localized(ref.procedures.get(d.procedureCode)!.name, lang) : d.procedureCode}
+                  {province ? ` · ${unitName(d.unitCode)}` : ''}
+                </span>
+              </span>
+              <span className="qitem-meta small">
+                <span>
+                  {t('queue.received')}: {formatDateTime(d.receivedAt)}
+                </span>
+                <span>
+                  {t('queue.due')}: {formatDateTime(d.dueAt)}
+                </span>
+                <span className="muted">
+                  {d.phone} · {t(`queue.channel.${d.channel}`)}
+                </span>
+              </span>
+              <span className="qitem-state">
+                <StatusChip status={d.status} />
+                <DeadlineBadgeView badge={currentBadge(d.status, d.dueAt, d.badge, ref.calendar)} />
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {more.error ? <p className="serror">{more.error}</p> : null}
+      {cursor ? (
+        <button type="button" className="btn btn-secondary" data-testid="queue-more" onClick={() => void loadMore()}>
+          {t('queue.more')}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+/** Searches on Enter or the button, and by itself shortly after typing stops. */
+function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const { t } = useStaffT();
+  const [text, setText] = useState(value);
+  const latest = useRef(onSearch);
+  latest.current = onSearch;
+  useEffect(() => setText(value), [value]);
+  useEffect(() => {
+    if (text.trim() === value) return;
+    const timer = setTimeout(() => latest.current(text.trim()), 500);
+    return () => clearTimeout(timer);
+  }, [text, value]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSearch(text.trim());
+  };
+  return (
+    <form className="search" role="search" onSubmit={submit}>
+      <label className="visually-hidden" htmlFor="queue-search">
+        {t('queue.search')}
+      </label>
+      <input
+        id="queue-search"
+        className="input"
+        type="search"
+        data-testid="queue-search"
+        placeholder={t('queue.search')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoComplete="off"
+      />
+      <button type="submit" className="btn btn-primary" data-testid="queue-search-go">
+        {t('queue.searchButton')}
+      </button>
+      {value ? (
+        <button type="button" className="btn btn-ghost" onClick={() => onSearch('')}>
+          {t('queue.clear')}
+        </button>
+      ) : null}
+    </form>
+  );
+}
