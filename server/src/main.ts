@@ -1,6 +1,6 @@
 // Starts the server: `tsx server/src/main.ts` (root `pnpm start`) or `pnpm start` in server/.
 // Reads PORT, HOST, DATA_DIR, DATABASE_URL (and WEB_ROOT, TRUST_PROXY, TRACK_RATE_LIMIT,
-// LOG_LEVEL) once; closes cleanly on SIGTERM/SIGINT so in-flight requests finish.
+// LOG_LEVEL, DEMO) once; closes cleanly on SIGTERM/SIGINT so in-flight requests finish.
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 

@@ -16,7 +16,9 @@ describe('loadConfig', () => {
       databaseUrl: undefined,
       trustProxy: false,
       trackRateLimit: DEFAULT_TRACK_RATE_LIMIT,
+      demo: false,
     });
+    expect(loadConfig({ DEMO: '1' }).demo).toBe(true);
   });
 
   test('values from the environment; empty means unset', () => {
@@ -30,6 +32,7 @@ describe('loadConfig', () => {
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://localhost/x'],
     ['TRUST_PROXY', 'maybe'],
+    ['DEMO', 'yes please'],
   ])('a bad %s is named', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^Invalid environment variable ${name}`));

@@ -265,7 +265,13 @@ describe('the lifecycle', () => {
     expect((await put({ attachments: [page.ref] })).json()).toMatchObject({ error: 'attachments_missing', missing: [page.ref.id] });
     // An old page sent again as new, an unknown field: 400.
     expect((await put({ attachments: [d.files[1]!.ref] })).json()).toMatchObject({ error: 'invalid', fields: [{ path: 'documents.idCard', code: 'duplicateAttachment' }] });
-    expect((await put({ attachments: [], fields: { nope: 'x' } })).json()).toMatchObject({ fields: [{ path: 'fields.nope', code: 'unknownField' }] });
+    expect((await put({ attachments: [], fields: { nope: 'x' } })).json()).toMatchObject({
+      fields: [{ path: 'documents.idCard', code: 'missingDocument' }, { path: 'fields.nope', code: 'unknownField' }],
+    });
+    // Every slot the request names must come back with a page.
+    const declaration = testFile('declaration');
+    expect(await injectUpload(t.app, d.id, declaration)).toBe(201);
+    expect((await put({ attachments: [declaration.ref] })).json()).toMatchObject({ error: 'invalid', fields: [{ path: 'documents.idCard', code: 'missingDocument' }] });
     // Wrong secret or unknown request: the same 404 as for an unknown dossier.
     expect((await put({ attachments: [] }, newSecret())).statusCode).toBe(404);
     const unknown = await t.app.inject({ method: 'PUT', url: `/api/dossiers/${d.id}/supplements/${crypto.randomUUID()}`, headers: { 'x-dossier-secret': d.secret }, payload: { attachments: [] } });

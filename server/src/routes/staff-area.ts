@@ -25,7 +25,7 @@ export interface StaffAreaOptions {
 }
 
 export const staffArea: FastifyPluginAsync<StaffAreaOptions> = async (app, o) => {
-  installStaffGate(app, o.staff, { open: (req) => req.method === 'POST' && req.url.split('?')[0] === LOGIN_URL });
+  installStaffGate(app, o.staff, { open: (req) => req.method === 'POST' && req.routeOptions.url === LOGIN_URL });
   await app.register(staffAuthRoutes, { staff: o.staff });
   await app.register(staffDossierRoutes, { desk: o.desk, actions: o.actions, reports: o.reports, submissions: o.submissions });
   await app.register(adminRoutes, { staff: o.staff, calendar: o.calendar, store: o.store, now: o.now });

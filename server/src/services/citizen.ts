@@ -4,6 +4,7 @@
 // withdrawal, and the download of the result.
 import {
   Receipt,
+  SupplementItem,
   transition,
   validateDossier,
   vnLocal,
@@ -14,6 +15,7 @@ import {
   type Problem,
   type SupplementSubmission,
 } from '@hsc/shared';
+import { z } from 'zod';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { DossierRecord, Store, SupplementRecord } from '../store/store.ts';
 import { stateOf } from './access.ts';
@@ -46,6 +48,21 @@ function supplementDifferences(before: SupplementSubmission, after: SupplementSu
   return out.length > 0 ? out : ['body'];
 }
 
+/**
+ * What the request asked for must come back: a page for every slot it names, and something
+ * (a page or a corrected field) in any case.
+ */
+function asked(s: SupplementRecord, body: SupplementSubmission): Problem[] {
+  const items = z.array(SupplementItem).parse(JSON.parse(s.items));
+  const sent = new Set(body.attachments.map((a) => a.slot));
+  const problems: Problem[] = [...new Set(items.flatMap((i) => (i.slot && !sent.has(i.slot) ? [i.slot] : [])))].map((slot) => ({
+    path: `documents.${slot}`,
+    code: 'missingDocument',
+  }));
+  if (problems.length === 0 && body.attachments.length === 0 && Object.keys(body.fields ?? {}).length === 0) problems.push({ path: 'attachments', code: 'required' });
+  return problems;
+}
+
 export class CitizenService {
   constructor(
     private readonly store: Store,
@@ -68,7 +85,7 @@ export class CitizenService {
     const at = this.now();
     const procedure = await this.store.getProcedure(d.procedureCode);
     if (!procedure) throw new Error(`dossier ${d.id} refers to a missing procedure`);
-    const problems = await this.check(d, body, procedure, vnLocal(at).date);
+    const problems = [...asked(s, body), ...(await this.check(d, body, procedure, vnLocal(at).date))];
     if (problems.length > 0) return { kind: 'invalid', problems };
     const audit = await this.attachments.audit(id, body.attachments);
     if (audit.missing.length > 0 || audit.corrupt.length > 0) return { kind: 'attachments_missing', ...audit };
