@@ -40,4 +40,25 @@ describe('slow link', () => {
     expect(link.bytes.up).toBeGreaterThanOrEqual(received);
     await link.close();
   });
+
+  it('bytes of a connection the server closed never take air time from the others', async () => {
+    // As when a stale tus PATCH is refused (409) and the server hangs up mid-body.
+    const refusing = createServer((req, res) => {
+      if (req.url === '/refuse') {
+        res.writeHead(409, { connection: 'close' }).end();
+        req.socket.destroy();
+      } else req.resume().on('end', () => res.end('ok'));
+    });
+    await new Promise<void>((r) => refusing.listen(0, '127.0.0.1', r));
+    const link = await startSlowLink({ host: '127.0.0.1', port: (refusing.address() as AddressInfo).port }, { upKbit: 80, downKbit: 8000, latencyMs: 1 });
+    const refused = await fetch(`http://127.0.0.1:${link.port}/refuse`, { method: 'PATCH', body: new Uint8Array(200_000) }).then((r) => r.status, () => 'cut');
+    const sentBefore = link.bytes.up;
+    const text = await fetch(`http://127.0.0.1:${link.port}/`, { method: 'POST', body: 'small' }).then((r) => r.text());
+    expect(text).toBe('ok');
+    expect(refused).not.toBe(200);
+    // The refused request had up to 16 KB waiting in the modem buffer: none of it went out.
+    expect(link.bytes.up - sentBefore).toBeLessThan(2 * 1024);
+    await link.close();
+    await new Promise<void>((r) => refusing.close(() => r()));
+  });
 });

@@ -1,8 +1,8 @@
 // A slow radio link on 127.0.0.1: a TCP proxy that paces bytes at a set uplink and downlink rate
-// (shared by every connection, as on one phone), adds latency, and can drop every connection
-// at once. Bytes are counted when they cross the link, so "bytes sent" is what the air carried.
-// Chromium's own throttling is not used: it shapes requests, not the socket, so a cut would not
-// land where it would on a real 2G link.
+// (one lane per direction, shared by every connection, as on one phone), adds latency, and can
+// drop every connection at once. Bytes are counted when they cross the link, so "bytes sent"
+// is what the air carried. Chromium's own throttling is not used: it shapes requests, not the
+// socket, so a cut would not lose what a real 2G link loses.
 import { createServer, Socket, type AddressInfo } from 'node:net';
 
 export interface LinkProfile {
@@ -19,16 +19,68 @@ export interface SlowLink {
   close(): Promise<void>;
 }
 
-/** Bytes a sender may have in flight before it is paused: a modem's small buffer. */
+/** Bytes a sender may have waiting before it is paused: a modem's small buffer. */
 const BUFFER_BYTES = 16 * 1024;
 /** Pieces small enough that a cut loses only what was really still in the air. */
 const PIECE_BYTES = 1024;
 
+interface Piece {
+  data: Buffer;
+  from: Socket;
+  to: Socket;
+}
+
+/** One direction of the radio: pieces leave one after another at the lane's rate. */
+class Lane {
+  private readonly queue: Piece[] = [];
+  private sending = false;
+  bytes = 0;
+
+  constructor(
+    private readonly bps: number,
+    private readonly latencyMs: number,
+    private readonly onSent: (p: Piece) => void,
+  ) {}
+
+  push(p: Piece) {
+    this.queue.push(p);
+    if (!this.sending) this.next();
+  }
+
+  /** Bytes of `from` still waiting; a dead connection's bytes never take air time. */
+  waiting(from: Socket): number {
+    return this.queue.reduce((n, p) => (p.from === from ? n + p.data.length : n), 0);
+  }
+
+  private next() {
+    let p = this.queue.shift();
+    while (p && (p.to.destroyed || p.from.destroyed)) p = this.queue.shift();
+    if (!p) {
+      this.sending = false;
+      return;
+    }
+    this.sending = true;
+    const piece = p;
+    setTimeout(() => {
+      this.onSent(piece);
+      setTimeout(() => {
+        if (!piece.to.destroyed && piece.to.writable) {
+          this.bytes += piece.data.length;
+          piece.to.write(piece.data);
+        }
+      }, this.latencyMs);
+      this.next();
+    }, (piece.data.length * 8 * 1000) / this.bps);
+  }
+}
+
 export async function startSlowLink(target: { host: string; port: number }, profile: LinkProfile): Promise<SlowLink> {
-  const bytes = { up: 0, down: 0 };
-  const nextFree = { up: 0, down: 0 };
+  const resumeIfRoom = (p: Piece, lane: Lane) => {
+    if (p.from.isPaused() && lane.waiting(p.from) < BUFFER_BYTES) p.from.resume();
+  };
+  const up: Lane = new Lane(profile.upKbit * 1000, profile.latencyMs, (p) => resumeIfRoom(p, up));
+  const down: Lane = new Lane(profile.downKbit * 1000, profile.latencyMs, (p) => resumeIfRoom(p, down));
   const sockets = new Set<Socket>();
-  let generation = 0; // bumped by cutAll: pieces of an older generation are dropped
 
   const server = createServer((client) => {
     const upstream = new Socket();
@@ -39,41 +91,44 @@ export async function startSlowLink(target: { host: string; port: number }, prof
     }
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
-    const gen = generation;
-
-    const pipe = (from: Socket, to: Socket, dir: 'up' | 'down') => {
-      const bps = (dir === 'up' ? profile.upKbit : profile.downKbit) * 1000;
-      let queued = 0;
+    const pipe = (from: Socket, to: Socket, lane: Lane) => {
       from.on('data', (data: Buffer) => {
-        for (let at = 0; at < data.length; at += PIECE_BYTES) {
-          const piece = data.subarray(at, at + PIECE_BYTES);
-          const start = Math.max(Date.now(), nextFree[dir]);
-          nextFree[dir] = start + (piece.length * 8 * 1000) / bps;
-          queued += piece.length;
-          setTimeout(() => {
-            queued -= piece.length;
-            if (queued < BUFFER_BYTES && from.isPaused()) from.resume();
-            if (gen !== generation || !to.writable) return;
-            bytes[dir] += piece.length;
-            to.write(piece);
-          }, nextFree[dir] - Date.now() + profile.latencyMs);
-        }
-        if (queued >= BUFFER_BYTES) from.pause();
+        for (let at = 0; at < data.length; at += PIECE_BYTES) lane.push({ data: data.subarray(at, at + PIECE_BYTES), from, to });
+        if (lane.waiting(from) >= BUFFER_BYTES) from.pause();
       });
-      from.on('end', () => setTimeout(() => to.writable && to.end(), Math.max(0, nextFree[dir] - Date.now()) + profile.latencyMs));
+      // The end travels behind the data, in the same lane.
+      from.on('end', () => {
+        const drain = setInterval(() => {
+          if (lane.waiting(from) > 0) return;
+          clearInterval(drain);
+          setTimeout(() => to.writable && to.end(), profile.latencyMs);
+        }, 20);
+      });
     };
     upstream.connect(target.port, target.host, () => {
-      pipe(client, upstream, 'up');
-      pipe(upstream, client, 'down');
+      pipe(client, upstream, up);
+      pipe(upstream, client, down);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const bytes = {
+    get up() {
+      return up.bytes;
+    },
+    set up(n: number) {
+      up.bytes = n;
+    },
+    get down() {
+      return down.bytes;
+    },
+    set down(n: number) {
+      down.bytes = n;
+    },
+  };
   return {
     port: (server.address() as AddressInfo).port,
     bytes,
     cutAll() {
-      generation++;
-      nextFree.up = nextFree.down = 0;
       for (const s of sockets) s.resetAndDestroy();
     },
     close: () =>
