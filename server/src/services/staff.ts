@@ -94,6 +94,8 @@ export class StaffService {
     }
 
     await this.store.staff.clearLoginFailures(userKey);
+    // Housekeeping on each sign-in keeps both tables small without a timer.
+    await this.store.staff.pruneLoginFailures(since);
     await this.store.staff.deleteExpiredSessions(at.toISOString());
     const token = randomBytes(32).toString('base64url');
     const session: SessionRecord = {

@@ -115,4 +115,8 @@ export class KyselyStaffStore implements StaffStore {
   async clearLoginFailures(key: string): Promise<void> {
     await this.db.deleteFrom('login_failures').where('key', '=', key).execute();
   }
+
+  async pruneLoginFailures(before: string): Promise<void> {
+    await this.db.deleteFrom('login_failures').where('at', '<', before).execute();
+  }
 }

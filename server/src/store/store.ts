@@ -139,6 +139,8 @@ export interface StaffStore {
   recordLoginFailure(keys: readonly string[], at: string): Promise<void>;
   loginFailures(key: string, since: string): Promise<number>;
   clearLoginFailures(key: string): Promise<void>;
+  /** Drops failures older than any window still counts. */
+  pruneLoginFailures(before: string): Promise<void>;
 }
 
 export interface AuditEntry {

@@ -96,6 +96,9 @@ export function describeDeskStoreContract(harness: () => StoreHarness) {
       await store.staff.recordLoginFailure([key], '2026-03-10T02:10:00.000Z');
       expect(await store.staff.loginFailures(key, '2026-03-10T01:55:00.000Z')).toBe(2);
       expect(await store.staff.loginFailures(key, '2026-03-10T02:05:00.000Z')).toBe(1);
+      await store.staff.pruneLoginFailures('2026-03-10T02:05:00.000Z');
+      expect(await store.staff.loginFailures(key, '2000-01-01T00:00:00.000Z')).toBe(1);
+      expect(await store.staff.loginFailures('ip:1.1.1.1', '2000-01-01T00:00:00.000Z')).toBe(0);
       await store.staff.clearLoginFailures(key);
       expect(await store.staff.loginFailures(key, '2000-01-01T00:00:00.000Z')).toBe(0);
     });
