@@ -241,6 +241,7 @@ describe('the lifecycle', () => {
     const log = await store.audit.list({ dossierId: d.id });
     expect(log.map((e) => [e.actorKind, e.action, e.fromStatus, e.toStatus])).toEqual(
       expect.arrayContaining([
+        ['citizen', 'submit', null, 'registered'],
         ['staff', 'request_supplement', 'registered', 'supplement_requested'],
         ['citizen', 'supplement_submitted', 'supplement_requested', 'registered'],
         ['staff', 'accept', 'registered', 'accepted'],
@@ -385,6 +386,7 @@ describe('walk-in dossiers (channel desk)', () => {
     expect(again.body).toBe(first.body);
     expect((await put({ ...body, fields: { ...body.fields, purpose: 'Khác' } })).json()).toMatchObject({ error: 'conflict', differences: ['fields.purpose'] });
     expect((await detail(officer, id)).channel).toBe('desk');
+    expect((await store.audit.list({ dossierId: id }))[0]).toMatchObject({ actorKind: 'staff', staffId: officer.session.user.id, action: 'submit_desk', toStatus: 'registered' });
     // Another unit's dossier cannot be typed in; the citizen's own PUT of that id conflicts.
     expect((await put({ ...body, unitCode: BA_XUYEN })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'PUT', url: `/api/dossiers/${id}`, headers: { 'x-dossier-secret': newSecret() }, payload: body })).statusCode).toBe(409);

@@ -70,7 +70,7 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ submissions: SubmissionServi
       },
     },
     async (req, reply) => {
-      const outcome = await submissions.submit(req.params.id, req.body, { channel: 'online', secret: req.headers[DEVICE_SECRET_HEADER] });
+      const outcome = await submissions.submit(req.params.id, req.body, { channel: 'online', secret: req.headers[DEVICE_SECRET_HEADER], meta: requestMeta(req) });
       return sendSubmitOutcome(req, reply, outcome);
     },
   );

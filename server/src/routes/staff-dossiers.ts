@@ -181,7 +181,7 @@ export const staffDossierRoutes: FastifyPluginAsyncZod<StaffDossierRouteOptions>
     async (req, reply) => {
       const v = viewerOf(req);
       if (req.body.unitCode !== v.unitCode) return reply.code(403).send(apiError(langOf(req), 'forbidden'));
-      const outcome = await submissions.submit(req.params.id, req.body, { channel: 'desk', secret: req.headers[DEVICE_SECRET_HEADER] });
+      const outcome = await submissions.submit(req.params.id, req.body, { channel: 'desk', secret: req.headers[DEVICE_SECRET_HEADER], staffId: v.id, meta: v.meta });
       return sendSubmitOutcome(req, reply, outcome);
     },
   );

@@ -18,6 +18,7 @@ import { searchText } from '../store/migrations.ts';
 import type { DossierRecord, Store } from '../store/store.ts';
 import type { AttachmentService } from './attachments.ts';
 import type { CalendarService } from './calendar.ts';
+import type { RequestMeta } from './staff.ts';
 import { canonicalJson, constantTimeEqual, differences, sha256Hex } from './canonical.ts';
 
 export type SubmitOutcome =
@@ -32,6 +33,9 @@ export interface SubmitOptions {
   channel: Channel;
   /** The device secret. A desk submission may come without one; nobody reads its status by secret then. */
   secret?: string;
+  /** For the audit log: the officer who typed a walk-in dossier in, and the request's origin. */
+  staffId?: string;
+  meta?: RequestMeta;
 }
 
 /** Shown in 409s when the secret differs: nothing about the content is revealed then. */
@@ -100,6 +104,16 @@ export class SubmissionService {
       dueAt: due,
       channel: opts.channel,
       documents: body.attachments.map((a) => ({ attachmentId: a.id, slot: a.slot })),
+      audit: {
+        at: receivedAt,
+        actorKind: opts.staffId ? 'staff' : 'citizen',
+        staffId: opts.staffId ?? null,
+        action: opts.channel === 'desk' ? 'submit_desk' : 'submit',
+        toStatus: 'registered',
+        ip: opts.meta?.ip,
+        userAgent: opts.meta?.userAgent,
+        details: { attachments: body.attachments.map((a) => a.id) },
+      },
       search: (code) => searchText(code, body),
       issue: (sequence) => {
         const code = formatDossierCode(unit.agencyId, at, sequence);

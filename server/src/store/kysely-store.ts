@@ -7,7 +7,7 @@ import { KyselyDeskStore } from './kysely-desk.ts';
 import { KyselyHolidayStore } from './kysely-holidays.ts';
 import { KyselyStaffStore } from './kysely-staff.ts';
 import { migrateToLatest } from './migrations.ts';
-import { toAttachment, toDossier, toUnit } from './rows.ts';
+import { insertAudit, toAttachment, toDossier, toUnit } from './rows.ts';
 import type { Database, DossiersTable } from './schema.ts';
 import type { AttachmentRecord, CreateResult, DossierRecord, NewDossier, Store, StoreKind, UnitRecord } from './store.ts';
 
@@ -182,6 +182,7 @@ export class KyselyStore implements Store {
         const inserted = await tx.insertInto('dossiers').values(row).onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
         if (!inserted) throw new DossierExists();
         await tx.insertInto('timeline').values({ dossier_id: d.id, seq: 1, status: d.status, at: d.receivedAt, note: null }).execute();
+        if (d.audit) await insertAudit(tx, { ...d.audit, dossierId: d.id });
         for (const [position, doc] of d.documents.entries()) {
           await tx
             .insertInto('dossier_documents')

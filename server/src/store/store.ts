@@ -58,6 +58,8 @@ export interface NewDossier extends Omit<DossierRecord, 'code' | 'receipt' | 'cl
   day: string;
   /** Called inside the transaction with the day's next number for the agency. */
   issue(sequence: number): { code: string; receipt: string };
+  /** Written in the same transaction (who sent it, from where); its dossier id is filled in. */
+  audit?: AuditEntry;
 }
 
 export type CreateResult = { created: true; dossier: DossierRecord } | { created: false };
