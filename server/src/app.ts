@@ -48,6 +48,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     await seed(store);
     await calendar.seed();
     if (config.demo) await staff.seedDemo();
+    await staff.warmUp();
   } catch (e) {
     await store.close();
     throw e;

@@ -3,7 +3,7 @@
 // validates and documents its routes with them; the console parses its answers with them.
 import { z } from 'zod';
 import { ActionName, DeadlineBadge } from './lifecycle.ts';
-import { Applicant, Channel, DossierStatus, Receipt, Sha256Hex, SupplementItem, TimelineEntry } from './schemas.ts';
+import { Applicant, Channel, DossierStatus, Receipt, Sha256Hex, SignatureShape, SupplementItem, TimelineEntry } from './schemas.ts';
 import { UnitCode } from './staff.ts';
 
 
@@ -134,8 +134,18 @@ const FormBase = z.object({
   applicant: z.object({ fullName: z.string(), address: z.string(), phone: z.string(), email: z.string().optional() }),
   procedure: z.object({ code: z.string(), name: z.string(), processingTime: z.string() }),
   officer: z.object({ id: z.string(), name: z.string() }),
+  /** Trust issue: the dossier's status once this form was issued, and the form's signature. */
+  status: DossierStatus.optional(),
+  ...SignatureShape,
 });
-export const FormDocumentEntry = z.object({ slot: z.string(), label: z.string(), pages: z.number().int(), version: z.number().int() });
+export const FormDocumentEntry = z.object({
+  slot: z.string(),
+  label: z.string(),
+  pages: z.number().int(),
+  version: z.number().int(),
+  /** Trust issue: the SHA-256 of each page, in order, so the signed form names the very bytes. */
+  sha256: z.array(z.string()).optional(),
+});
 
 export const FormDocument = z.discriminatedUnion('kind', [
   /** Giấy tiếp nhận hồ sơ và hẹn trả kết quả. */

@@ -105,6 +105,16 @@ export const ReceiptDocument = z.object({
   size: z.number().int(),
 });
 
+/**
+ * Trust issue: the Ed25519 signature of a receipt or a Mẫu form (see receipt-signing.ts).
+ * Optional so that receipts issued before signing, and older clients, keep parsing.
+ */
+export const SignatureShape = {
+  signed: z.string().optional(),
+  signature: z.string().optional(),
+  kid: z.string().optional(),
+};
+
 export const Receipt = z.object({
   dossierId: z.string(),
   code: z.string(),
@@ -117,6 +127,7 @@ export const Receipt = z.object({
   documents: z.array(ReceiptDocument),
   /** On the receipt of a resubmission (supplement): the request it answers. */
   supplementId: z.string().optional(),
+  ...SignatureShape,
 });
 export type Receipt = z.infer<typeof Receipt>;
 

@@ -1,8 +1,8 @@
 // The desk through the API, on SQLite: the queue and its search, a dossier's detail with the
 // bytes re-verified, the whole lifecycle with the supplement round trip and the result the
-// citizen downloads, the stored forms, reschedule rules, walk-ins, figures, the audit trail.
+// citizen downloads, the stored forms, reschedule rules, action ids, result uploads.
 import { writeFileSync } from 'node:fs';
-import type { ActionResponse, DossierListResponse, DossierStatusResponse, Receipt, ReportResponse } from '@hsc/shared';
+import type { ActionResponse, DossierListResponse, DossierStatusResponse, Receipt } from '@hsc/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { FileBlobStore, filesDir } from '../src/blobs/file-blob-store.ts';
 import type { KyselyStore } from '../src/store/kysely-store.ts';
@@ -24,7 +24,7 @@ import {
   VO_NHAI,
   type Agent,
 } from './support/desk.ts';
-import { injectUpload, newSecret, sha256, submission, testFile } from './support/fixtures.ts';
+import { injectUpload, newSecret, sha256, testFile } from './support/fixtures.ts';
 import { tempDir } from './support/stores.ts';
 
 let t: TestApp;
@@ -346,114 +346,6 @@ describe('the lifecycle', () => {
     expect(noName.statusCode).toBe(400);
   });
 
-  test('the holiday calendar is data: an admin adds a day off and new due dates skip it', async () => {
-    const admin = await login(t.app, 'demo.admin');
-    expect((await t.app.inject('/api/holidays')).json<{ holidays: { date: string }[] }>().holidays.map((h) => h.date)).toContain('2026-09-02');
-    const put = await admin.req({ method: 'PUT', url: '/api/admin/holidays/2026-03-11', payload: { name: 'Nghỉ bù (thử)' } });
-    expect(put.statusCode).toBe(200);
-    try {
-      const d = await sendDossier(t.app, VO_NHAI); // Tuesday; Wednesday is now off: Tue + 3 working days = Monday
-      expect(d.receipt.dueAt).toBe(vn('2026-03-16T17:00:00').toISOString());
-    } finally {
-      expect((await admin.req({ method: 'DELETE', url: '/api/admin/holidays/2026-03-11' })).statusCode).toBe(204);
-    }
-    expect((await admin.req({ method: 'DELETE', url: '/api/admin/holidays/2026-03-11' })).statusCode).toBe(404);
-    expect((await admin.req({ method: 'PUT', url: '/api/admin/holidays/2026-02-30', payload: {} })).statusCode).toBe(400);
-    // A removed seed holiday is not brought back by the next start's seeding.
-    expect((await admin.req({ method: 'DELETE', url: '/api/admin/holidays/2027-09-03' })).statusCode).toBe(204);
-    const restarted = await testApp({ dataDir: t.dataDir, store: openSqliteStore(t.dataDir) });
-    try {
-      expect((await restarted.app.inject('/api/holidays')).json<{ holidays: { date: string }[] }>().holidays.map((h) => h.date)).not.toContain('2027-09-03');
-    } finally {
-      await restarted.app.close();
-    }
-  });
-});
-
-describe('walk-in dossiers (channel desk)', () => {
-  test('an officer sends a walk-in dossier for their unit: same receipt shape, idempotent, channel desk', async () => {
-    const files = [testFile('declaration'), testFile('idCard')];
-    const body = submission(files, { procedureCode: MARITAL, unitCode: VO_NHAI, fields: { currentStatus: 'widowed', purpose: 'Bổ sung hồ sơ' } });
-    const id = crypto.randomUUID();
-    for (const f of files) expect(await injectUpload(t.app, id, f)).toBe(201);
-    const put = (payload: object) => officer.req({ method: 'PUT', url: `/api/staff/dossiers/${id}`, payload });
-    const first = await put(body);
-    expect(first.statusCode, first.body).toBe(201);
-    const { receipt } = first.json<{ receipt: Receipt }>();
-    expect(receipt).toMatchObject({ dossierId: id, unitCode: VO_NHAI, status: 'registered' });
-    const again = await put(body);
-    expect(again.statusCode).toBe(200);
-    expect(again.body).toBe(first.body);
-    expect((await put({ ...body, fields: { ...body.fields, purpose: 'Khác' } })).json()).toMatchObject({ error: 'conflict', differences: ['fields.purpose'] });
-    expect((await detail(officer, id)).channel).toBe('desk');
-    expect((await store.audit.list({ dossierId: id }))[0]).toMatchObject({ actorKind: 'staff', staffId: officer.session.user.id, action: 'submit_desk', toStatus: 'registered' });
-    // Another unit's dossier cannot be typed in; the citizen's own PUT of that id conflicts.
-    expect((await put({ ...body, unitCode: BA_XUYEN })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'PUT', url: `/api/dossiers/${id}`, headers: { 'x-dossier-secret': newSecret() }, payload: body })).statusCode).toBe(409);
-  });
-});
-
-describe('figures', () => {
-  test('per month, unit and procedure: received by channel, online share, finished on time', async () => {
-    const app = await testApp({ demo: true, now: clock.now });
-    try {
-      clock.set(vn('2026-05-05T09:00:00'));
-      const o = await login(app.app, 'demo.officer');
-      const late = await sendDossier(app.app, VO_NHAI); // due Friday 8/5
-      const onTime = await sendDossier(app.app, VO_NHAI);
-      await sendDossier(app.app, VO_NHAI); // still open
-      await sendDossier(app.app, BA_XUYEN);
-      const files = [testFile('declaration'), testFile('idCard')];
-      const walkIn = crypto.randomUUID();
-      for (const f of files) await injectUpload(app.app, walkIn, f);
-      const body = submission(files, { procedureCode: MARITAL, unitCode: VO_NHAI, fields: { currentStatus: 'single', purpose: 'x' } });
-      expect((await o.req({ method: 'PUT', url: `/api/staff/dossiers/${walkIn}`, payload: body })).statusCode).toBe(201);
-      const r1 = await toProcessingWithResult(o, onTime.id);
-      await actAll(o, onTime.id, [{ action: 'finish', resultId: r1 }]);
-      const r2 = await toProcessingWithResult(o, late.id);
-      clock.set(vn('2026-05-11T09:00:00'));
-      await actAll(await login(app.app, 'demo.officer'), late.id, [{ action: 'finish', resultId: r2 }]);
-      clock.set(vn('2026-06-01T09:00:00'));
-      await sendDossier(app.app, VO_NHAI); // June
-      const l = await login(app.app, 'demo.leader');
-      const p = await login(app.app, 'demo.province');
-
-      const report = (await l.get('/api/staff/reports?from=2026-05&to=2026-06')).json<ReportResponse>();
-      expect(report.unit).toBe(VO_NHAI);
-      expect(report.rows).toEqual([
-        { month: '2026-05', unitCode: VO_NHAI, procedureCode: MARITAL, received: 4, online: 3, desk: 1, onlineShare: 0.75, finished: 2, onTime: 1, onTimeRate: 0.5 },
-        { month: '2026-06', unitCode: VO_NHAI, procedureCode: MARITAL, received: 1, online: 1, desk: 0, onlineShare: 1, finished: 0, onTime: 0, onTimeRate: null },
-      ]);
-      expect(report.total).toMatchObject({ received: 5, online: 4, desk: 1, finished: 2, onTime: 1 });
-      const all = (await p.get('/api/staff/reports?from=2026-05&to=2026-05')).json<ReportResponse>();
-      expect(all.unit).toBeNull();
-      expect(all.rows.map((r) => [r.unitCode, r.received])).toEqual([
-        [BA_XUYEN, 1],
-        [VO_NHAI, 4],
-      ]);
-      expect(all.months).toEqual([{ month: '2026-05', received: 5, online: 4, desk: 1, onlineShare: 0.8, finished: 2, onTime: 1, onTimeRate: 0.5 }]);
-      expect((await p.get('/api/staff/reports?from=2026-06&to=2026-05')).statusCode).toBe(400);
-      expect((await p.get('/api/staff/reports?from=2020-01&to=2026-05')).statusCode).toBe(400);
-    } finally {
-      await app.close();
-    }
-  });
-});
-
-describe('the audit log', () => {
-  test('cannot be changed: the database refuses UPDATE and DELETE', async () => {
-    await detail(officer, (await sendDossier(t.app, VO_NHAI)).id);
-    await expect(store.db.updateTable('audit_log').set({ action: 'nothing' }).execute()).rejects.toThrow(/append-only/);
-    await expect(store.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
-    expect((await store.audit.list({ limit: 100_000 })).some((e) => e.action === 'nothing')).toBe(false);
-  });
-
-  test('list reads record who saw which dossiers', async () => {
-    const before = (await store.audit.list({ staffId: province.session.user.id, limit: 100_000 })).length;
-    await province.get(`/api/staff/dossiers?q=hoa`);
-    const entries = await store.audit.list({ staffId: province.session.user.id, limit: 100_000 });
-    expect(entries.slice(before).at(-1)).toMatchObject({ action: 'list_dossiers', details: { q: 'hoa', ids: expect.any(Array) } });
-  });
 });
 
 describe('supplement pages before they are sent', () => {
