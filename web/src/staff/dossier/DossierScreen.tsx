@@ -78,7 +78,7 @@ export function DossierScreen({ id, user }: { id: string; user: StaffUser }) {
       ) : null}
       <div className="dgrid">
         <div className="dmain">
-          <section className="scard">
+          <section className="scard dsummary">
             <Summary dossier={d} />
           </section>
           <Applicant dossier={d} procedure={procedure} units={ref.units} />

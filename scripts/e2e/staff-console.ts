@@ -1,0 +1,64 @@
+// Page object for the staff console: what an officer does at the desk, in their words.
+import type { Page } from 'playwright-core';
+
+export class StaffConsole {
+  constructor(readonly page: Page, readonly baseUrl: string) {}
+
+  byTestId(id: string) {
+    return this.page.getByTestId(id);
+  }
+
+  async signIn(username: string, password = 'demo1234') {
+    await this.page.goto(`${this.baseUrl}/staff`);
+    await this.byTestId('login-username').fill(username);
+    await this.byTestId('login-password').fill(password);
+    await this.byTestId('login-submit').click();
+    await this.byTestId('staff-who').waitFor();
+  }
+
+  async openTab(tab: string) {
+    await this.byTestId(`tab-${tab}`).click();
+  }
+
+  queueItem(code: string) {
+    return this.page.locator(`[data-testid="queue-item"][data-code="${code}"]`);
+  }
+
+  async search(q: string) {
+    await this.byTestId('queue-search').fill(q);
+    await this.byTestId('queue-search-go').click();
+  }
+
+  /** The dossier screen, once its status is the one expected. */
+  async waitForStatus(status: string) {
+    await this.page.locator(`[data-testid="staff-dossier"][data-status="${status}"]`).waitFor();
+  }
+
+  /** Every document picture on the screen has been decoded (the bytes arrived and are an image). */
+  async imagesLoaded(): Promise<number> {
+    const images = this.byTestId('doc-image');
+    await this.page.waitForFunction(() =>
+      Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="doc-image"]')).every((img) => img.complete && img.naturalWidth > 0),
+    );
+    return images.count();
+  }
+
+  async startAction(action: string) {
+    await this.byTestId(`action-${action}`).click();
+    await this.byTestId(`form-${action}`).waitFor();
+  }
+
+  async submitAction() {
+    await this.byTestId('action-submit').click();
+  }
+
+  async waitForDone() {
+    await this.byTestId('action-done').waitFor();
+  }
+
+  /** The print preview has drawn the stored form and its QR code. */
+  async waitForForm(kind: string) {
+    await this.byTestId(`form-${kind}`).waitFor();
+    await this.page.locator('[data-testid="form-qr"] svg').waitFor();
+  }
+}
