@@ -21,6 +21,8 @@ export type CaptureProblem = {
 export interface CaptureOptions {
   /** Store the photos exactly as picked (the person ticked "keep the original"). */
   keepOriginal?: boolean;
+  /** The pages answer this supplement request (SupplementRecord.id), not the first submission. */
+  supplementId?: string;
   /** Replaces the worker-backed shrinker (tests). */
   shrink?: (file: Blob, options: ShrinkOptions) => Promise<ShrinkResult>;
 }
@@ -39,7 +41,7 @@ export async function addFiles(
   slot: string,
   files: Iterable<File>,
   roomLeft: number,
-  { keepOriginal = false, shrink }: CaptureOptions = {},
+  { keepOriginal = false, shrink, supplementId }: CaptureOptions = {},
 ): Promise<{ added: number; problems: CaptureProblem[] }> {
   const problems: CaptureProblem[] = [];
   const shrinker = shrink ? null : createShrinker();
@@ -61,7 +63,7 @@ export async function addFiles(
         const prepared = await prepareFile(file, { keepOriginal, shrink: doShrink });
         const sha256 = await sha256Hex(prepared.blob);
         const { blob, fileName, mediaType, originalSize, shrunk } = prepared;
-        await addAttachment({ dossierId, slot, fileName, mediaType, size: blob.size, sha256, blob, originalSize, shrunk });
+        await addAttachment({ dossierId, slot, fileName, mediaType, size: blob.size, sha256, blob, originalSize, shrunk, supplementId });
         measure('hsc:capture', start, { inBytes: file.size, outBytes: blob.size, shrunk });
         added++;
       } catch (e) {

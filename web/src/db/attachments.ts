@@ -3,23 +3,40 @@ import { db } from './db.ts';
 import { newId } from './ids.ts';
 import type { AttachmentRecord } from './types.ts';
 
-/** Grouped by slot, pages in the order the person arranged them. */
+const bySlot = (a: AttachmentRecord, b: AttachmentRecord) => (a.slot === b.slot ? a.order - b.order : a.slot < b.slot ? -1 : 1);
+
+/**
+ * The pages of the first submission, grouped by slot, in the order the person arranged them.
+ * Pages added later for a supplement are kept apart (`listSupplementPages`): the first
+ * submission's body, and so its idempotent resend, never changes.
+ */
 export async function listAttachments(dossierId: string): Promise<AttachmentRecord[]> {
   const all = await db.attachments.where('dossierId').equals(dossierId).toArray();
-  return all.sort((a, b) => (a.slot === b.slot ? a.order - b.order : a.slot < b.slot ? -1 : 1));
+  return all.filter((a) => !a.supplementId).sort(bySlot);
+}
+
+/** The pages of one supplement answer, grouped by slot. */
+export async function listSupplementPages(supplementId: string): Promise<AttachmentRecord[]> {
+  return (await db.attachments.where('supplementId').equals(supplementId).toArray()).sort(bySlot);
 }
 
 export type NewAttachment = Pick<AttachmentRecord, 'dossierId' | 'slot' | 'fileName' | 'mediaType' | 'size' | 'sha256' | 'blob'> &
-  Partial<Pick<AttachmentRecord, 'originalSize' | 'shrunk'>>;
+  Partial<Pick<AttachmentRecord, 'originalSize' | 'shrunk' | 'supplementId'>>;
 
-/** Adds a page at the end of its slot; refused once the dossier has left the draft state. */
+/** A page may change while what it belongs to (the dossier, or its supplement answer) is a draft. */
+async function editable(dossierId: string, supplementId: string | undefined): Promise<boolean> {
+  if (supplementId) return (await db.supplements.get(supplementId))?.state === 'draft';
+  return (await db.dossiers.get(dossierId))?.state === 'draft';
+}
+
+/** Adds a page at the end of its slot; refused once the dossier (or supplement) was sent. */
 export async function addAttachment(input: NewAttachment, now = Date.now()): Promise<AttachmentRecord> {
   // Callers from before shrinking (tools, tests) stored files as picked.
   const a = { ...input, originalSize: input.originalSize ?? input.size, shrunk: input.shrunk ?? false };
-  return db.transaction('rw', db.dossiers, db.attachments, async () => {
-    const dossier = await db.dossiers.get(a.dossierId);
-    if (!dossier || dossier.state !== 'draft') throw new Error('This dossier can no longer be changed');
-    const pages = await db.attachments.where('[dossierId+slot]').equals([a.dossierId, a.slot]).toArray();
+  if (!a.supplementId) delete a.supplementId;
+  return db.transaction('rw', db.dossiers, db.attachments, db.supplements, async () => {
+    if (!(await editable(a.dossierId, a.supplementId))) throw new Error('This dossier can no longer be changed');
+    const pages = (await db.attachments.where('[dossierId+slot]').equals([a.dossierId, a.slot]).toArray()).filter((p) => p.supplementId === a.supplementId);
     const order = pages.reduce((max, p) => Math.max(max, p.order + 1), 0);
     const record: AttachmentRecord = { ...a, id: newId(), order, uploaded: false };
     await db.attachments.add(record);
@@ -31,12 +48,11 @@ export async function addAttachment(input: NewAttachment, now = Date.now()): Pro
 async function draftOnly(attachmentId: string): Promise<AttachmentRecord | undefined> {
   const a = await db.attachments.get(attachmentId);
   if (!a) return undefined;
-  const dossier = await db.dossiers.get(a.dossierId);
-  return dossier?.state === 'draft' ? a : undefined;
+  return (await editable(a.dossierId, a.supplementId)) ? a : undefined;
 }
 
 export async function removeAttachment(id: string, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.dossiers, db.attachments, async () => {
+  await db.transaction('rw', db.dossiers, db.attachments, db.supplements, async () => {
     const a = await draftOnly(id);
     if (!a) return;
     await db.attachments.delete(id);
@@ -46,10 +62,12 @@ export async function removeAttachment(id: string, now = Date.now()): Promise<vo
 
 /** Swaps a page with its neighbour in the same slot (`-1` up, `+1` down). */
 export async function moveAttachment(id: string, direction: -1 | 1, now = Date.now()): Promise<void> {
-  await db.transaction('rw', db.dossiers, db.attachments, async () => {
+  await db.transaction('rw', db.dossiers, db.attachments, db.supplements, async () => {
     const a = await draftOnly(id);
     if (!a) return;
-    const pages = (await db.attachments.where('[dossierId+slot]').equals([a.dossierId, a.slot]).toArray()).sort((x, y) => x.order - y.order);
+    const pages = (await db.attachments.where('[dossierId+slot]').equals([a.dossierId, a.slot]).toArray())
+      .filter((p) => p.supplementId === a.supplementId)
+      .sort((x, y) => x.order - y.order);
     const i = pages.findIndex((p) => p.id === id);
     const other = pages[i + direction];
     if (!other) return;

@@ -2,7 +2,7 @@
 // a new version adds `this.version(n).stores(...).upgrade(...)` below and never edits an old one,
 // so a phone that skipped releases still migrates forward step by step.
 import { Dexie, type EntityTable } from 'dexie';
-import type { AttachmentRecord, DossierRecord, LeaseRecord, MetaRecord, Procedure, SettingsRecord, Unit } from './types.ts';
+import type { AttachmentRecord, DossierRecord, LeaseRecord, MetaRecord, Procedure, ResultRecord, SettingsRecord, SupplementRecord, Unit } from './types.ts';
 
 export const DB_NAME = 'ho-so-cong';
 
@@ -14,6 +14,8 @@ export class HscDatabase extends Dexie {
   attachments!: EntityTable<AttachmentRecord, 'id'>;
   settings!: EntityTable<SettingsRecord, 'key'>;
   leases!: EntityTable<LeaseRecord, 'name'>;
+  supplements!: EntityTable<SupplementRecord, 'id'>;
+  results!: EntityTable<ResultRecord, 'dossierId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -39,6 +41,16 @@ export class HscDatabase extends Dexie {
             a.shrunk ??= false;
           }),
       );
+    // v3 (Desk): answers to supplement requests and their pages (`supplementId`), result
+    // documents kept for offline reading, and walk-in dossiers of a shared desk device
+    // (`channel`, `walkinSession`). Existing records need no change: every new field is optional
+    // and a v2 dossier is a citizen's own dossier.
+    this.version(3).stores({
+      supplements: 'id, dossierId, requestId, state',
+      results: 'dossierId',
+      attachments: 'id, dossierId, [dossierId+slot], supplementId',
+      dossiers: 'id, state, updatedAt, walkinSession',
+    });
   }
 }
 

@@ -10,12 +10,16 @@ export function getDossier(id: string): Promise<DossierRecord | undefined> {
   return db.dossiers.get(id);
 }
 
-/** Newest first: the dossier the person just touched is at the top. */
+/**
+ * The person's own dossiers, newest first. Walk-in dossiers an officer started on this device
+ * are never among them (DESIGN rule 9): they belong to other people.
+ */
 export async function listDossiers(): Promise<DossierRecord[]> {
-  return (await db.dossiers.orderBy('updatedAt').reverse().toArray());
+  return (await db.dossiers.orderBy('updatedAt').reverse().toArray()).filter((d) => !d.channel);
 }
 
-export async function createDraft(procedureCode: string, now = Date.now()): Promise<DossierRecord> {
+/** `init`: what a walk-in draft starts with (its channel, session and the officer's commune). */
+export async function createDraft(procedureCode: string, now = Date.now(), init: Partial<Pick<DossierRecord, 'channel' | 'walkinSession' | 'unitCode'>> = {}): Promise<DossierRecord> {
   const dossier: DossierRecord = {
     id: newId(),
     procedureCode,
@@ -28,6 +32,7 @@ export async function createDraft(procedureCode: string, now = Date.now()): Prom
     createdAt: now,
     updatedAt: now,
     attempts: 0,
+    ...init,
   };
   await db.dossiers.add(dossier);
   return dossier;
@@ -114,8 +119,10 @@ export async function queueDossier(id: string, now = Date.now()): Promise<Dossie
 }
 
 export async function deleteDossier(id: string): Promise<void> {
-  await db.transaction('rw', db.dossiers, db.attachments, async () => {
+  await db.transaction('rw', [db.dossiers, db.attachments, db.supplements, db.results], async () => {
     await db.attachments.where('dossierId').equals(id).delete();
+    await db.supplements.where('dossierId').equals(id).delete();
+    await db.results.delete(id);
     await db.dossiers.delete(id);
   });
 }
@@ -167,8 +174,20 @@ export function markAttention(id: string, error: DossierError, now = Date.now())
   return update(id, { state: 'attention', lastError: error }, now, ['sending', 'queued']);
 }
 
-export function saveStatus(id: string, s: DossierStatusResponse, now = Date.now()) {
-  return update(id, { receipt: s.receipt, status: s.status, dueAt: s.dueAt, timeline: s.timeline, statusCheckedAt: now }, now, ['received']);
+/** The commune's view of a received dossier: status, due date in force, open request, result. */
+export async function saveStatus(id: string, s: DossierStatusResponse, now = Date.now()) {
+  return db.transaction('rw', db.dossiers, async () => {
+    const d = await db.dossiers.get(id);
+    if (!d || d.state !== 'received') return false;
+    const next: DossierRecord = { ...d, receipt: s.receipt, status: s.status, dueAt: s.dueAt, timeline: s.timeline, statusCheckedAt: now, updatedAt: now };
+    // Only what the status says now: an answered request or a withdrawn result goes away.
+    if (s.supplement) next.supplement = s.supplement;
+    else delete next.supplement;
+    if (s.result) next.result = s.result;
+    else delete next.result;
+    await db.dossiers.put(next);
+    return true;
+  });
 }
 
 /** "Try again" on a dossier that needs attention. */

@@ -20,6 +20,14 @@ class V1Database extends Dexie {
   }
 }
 
+/** Schema v2 as it shipped (shrunk pages, leases). */
+class V2Database extends V1Database {
+  constructor() {
+    super();
+    this.version(2).stores({ leases: 'name' });
+  }
+}
+
 const DOSSIER = {
   id: '5b0f6a4e-8f7c-4d55-9a43-3f2a9a1d2c11',
   procedureCode: '2.000884',
@@ -75,6 +83,34 @@ describe('schema v1 → current', () => {
     // The new table is there and usable.
     await current.leases.put({ name: 'hsc-sync', owner: 'tab', expiresAt: 1 });
     expect(await current.leases.count()).toBe(1);
+    current.close();
+  });
+});
+
+describe('schema v2 → current', () => {
+  it('keeps a received dossier and its pages, and the v3 tables and indexes work on them', async () => {
+    const v2 = new V2Database();
+    const received = { ...DOSSIER, state: 'received', receipt: { code: 'H19.05716-261126-0001' }, status: 'accepted' };
+    await v2.table('dossiers').add(received);
+    await v2.table('attachments').add({ ...PAGE, uploaded: true, originalSize: 40, shrunk: true, blob: new Blob(['photo bytes'], { type: 'image/jpeg' }) });
+    await v2.table('leases').put({ name: 'hsc-sync', owner: 'tab', expiresAt: 1 });
+    v2.close();
+
+    const current = new HscDatabase(NAME);
+    await current.open();
+    expect(current.verno).toBeGreaterThanOrEqual(3);
+    // A v2 dossier is the person's own: no channel, no walk-in session.
+    expect(await current.dossiers.get(DOSSIER.id)).toEqual(received);
+    expect(await current.attachments.get(PAGE.id)).toMatchObject({ ...PAGE, uploaded: true, originalSize: 40, shrunk: true });
+    expect(await current.leases.count()).toBe(1);
+    // The first submission's pages are not taken for a supplement's.
+    expect(await current.attachments.where('supplementId').equals('x').count()).toBe(0);
+    expect(await current.dossiers.where('walkinSession').equals('x').count()).toBe(0);
+
+    await current.supplements.add({ id: 's1', dossierId: DOSSIER.id, requestId: 'r1', requestedAt: '2026-11-26T04:00:00.000Z', items: [], state: 'draft', createdAt: 1, updatedAt: 1, attempts: 0 });
+    await current.results.put({ dossierId: DOSSIER.id, fileName: 'kq.pdf', mediaType: 'application/pdf', size: 3, sha256: 'c'.repeat(64), blob: new Blob(['pdf']), downloadedAt: 2 });
+    expect(await current.supplements.where('dossierId').equals(DOSSIER.id).count()).toBe(1);
+    expect(await current.results.count()).toBe(1);
     current.close();
   });
 });

@@ -1,13 +1,14 @@
 // What the phone keeps. Shapes of catalog data and server answers come from the shared zod
 // schemas; these are the device-only records around them.
-import type { Applicant, DossierStatus, FieldError, Procedure, Receipt, TimelineEntry, Unit } from '@hsc/shared/schemas';
+import type { Applicant, DossierStatus, FieldError, Procedure, Receipt, ResultFile, SupplementRequest, TimelineEntry, Unit } from '@hsc/shared/schemas';
 
 export type DossierState = 'draft' | 'queued' | 'sending' | 'received' | 'attention';
 export const DOSSIER_STATES: readonly DossierState[] = ['draft', 'queued', 'sending', 'received', 'attention'];
 
 /** Why a dossier needs the person: `code` picks the plain-words text in the UI. */
 export interface DossierError {
-  code: 'network' | 'server' | 'conflict' | 'invalid' | 'rejected' | 'uploadRejected';
+  /** `staffLogin`: a walk-in dossier waits for the officer to sign in again (never lost). */
+  code: 'network' | 'server' | 'conflict' | 'invalid' | 'rejected' | 'uploadRejected' | 'staffLogin';
   message: string;
   fields?: FieldError[];
   differences?: string[];
@@ -36,6 +37,49 @@ export interface DossierRecord {
   lastError?: DossierError;
   attempts: number;
   nextAttemptAt?: number;
+  /** The commune's open supplement request, from the last status (schema v3). */
+  supplement?: SupplementRequest;
+  /** The result document announced by the status, once processed or returned (schema v3). */
+  result?: ResultFile;
+  /** `desk`: started by an officer for a walk-in citizen on a shared desk device (schema v3). */
+  channel?: 'desk';
+  /** The walk-in session it belongs to: each citizen at the desk has their own. */
+  walkinSession?: string;
+  /** A walk-in's personal data was wiped once its receipt was held; only the receipt remains. */
+  wipedAt?: number;
+}
+
+/**
+ * The person's answer to a supplement request (schema v3). `id` is made on the device when the
+ * person starts it; pages are AttachmentRecords carrying this id. The server names the request
+ * by `requestId`, the id the PUT goes to, so a resend of the same answer is recognised.
+ */
+export interface SupplementRecord {
+  id: string;
+  dossierId: string;
+  requestId: string;
+  requestedAt: string;
+  items: SupplementRequest['items'];
+  state: DossierState;
+  createdAt: number;
+  updatedAt: number;
+  queuedAt?: number;
+  /** The commune's new receipt: same code, the restarted clock's due date. */
+  receipt?: Receipt;
+  lastError?: DossierError;
+  attempts: number;
+  nextAttemptAt?: number;
+}
+
+/** The result document kept on the phone, checked against the status's SHA-256 (schema v3). */
+export interface ResultRecord {
+  dossierId: string;
+  fileName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  blob: Blob;
+  downloadedAt: number;
 }
 
 export interface AttachmentRecord {
@@ -56,6 +100,8 @@ export interface AttachmentRecord {
   originalSize: number;
   /** True when the stored bytes are the phone's shrunk copy of a photo. */
   shrunk: boolean;
+  /** Set on the pages of a supplement (SupplementRecord.id); the first submission's have none. */
+  supplementId?: string;
 }
 
 export interface MetaRecord {

@@ -9,6 +9,7 @@ import {
   UnitList,
   type DossierSubmission,
   type FieldError,
+  type SupplementSubmission,
   type Receipt,
   type Unit,
 } from '@hsc/shared/schemas';
@@ -27,7 +28,9 @@ export type PutOutcome =
   | { kind: 'conflict'; differences: string[]; message: string }
   | { kind: 'invalid'; fields: FieldError[]; message: string }
   | { kind: 'rejected'; status: number; message: string }
-  | { kind: 'retry'; reason: 'network' | 'server'; message: string };
+  | { kind: 'retry'; reason: 'network' | 'server'; message: string }
+  /** Walk-in only: the officer's session is gone (401) or its CSRF token is stale (403 csrf). */
+  | { kind: 'login'; message: string };
 
 const PUT_TIMEOUT_MS = 60_000;
 
@@ -43,14 +46,42 @@ async function json(res: Response): Promise<unknown> {
   }
 }
 
-export async function putDossier(api: ApiClient, id: string, secret: string, body: DossierSubmission): Promise<PutOutcome> {
+export function putDossier(api: ApiClient, id: string, secret: string, body: DossierSubmission): Promise<PutOutcome> {
+  return putJson(api, `/api/dossiers/${encodeURIComponent(id)}`, { [DEVICE_SECRET_HEADER]: secret }, body);
+}
+
+/** The answer to a supplement request: idempotent by the request's id, like the first PUT. */
+export function putSupplement(api: ApiClient, id: string, requestId: string, secret: string, body: SupplementSubmission): Promise<PutOutcome> {
+  return putJson(api, `/api/dossiers/${encodeURIComponent(id)}/supplements/${encodeURIComponent(requestId)}`, { [DEVICE_SECRET_HEADER]: secret }, body);
+}
+
+/**
+ * A walk-in dossier, sent by the officer's session (cookie) with its CSRF token. The device
+ * secret goes along so the desk could read the status like a phone.
+ */
+export function putStaffDossier(api: ApiClient, id: string, secret: string, csrf: string, body: DossierSubmission): Promise<PutOutcome> {
+  return putJson(api, `/api/staff/dossiers/${encodeURIComponent(id)}`, { [DEVICE_SECRET_HEADER]: secret, 'x-csrf-token': csrf }, body, 'include');
+}
+
+/** The CSRF token of the officer signed in on this device, or `null` when nobody is (401). */
+export async function getStaffCsrf(api: ApiClient): Promise<string | null> {
+  const res = await api.fetch(`${api.base}/api/staff/me`, { credentials: 'include', cache: 'no-store', signal: timeout(30_000) });
+  if (res.status === 401) return null;
+  if (!res.ok) throw new Error(`staff session: HTTP ${res.status}`);
+  const data = (await json(res)) as { csrfToken?: unknown } | undefined;
+  if (typeof data?.csrfToken !== 'string') throw new Error('staff session: unreadable answer');
+  return data.csrfToken;
+}
+
+async function putJson(api: ApiClient, path: string, headers: Record<string, string>, body: unknown, credentials?: RequestCredentials): Promise<PutOutcome> {
   let res: Response;
   try {
-    res = await api.fetch(`${api.base}/api/dossiers/${encodeURIComponent(id)}`, {
+    res = await api.fetch(`${api.base}${path}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json', [DEVICE_SECRET_HEADER]: secret },
+      headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
       signal: timeout(PUT_TIMEOUT_MS),
+      ...(credentials ? { credentials } : {}),
     });
   } catch (e) {
     return { kind: 'retry', reason: 'network', message: e instanceof Error ? e.message : String(e) };
@@ -63,6 +94,7 @@ export async function putDossier(api: ApiClient, id: string, secret: string, bod
   const err = ApiError.partial().safeParse(data);
   const e = err.success ? err.data : {};
   const message = e.message ?? e.error ?? `HTTP ${res.status}`;
+  if (credentials && (res.status === 401 || (res.status === 403 && e.error === 'csrf'))) return { kind: 'login', message };
   if (res.status === 422 || e.error === 'attachments_missing') {
     const ids = [...(e.missing ?? []), ...(e.corrupt ?? [])];
     if (ids.length) return { kind: 'missing', ids };
@@ -109,3 +141,14 @@ export async function getUnits(api: ApiClient, etag?: string): Promise<{ units: 
   return { units: UnitList.parse(await res.json()).units, etag: res.headers.get('etag') ?? undefined };
 }
 
+
+/** The result document's bytes (`null` when the commune has none to give this device). */
+export async function getResultFile(api: ApiClient, id: string, secret: string): Promise<Blob | null> {
+  const res = await api.fetch(`${api.base}/api/dossiers/${encodeURIComponent(id)}/result`, {
+    headers: { [DEVICE_SECRET_HEADER]: secret },
+    cache: 'no-store',
+    signal: timeout(120_000),
+  });
+  if (!res.ok) return null;
+  return res.blob();
+}

@@ -14,10 +14,13 @@ import {
   toSubmission,
 } from '../db/dossiers.ts';
 import type { AttachmentRecord, DossierError, DossierRecord } from '../db/types.ts';
-import { getDossierStatus, putDossier, type ApiClient } from './api.ts';
+import { receiveWalkin } from '../db/walkin.ts';
+import { getDossierStatus, getStaffCsrf, putDossier, putStaffDossier, type ApiClient, type PutOutcome } from './api.ts';
 import { backoffDelay } from './backoff.ts';
 import type { OutboxLock } from './lock.ts';
 import { ProgressStore } from './progress.ts';
+import { Permanent, Transient } from './errors.ts';
+import { createSupplementSender } from './supplements.ts';
 import { UploadFailure, type Uploader } from './uploader.ts';
 
 export interface SyncDeps {
@@ -56,24 +59,14 @@ const STATUS_MIN_INTERVAL_MS = 30_000;
 /** Statuses after which the commune will not change the dossier any more. */
 const FINAL_STATUSES = new Set(['refused', 'withdrawn', 'stopped', 'returned']);
 
-class Transient extends Error {
-  constructor(readonly error: DossierError) {
-    super(error.message);
-  }
-}
-class Permanent extends Error {
-  constructor(readonly error: DossierError) {
-    super(error.message);
-  }
-}
-
 export function createSyncEngine(deps: SyncDeps) {
   const now = deps.now ?? Date.now;
   const random = deps.random ?? Math.random;
   const isOnline = deps.isOnline ?? (() => true);
   const progress = deps.progress ?? new ProgressStore();
 
-  async function uploadPages(d: DossierRecord, pages: AttachmentRecord[]): Promise<void> {
+  /** `d` names the dossier the pages belong to and how many tries it (or its answer) had. */
+  async function uploadPages(d: Pick<DossierRecord, 'id' | 'attempts'>, pages: AttachmentRecord[]): Promise<void> {
     const totalBytes = pages.reduce((n, p) => n + p.size, 0);
     let doneBytes = pages.filter((p) => p.uploaded).reduce((n, p) => n + p.size, 0);
     for (const [i, page] of pages.entries()) {
@@ -113,6 +106,31 @@ export function createSyncEngine(deps: SyncDeps) {
     }
   }
 
+  // The officer's CSRF token, asked once per pass and only when a walk-in dossier is waiting.
+  let csrf: string | null | undefined;
+  const staffLogin = (message: string) => new Transient({ code: 'staffLogin', message });
+
+  /** A walk-in goes to the staff endpoint with the officer's session; a citizen's to their own. */
+  async function put(d: DossierRecord, pages: AttachmentRecord[]): Promise<PutOutcome> {
+    const body = toSubmission(d, pages);
+    if (d.channel !== 'desk') return putDossier(deps.api, d.id, d.deviceSecret, body);
+    if (csrf === undefined) {
+      try {
+        csrf = await getStaffCsrf(deps.api);
+      } catch (e) {
+        throw new Transient({ code: 'network', message: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    // Nobody signed in: kept in the outbox, never dropped, until an officer signs in again.
+    if (csrf === null) throw staffLogin('staff session expired');
+    const outcome = await putStaffDossier(deps.api, d.id, d.deviceSecret, csrf, body);
+    if (outcome.kind === 'login') {
+      csrf = undefined;
+      throw staffLogin(outcome.message);
+    }
+    return outcome;
+  }
+
   async function sendOne(queued: DossierRecord): Promise<'sent' | 'retrying' | 'attention' | 'gone'> {
     if (!(await markSending(queued.id, now()))) return 'gone';
     const d = { ...queued, state: 'sending' as const };
@@ -122,10 +140,12 @@ export function createSyncEngine(deps: SyncDeps) {
         await uploadPages(d, pages);
         const totalBytes = pages.reduce((n, p) => n + p.size, 0);
         progress.set(d.id, { phase: 'submitting', file: pages.length, files: pages.length, filePercent: 100, sentBytes: totalBytes, totalBytes });
-        const outcome = await putDossier(deps.api, d.id, d.deviceSecret, toSubmission(d, pages));
+        const outcome = await put(d, pages);
         switch (outcome.kind) {
           case 'received':
-            await markReceived(d.id, outcome.receipt, now());
+            // A walk-in's personal data leaves the shared device in the same step (Decree 13/2023).
+            if (d.channel === 'desk') await receiveWalkin(d.id, outcome.receipt, now());
+            else await markReceived(d.id, outcome.receipt, now());
             return 'sent';
           case 'missing':
             await markNotUploaded(outcome.ids);
@@ -135,6 +155,7 @@ export function createSyncEngine(deps: SyncDeps) {
           case 'invalid':
             throw new Permanent({ code: 'invalid', message: outcome.message, fields: outcome.fields });
           case 'rejected':
+          case 'login':
             throw new Permanent({ code: 'rejected', message: outcome.message });
           case 'retry':
             throw new Transient({ code: outcome.reason, message: outcome.message });
@@ -157,6 +178,8 @@ export function createSyncEngine(deps: SyncDeps) {
 
   async function refreshStatuses(): Promise<void> {
     for (const d of await listByState('received')) {
+      // Walk-ins are wiped once received; the console follows them, not the desk's outbox.
+      if (d.channel === 'desk') continue;
       if (d.status && FINAL_STATUSES.has(d.status) && d.statusCheckedAt) continue;
       if (d.statusCheckedAt && now() - d.statusCheckedAt < STATUS_MIN_INTERVAL_MS) continue;
       try {
@@ -168,8 +191,10 @@ export function createSyncEngine(deps: SyncDeps) {
     }
   }
 
+  const supplements = createSupplementSender({ api: deps.api, now, random, progress, uploadPages });
+
   async function nextWake(): Promise<number | undefined> {
-    const waiting = await listByState('queued');
+    const waiting = [...(await listByState('queued')), ...(await supplements.queued())];
     if (!waiting.length) return undefined;
     return Math.min(...waiting.map((d) => d.nextAttemptAt ?? now()));
   }
@@ -189,6 +214,8 @@ export function createSyncEngine(deps: SyncDeps) {
     const report: PassReport = { sent: [], retrying: [], attention: [], offline: false };
     // Whoever runs a pass holds the outbox, so anything still 'sending' was cut off mid-way.
     await requeueInterrupted(now());
+    await supplements.requeueInterrupted();
+    csrf = undefined;
     if (!isOnline()) {
       report.offline = true;
       const wake = await nextWake();
@@ -205,6 +232,8 @@ export function createSyncEngine(deps: SyncDeps) {
       else if (result === 'retrying') report.retrying.push(d.id);
       else if (result === 'attention') report.attention.push(d.id);
     }
+    // Answers to supplement requests, with the same guarantees as a first submission.
+    await supplements.sendDue(force, report);
     await refreshStatuses();
     report.nextWakeAt = await nextWake();
     return report;

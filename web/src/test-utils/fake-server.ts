@@ -1,7 +1,7 @@
 // An in-process stand-in for the commune's server, speaking the API contract: tus uploads land
 // in a map (checked against their SHA-256), PUT is idempotent by dossier id, and the test can
 // make it lose answers, forget files, or refuse content.
-import type { DossierSubmission, Receipt } from '@hsc/shared/schemas';
+import type { DossierStatusResponse, DossierSubmission, Receipt, SupplementSubmission } from '@hsc/shared/schemas';
 import { sha256Hex } from '../capture/hash.ts';
 import type { Fetch } from '../sync/api.ts';
 import { UploadFailure, type Uploader, type UploadJob } from '../sync/uploader.ts';
@@ -34,7 +34,20 @@ export function createFakeServer() {
     invalid: new Set<string>(),
     /** Attachment ids the server "forgets" once, as if their file were lost. */
     forgetOnce: new Set<string>(),
+    /** What the status says beyond the default (an open supplement request, a result). */
+    status: new Map<string, Partial<DossierStatusResponse>>(),
+    /** Bytes served at `GET /api/dossiers/:id/result`. */
+    resultBytes: new Map<string, Uint8Array>(),
+    /** Supplement request ids answered with 409 / 400. */
+    supplementConflict: new Set<string>(),
+    supplementInvalid: new Set<string>(),
+    /** The officer's CSRF token while signed in; `null`: no session (401). */
+    staffCsrf: 'csrf-token-1' as string | null,
   };
+  /** Answers to supplement requests, by request id. */
+  const supplements = new Map<string, { body: string; receipt: Receipt }>();
+  /** Every request as the server saw it, for asserting what went where. */
+  const requests: { method: string; path: string; headers: Headers; credentials?: RequestCredentials }[] = [];
 
   const fetch: Fetch = async (input, init) => {
     const url = new URL(String(input));
@@ -43,10 +56,32 @@ export function createFakeServer() {
       behaviour.networkDown--;
       throw new TypeError('Failed to fetch');
     }
+    const headers = new Headers(init?.headers);
+    requests.push({ method, path: url.pathname, headers, credentials: init?.credentials });
+    const secret = headers.get('x-dossier-secret') ?? '';
+
+    if (url.pathname === '/api/staff/me') {
+      if (behaviour.staffCsrf === null) return json(401, { error: 'unauthenticated', message: 'sign in' });
+      return json(200, { user: { id: 'u1', username: 'demo.officer', displayName: 'Cán bộ', role: 'officer', unitCode: '05716' }, csrfToken: behaviour.staffCsrf });
+    }
+    const staff = /^\/api\/staff\/dossiers\/([^/]+)$/.exec(url.pathname);
+    if (staff && method === 'PUT') {
+      if (init?.credentials !== 'include' || behaviour.staffCsrf === null) return json(401, { error: 'unauthenticated', message: 'sign in' });
+      if (headers.get('x-csrf-token') !== behaviour.staffCsrf) return json(403, { error: 'csrf', message: 'csrf' });
+      return putDossier(decodeURIComponent(staff[1]!), String(init?.body), secret);
+    }
+    const supp = /^\/api\/dossiers\/([^/]+)\/supplements\/([^/]+)$/.exec(url.pathname);
+    if (supp && method === 'PUT') return putSupplement(decodeURIComponent(supp[1]!), decodeURIComponent(supp[2]!), String(init?.body), secret);
+    const result = /^\/api\/dossiers\/([^/]+)\/result$/.exec(url.pathname);
+    if (result && method === 'GET') {
+      const id = decodeURIComponent(result[1]!);
+      const bytes = behaviour.resultBytes.get(id);
+      if (!bytes || dossiers.get(id)?.secret !== secret) return json(404, { error: 'not_found', message: 'unknown' });
+      return new Response(bytes.slice(), { status: 200, headers: { 'content-type': 'application/pdf' } });
+    }
     const m = /^\/api\/dossiers\/([^/]+)(\/status)?$/.exec(url.pathname);
     if (!m) return json(404, { error: 'not_found', message: 'no route' });
     const id = decodeURIComponent(m[1]!);
-    const secret = new Headers(init?.headers).get('x-dossier-secret') ?? '';
 
     if (m[2] && method === 'GET') {
       const s = dossiers.get(id);
@@ -59,11 +94,49 @@ export function createFakeServer() {
           { status: 'registered', at: s.receipt.receivedAt },
           { status: 'accepted', at: '2026-11-26T03:00:00.000Z' },
         ],
+        ...behaviour.status.get(id),
       });
     }
     if (method !== 'PUT') return json(405, { error: 'method', message: 'no' });
+    return putDossier(id, String(init?.body), secret);
+  };
 
-    const body = String(init?.body);
+  function putSupplement(id: string, requestId: string, body: string, secret: string): Response {
+    const d = dossiers.get(id);
+    if (!d || d.secret !== secret) return json(404, { error: 'not_found', message: 'unknown' });
+    if (behaviour.supplementConflict.has(requestId)) return json(409, { error: 'invalid_transition', message: 'request closed' });
+    if (behaviour.supplementInvalid.has(requestId)) {
+      return json(400, { error: 'invalid', message: 'invalid', fields: [{ path: 'documents.idCard', code: 'missingDocument', message: 'missing' }] });
+    }
+    const sub = JSON.parse(body) as SupplementSubmission;
+    for (const a of sub.attachments) {
+      if (behaviour.forgetOnce.delete(a.id)) files.delete(a.id);
+    }
+    const missing = sub.attachments.filter((a) => !files.has(a.id)).map((a) => a.id);
+    if (missing.length) return json(422, { error: 'attachments_missing', message: 'missing', missing, corrupt: [] });
+    const existing = supplements.get(requestId);
+    if (existing) {
+      if (existing.body !== body) return json(409, { error: 'conflict', message: 'different content', differences: ['attachments'] });
+    } else {
+      const receipt: Receipt = {
+        ...d.receipt,
+        status: 'registered',
+        receivedAt: '2026-11-27T02:00:00.000Z',
+        dueAt: '2026-11-27T10:00:00.000Z',
+        documents: sub.attachments.map((a) => ({ attachmentId: a.id, slot: a.slot, sha256: a.sha256, size: a.size })),
+        supplementId: requestId,
+      };
+      supplements.set(requestId, { body, receipt });
+    }
+    const stored = supplements.get(requestId)!;
+    if (behaviour.loseResponses > 0) {
+      behaviour.loseResponses--;
+      throw new TypeError('network connection was lost');
+    }
+    return json(existing ? 200 : 201, { receipt: stored.receipt });
+  }
+
+  function putDossier(id: string, body: string, secret: string): Response {
     const sub = JSON.parse(body) as DossierSubmission;
     if (behaviour.conflict.has(id)) return json(409, { error: 'conflict', message: 'different content', differences: ['applicant.fullName'] });
     if (behaviour.invalid.has(id)) {
@@ -99,7 +172,7 @@ export function createFakeServer() {
       throw new TypeError('network connection was lost');
     }
     return json(status, { receipt: dossiers.get(id)!.receipt });
-  };
+  }
 
   const uploader: Uploader = {
     async upload(job) {
@@ -123,5 +196,5 @@ export function createFakeServer() {
     },
   };
 
-  return { fetch, uploader, files, dossiers, uploadCalls, behaviour };
+  return { fetch, uploader, files, dossiers, supplements, requests, uploadCalls, behaviour };
 }

@@ -16,6 +16,7 @@ export function DocumentSlot({
   pages,
   error,
   keepOriginal = false,
+  supplementId,
   onBusy,
 }: {
   slot: Slot;
@@ -24,6 +25,8 @@ export function DocumentSlot({
   error?: string;
   /** Store photos exactly as picked instead of shrinking them. */
   keepOriginal?: boolean;
+  /** The pages answer a supplement request (same capture path, kept apart from the first ones). */
+  supplementId?: string;
   onBusy: (busy: boolean) => void;
 }) {
   const { t, lang } = useLang();
@@ -40,7 +43,7 @@ export function DocumentSlot({
     setAdding(true);
     onBusy(true);
     try {
-      const result = await addFiles(dossierId, slot.key, picked, slot.maxPages - pages.length, { keepOriginal });
+      const result = await addFiles(dossierId, slot.key, picked, slot.maxPages - pages.length, { keepOriginal, supplementId });
       setProblems(result.problems);
     } finally {
       setAdding(false);

@@ -4,6 +4,7 @@
 import { listAttachments } from '../../db/attachments.ts';
 import { getProcedure, getUnit } from '../../db/catalog.ts';
 import { deleteDossier, getDossier } from '../../db/dossiers.ts';
+import { latestReceipt, listSupplements } from '../../db/supplements.ts';
 import { localized } from '../../i18n/index.ts';
 import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
@@ -11,6 +12,8 @@ import { AttentionPanel } from '../dossier/AttentionPanel.tsx';
 import { CommuneReceipt } from '../dossier/CommuneReceipt.tsx';
 import { ExportButton } from '../dossier/ExportButton.tsx';
 import { LocalReceipt } from '../dossier/LocalReceipt.tsx';
+import { ResultPanel } from '../dossier/ResultPanel.tsx';
+import { SupplementPanel } from '../dossier/SupplementPanel.tsx';
 import { SendStatus } from '../dossier/SendStatus.tsx';
 import { Timeline } from '../dossier/Timeline.tsx';
 import { useLang } from '../hooks/useLang.ts';
@@ -22,13 +25,13 @@ export function DossierDetail({ id }: { id: string }) {
   const data = useLiveQuery(async () => {
     const dossier = await getDossier(id);
     if (!dossier) return null;
-    const [procedure, unit, pages] = await Promise.all([getProcedure(dossier.procedureCode), getUnit(dossier.unitCode), listAttachments(id)]);
-    return { dossier, procedure, unit, pages };
+    const [procedure, unit, pages, answers] = await Promise.all([getProcedure(dossier.procedureCode), getUnit(dossier.unitCode), listAttachments(id), listSupplements(id)]);
+    return { dossier, procedure, unit, pages, answers };
   }, [id]);
 
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <p className="notice">{t('detail.notFound')}</p>;
-  const { dossier, procedure, unit, pages } = data;
+  const { dossier, procedure, unit, pages, answers } = data;
   if (dossier.state === 'draft') {
     return (
       <p className="notice">
@@ -37,6 +40,8 @@ export function DossierDetail({ id }: { id: string }) {
     );
   }
   const received = dossier.state === 'received' && dossier.receipt;
+  // After a supplement the commune's newest receipt (the clock restarted) is the one shown.
+  const receipt = latestReceipt(dossier.receipt, answers);
 
   return (
     <section className="screen">
@@ -51,7 +56,10 @@ export function DossierDetail({ id }: { id: string }) {
 
       {dossier.state === 'queued' || dossier.state === 'sending' ? <SendStatus dossier={dossier} /> : null}
       {dossier.state === 'attention' ? <AttentionPanel dossier={dossier} procedure={procedure} /> : null}
-      {received ? <CommuneReceipt receipt={dossier.receipt!} procedure={procedure} dueAt={dossier.dueAt} /> : null}
+      {/* What the commune waits for, or what it gave back, comes first: the next step. */}
+      {received ? <SupplementPanel dossier={dossier} procedure={procedure} /> : null}
+      {received && (dossier.status === 'processed' || dossier.status === 'returned') ? <ResultPanel dossier={dossier} /> : null}
+      {received ? <CommuneReceipt receipt={receipt!} procedure={procedure} dueAt={dossier.dueAt} /> : null}
       {received && dossier.timeline?.length ? <Timeline entries={dossier.timeline} checkedAt={dossier.statusCheckedAt} /> : null}
 
       {received ? (

@@ -68,6 +68,16 @@ function DossierList({ dossiers }: { dossiers: DossierRecord[] }) {
             <span className={`safety safety-${d.state}`}>
               {d.state === 'received' ? t('safety.received', { code: d.receipt?.code ?? '' }) : t(`safety.${d.state}`)}
             </span>
+            {/* The commune's next step for the person, plainly, on the list too. */}
+            {d.state === 'received' && d.supplement ? (
+              <strong className="home-note home-note-supplement" data-testid="home-note" data-kind="supplement">
+                {t('supplement.homeNote')}
+              </strong>
+            ) : d.state === 'received' && d.result ? (
+              <strong className="home-note home-note-result" data-testid="home-note" data-kind="result">
+                {t('result.homeNote')}
+              </strong>
+            ) : null}
             <span className="muted small">{t('home.updated', { time: formatDateTime(d.updatedAt) })}</span>
           </Link>
         </li>
