@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { CitizenApp } from '../e2e/citizen-app.ts';
 import { launchChromium, newPhoneContext } from '../lib/browser.ts';
 import { startSlowLink, type LinkProfile } from '../lib/slow-link.ts';
-import { documentPhoto } from '../lib/photo.ts';
+import { documentPhoto } from '../e2e/document-photo.ts';
 import { startServer } from '../lib/server.ts';
 
 const PROFILES: Record<string, LinkProfile> = {
@@ -75,7 +75,7 @@ async function run(name: string) {
     await app.waitUntilOfflineReady();
     await app.byTestId('new-dossier').click();
     await app.byTestId('procedure-2.000884').waitFor();
-    const photos = await Promise.all([1, 2, 3].map((seed) => documentPhoto(page, { width: 4000, height: 3000, seed })));
+    const photos = await Promise.all([1, 2, 3].map(async (seed) => (await documentPhoto(page, { width: 4000, height: 3000, seed })).bytes));
 
     await context.setOffline(true);
     await app.open();
