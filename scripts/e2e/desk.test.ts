@@ -4,9 +4,7 @@
 // it; the citizen's supplement arrives; the officer accepts (Mẫu 01), processes, finishes with
 // a result file and returns it; the phone shows the result returned. Every staff screen is
 // photographed at 1280×800 and 768×1024 (DESK_SHOTS, default <tmp>/hsc-desk-shots).
-import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,23 +12,10 @@ import { launchChromium, PHONE } from '../lib/browser.ts';
 import { makePng } from '../lib/png.ts';
 import { startServer, type RunningServer } from '../lib/server.ts';
 import { CitizenApp } from './citizen-app.ts';
-import { StaffConsole } from './staff-console.ts';
+import { sendSupplement } from './desk-api.ts';
+import { DESK, SHOTS, shoot, StaffConsole } from './staff-console.ts';
 
-const SHOTS = process.env.DESK_SHOTS ?? join(tmpdir(), 'hsc-desk-shots');
-const DESK = { width: 1280, height: 800 };
-const TABLET = { width: 768, height: 1024 };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-
-/** The staff screen at both sizes: the whole page from the top, or what is in view (a dialog). */
-async function shoot(page: Page, name: string, fullPage = true) {
-  for (const [size, viewport] of [['1280', DESK], ['768', TABLET]] as const) {
-    await page.setViewportSize(viewport);
-    // A whole-page picture draws the sticky bar where the page was scrolled to.
-    if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(SHOTS, `${name}-${size}.png`), fullPage });
-  }
-  await page.setViewportSize(DESK);
-}
 
 /** What the phone keeps of its dossier: the id and the device secret (raw IndexedDB). */
 async function deviceDossier(page: Page, code: string): Promise<{ id: string; deviceSecret: string }> {
@@ -49,36 +34,6 @@ async function deviceDossier(page: Page, code: string): Promise<{ id: string; de
     const d = all.find((x) => x.receipt?.code === wanted)!;
     return { id: d.id, deviceSecret: d.deviceSecret };
   }, code);
-}
-
-const b64 = (s: string) => Buffer.from(s).toString('base64');
-
-/**
- * The citizen's answer to the supplement request, through the API as the phone would send it
- * (the citizen app's supplement screen belongs to a later issue): the page by tus, then the PUT.
- */
-async function sendSupplement(base: string, dossierId: string, secret: string, slot: string, bytes: Buffer) {
-  const status = await fetch(`${base}/api/dossiers/${dossierId}/status`, { headers: { 'x-dossier-secret': secret } }).then((r) => r.json());
-  expect(status.status).toBe('supplement_requested');
-  const supplementId: string = status.supplement.id;
-  const ref = { id: randomUUID(), slot, fileName: 'can-cuoc-ro.png', mediaType: 'image/png', size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-  const upload = await fetch(`${base}/api/uploads`, {
-    method: 'POST',
-    headers: {
-      'tus-resumable': '1.0.0',
-      'upload-length': String(bytes.length),
-      'upload-metadata': [`dossierId ${b64(dossierId)}`, `attachmentId ${b64(ref.id)}`, `sha256 ${b64(ref.sha256)}`, `filename ${b64(ref.fileName)}`, `filetype ${b64(ref.mediaType)}`].join(','),
-      'content-type': 'application/offset+octet-stream',
-    },
-    body: new Uint8Array(bytes),
-  });
-  expect(upload.status, await upload.text()).toBeLessThan(300);
-  const put = await fetch(`${base}/api/dossiers/${dossierId}/supplements/${supplementId}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', 'x-dossier-secret': secret },
-    body: JSON.stringify({ attachments: [ref] }),
-  });
-  expect(put.status, await put.clone().text()).toBe(201);
 }
 
 describe('the desk in Chromium', () => {
@@ -148,7 +103,7 @@ describe('the desk in Chromium', () => {
     await officer.byTestId('supp-reason-idCard').fill('Ảnh căn cước bị mờ, không đọc được số');
     await shoot(officer.page, '05-supplement-form');
     await officer.submitAction();
-    await officer.waitForDone();
+    await officer.waitForDone('request_supplement');
     await officer.waitForStatus('supplement_requested');
     await officer.byTestId('print-issued').click();
     await officer.waitForForm('02');

@@ -1,4 +1,6 @@
 // Page object for the staff console: what an officer does at the desk, in their words.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 export class StaffConsole {
@@ -52,8 +54,9 @@ export class StaffConsole {
     await this.byTestId('action-submit').click();
   }
 
-  async waitForDone() {
-    await this.byTestId('action-done').waitFor();
+  /** The console confirmed this action (the note of an earlier one does not count). */
+  async waitForDone(action: string) {
+    await this.page.locator(`[data-testid="action-done"][data-action="${action}"]`).waitFor();
   }
 
   /** The print preview has drawn the stored form and its QR code. */
@@ -61,4 +64,19 @@ export class StaffConsole {
     await this.byTestId(`form-${kind}`).waitFor();
     await this.page.locator('[data-testid="form-qr"] svg').waitFor();
   }
+}
+
+export const DESK = { width: 1280, height: 800 };
+export const TABLET = { width: 768, height: 1024 };
+export const SHOTS = process.env.DESK_SHOTS ?? join(tmpdir(), 'hsc-desk-shots');
+
+/** The staff screen at both sizes: the whole page from the top, or what is in view (a dialog). */
+export async function shoot(page: Page, name: string, fullPage = true) {
+  for (const [size, viewport] of [['1280', DESK], ['768', TABLET]] as const) {
+    await page.setViewportSize(viewport);
+    // A whole-page picture draws the sticky bar where the page was scrolled to.
+    if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SHOTS, `${name}-${size}.png`), fullPage });
+  }
+  await page.setViewportSize(DESK);
 }

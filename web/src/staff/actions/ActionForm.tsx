@@ -80,7 +80,7 @@ export function ActionForm({
         </div>
       ) : (
         <div className="row">
-          <button type="submit" className="btn btn-primary" data-testid="action-submit" disabled={ctx.busy}>
+          <button type="submit" className={`btn ${action === 'refuse' || action === 'stop' ? 'btn-danger-solid' : 'btn-primary'}`} data-testid="action-submit" disabled={ctx.busy}>
             {ctx.busy ? t('actions.busy') : t(`action.${action}`)}
           </button>
           <button type="button" className="btn btn-secondary" onClick={ctx.cancel}>

@@ -64,7 +64,7 @@ export function DossierScreen({ id, user }: { id: string; user: StaffUser }) {
         </div>
       </header>
       {done ? (
-        <div className="notice notice-ok" role="status" data-testid="action-done">
+        <div className="notice notice-ok" role="status" data-testid="action-done" data-action={done.action}>
           <p>{t('actions.done', { action: t(`action.${done.action}`) })}</p>
           {done.form ? (
             <p>
