@@ -18,6 +18,8 @@ const DossierForm = lazy(() => loadForm().then((m) => ({ default: m.DossierForm 
 const DossierDetail = lazy(() => loadDetail().then((m) => ({ default: m.DossierDetail })));
 // The staff console (/staff/*): its own chunks, never precached, so citizens never download it.
 const StaffConsole = lazy(() => import('../staff/StaffConsole.tsx'));
+// Assisted walk-in mode (/staff/walkin): staff-only like the console, in its own lazy chunk.
+const WalkinDesk = lazy(() => import('../staff/walkin/WalkinDesk.tsx'));
 
 /** Fetches the lazy screens in idle time, so tapping through never waits for the network. */
 export function preloadScreens(): void {
@@ -68,6 +70,7 @@ export function App() {
     main.current?.focus({ preventScroll: true });
   }, [path]);
 
+  if (path === '/staff/walkin' || path.startsWith('/staff/walkin/')) return <Suspense fallback={<p className="boot">{t('app.loading')}</p>}><WalkinDesk /></Suspense>;
   if (path === '/staff' || path.startsWith('/staff/')) return <Suspense fallback={<p className="boot">{t('app.loading')}</p>}><StaffConsole /></Suspense>;
   return (
     <>

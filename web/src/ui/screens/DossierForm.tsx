@@ -55,7 +55,25 @@ const APPLICANT: { key: keyof DossierRecord['applicant']; type: FieldControlProp
   { key: 'email', type: 'email', label: 'form.email', required: false, autoComplete: 'email' },
 ];
 
-function DraftEditor({ dossier, procedure, pages, units }: { dossier: DossierRecord; procedure: Procedure; pages: AttachmentRecord[]; units: Unit[] }) {
+/**
+ * The editor itself, also used by the desk's walk-in mode; `onSent` replaces the move to the
+ * dossier page after Send (the desk shows its own receipt screen).
+ */
+export function DraftEditor({
+  dossier,
+  procedure,
+  pages,
+  units,
+  onSent,
+  onDeleted,
+}: {
+  dossier: DossierRecord;
+  procedure: Procedure;
+  pages: AttachmentRecord[];
+  units: Unit[];
+  onSent?: (id: string) => void;
+  onDeleted?: () => void;
+}) {
   const { t, lang } = useLang();
   const draft = useDraft(dossier);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -106,7 +124,8 @@ function DraftEditor({ dossier, procedure, pages, units }: { dossier: DossierRec
       await queueDossier(dossier.id);
       // Asked when the draft was created; again here in case the browser said no then.
       void askPersistence();
-      navigate(paths.dossier(dossier.id), { replace: true });
+      if (onSent) onSent(dossier.id);
+      else navigate(paths.dossier(dossier.id), { replace: true });
       requestSync(true);
     } finally {
       setSending(false);
@@ -190,13 +209,15 @@ function DraftEditor({ dossier, procedure, pages, units }: { dossier: DossierRec
         </button>
       </div>
       <p className="muted small">{t('form.sendHint')}</p>
-      <ExportButton dossierId={dossier.id} className="btn-ghost" prepare={draft.flush} />
+      {/* A walk-in's data must not be copied to the shared desk device's downloads. */}
+      {dossier.channel !== 'desk' ? <ExportButton dossierId={dossier.id} className="btn-ghost" prepare={draft.flush} /> : null}
       <ConfirmButton
         label={t('form.deleteDraft')}
         question={t('detail.confirmDeleteUnsent')}
         onConfirm={async () => {
           await deleteDossier(dossier.id);
-          navigate(paths.home(), { replace: true });
+          if (onDeleted) onDeleted();
+          else navigate(paths.home(), { replace: true });
         }}
       />
     </form>

@@ -1,0 +1,59 @@
+// The delivery receipt a walk-in citizen takes home, printed A5 from what the server answered
+// (the formal Mẫu 01 comes from the console when an officer accepts the dossier). By now the
+// citizen's data is wiped from this device: the receipt is all that is left, and all it needs.
+import type { Procedure } from '@hsc/shared/schemas';
+import type { DossierRecord } from '../../db/types.ts';
+import { localized } from '../../i18n/index.ts';
+import { formatDateTime } from '../../ui/format.ts';
+import { useLang } from '../../ui/hooks/useLang.ts';
+
+export function WalkinReceipt({ dossier, procedure, unitName }: { dossier: DossierRecord; procedure: Procedure; unitName: string }) {
+  const { t, lang } = useLang();
+  const receipt = dossier.receipt!;
+  const slots = [...new Set(receipt.documents.map((d) => d.slot))];
+  const label = (key: string) => {
+    const s = procedure.documents.find((x) => x.key === key);
+    return s ? localized(s.label, lang) : key;
+  };
+  return (
+    <>
+      <article className="walkin-print" data-testid="walkin-receipt">
+        <p className="walkin-agency">{unitName}</p>
+        <h1>{t('walkin.receiptTitle')}</h1>
+        <p className="walkin-proc-name">{localized(procedure.name, lang)}</p>
+        <dl className="facts">
+          <dt>{t('detail.code')}</dt>
+          <dd className="code code-big" data-testid="receipt-code">
+            {receipt.code}
+          </dd>
+          <dt>{t('detail.lookup')}</dt>
+          <dd className="code code-big" data-testid="receipt-lookup">
+            {receipt.lookupCode}
+          </dd>
+          <dt>{t('detail.receivedAt')}</dt>
+          <dd>{formatDateTime(receipt.receivedAt)}</dd>
+          <dt>{t('detail.dueAt')}</dt>
+          <dd data-testid="receipt-due">{formatDateTime(receipt.dueAt)}</dd>
+        </dl>
+        <h2>{t('detail.docsReceived')}</h2>
+        <ul className="summary-list">
+          {slots.map((key) => (
+            <li key={key} data-testid="receipt-doc">
+              {label(key)}: <strong>{t('local.pages', { count: receipt.documents.filter((d) => d.slot === key).length })}</strong>
+            </li>
+          ))}
+        </ul>
+        <p className="small">{t('walkin.receiptNote')}</p>
+        <p className="small">{t('detail.keepCodes')}</p>
+      </article>
+      {dossier.wipedAt ? (
+        <p className="ok-line small no-print" data-testid="walkin-wiped">
+          {t('walkin.wiped')}
+        </p>
+      ) : null}
+      <button type="button" className="btn btn-primary btn-block no-print" data-testid="walkin-print" onClick={() => window.print()}>
+        {t('walkin.print')}
+      </button>
+    </>
+  );
+}
