@@ -16,6 +16,8 @@ import { catalogRoutes } from './routes/catalog.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { healthRoutes } from './routes/health.ts';
 import { holidayRoutes } from './routes/holidays.ts';
+import { lookupPageRoutes } from './routes/lookup-page.ts';
+import { receiptRoutes } from './routes/receipts.ts';
 import { staffArea } from './routes/staff-area.ts';
 import { trackRoutes } from './routes/track.ts';
 import { uploadRoutes } from './routes/uploads.ts';
@@ -27,6 +29,7 @@ import { CitizenService } from './services/citizen.ts';
 import { DeskService } from './services/desk.ts';
 import { ReportService } from './services/reports.ts';
 import { seed } from './services/seed.ts';
+import { KeyringSigner } from './services/signing.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, StaffService } from './services/staff.ts';
 import { SubmissionService } from './services/submission.ts';
 import { TrackingService } from './services/tracking.ts';
@@ -64,14 +67,16 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     app.log.warn(`DEMO=1: demo staff accounts exist (${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}; password ${DEMO_PASSWORD}). Never on a public server.`);
   }
 
+  // Trust issue: receipts and forms are signed with the data directory's key (made if missing).
+  const signer = KeyringSigner.load(config.dataDir);
   const blobs = new FileBlobStore(filesDir(config.dataDir));
   const attachments = new AttachmentService(store, blobs, now);
-  const submissions = new SubmissionService(store, attachments, calendar, now);
+  const submissions = new SubmissionService(store, attachments, calendar, now, signer);
   const tracking = new TrackingService(store);
   const catalog = new CatalogService(store);
-  const citizen = new CitizenService(store, blobs, attachments, calendar, tracking, now);
+  const citizen = new CitizenService(store, blobs, attachments, calendar, tracking, now, signer);
   const desk = new DeskService(store, blobs, calendar, now);
-  const actions = new ActionService(store, blobs, calendar, desk, uploadsDir, now);
+  const actions = new ActionService(store, blobs, calendar, desk, uploadsDir, now, signer);
   const reports = new ReportService(store, now);
   // Seam (Trust issue): push subscriptions and the receipt and form signer register here.
 
@@ -82,8 +87,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(catalogRoutes, { catalog });
   await app.register(dossierRoutes, { submissions, tracking, citizen });
   await app.register(holidayRoutes, { calendar });
+  await app.register(receiptRoutes, { signer });
   await app.register(staffArea, { store, staff, calendar, desk, actions, reports, submissions, now });
   await app.register(trackRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
+  await app.register(lookupPageRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
   await app.register(uploadRoutes, { attachments, uploadsDir, maxBytes: config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES });
 
   const webRoot = config.webRoot === undefined ? join(REPO_ROOT, 'web/dist') : config.webRoot;

@@ -3,6 +3,7 @@
 import { describe } from 'vitest';
 import { describeApiContract } from './contract/api.contract.ts';
 import { describeDeskStoreContract } from './contract/desk-store.contract.ts';
+import { describeReceiptContract } from './contract/receipts.contract.ts';
 import { describeStoreContract } from './contract/store.contract.ts';
 import { postgresHarness } from './support/stores.ts';
 
@@ -10,4 +11,5 @@ describe('PostgreSQL', () => {
   const { harness } = describeStoreContract(postgresHarness);
   describeDeskStoreContract(harness);
   describeApiContract(harness, { concurrentWriters: true });
+  describeReceiptContract(harness);
 });

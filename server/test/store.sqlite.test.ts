@@ -2,6 +2,7 @@
 import { describe } from 'vitest';
 import { describeApiContract } from './contract/api.contract.ts';
 import { describeDeskStoreContract } from './contract/desk-store.contract.ts';
+import { describeReceiptContract } from './contract/receipts.contract.ts';
 import { describeStoreContract } from './contract/store.contract.ts';
 import { sqliteHarness } from './support/stores.ts';
 
@@ -9,4 +10,5 @@ describe('SQLite', () => {
   const { harness } = describeStoreContract(async () => sqliteHarness());
   describeDeskStoreContract(harness);
   describeApiContract(harness, { concurrentWriters: false });
+  describeReceiptContract(harness);
 });

@@ -75,10 +75,11 @@ export async function verifySignature(fields: SignatureFields, keys: readonly Pu
  * the visible members must be exactly what was signed, so an edited due date next to an intact
  * `signed` is caught as altered too.
  */
-export async function verifyDocument(doc: Partial<SignatureFields> & object, keys: readonly PublicKeyEntry[]): Promise<Verdict> {
+export async function verifyDocument(document: object, keys: readonly PublicKeyEntry[]): Promise<Verdict> {
+  const doc = document as Partial<Record<keyof SignatureFields, unknown>>;
   if (typeof doc.signed !== 'string' || typeof doc.signature !== 'string' || typeof doc.kid !== 'string') return { kind: 'malformed' };
   const verdict = await verifySignature({ signed: doc.signed, signature: doc.signature, kid: doc.kid }, keys);
-  if (verdict.kind === 'valid' && canonicalize(verdict.payload) !== signingPayload(doc)) return { kind: 'forged', kid: doc.kid };
+  if (verdict.kind === 'valid' && canonicalize(verdict.payload) !== signingPayload(document)) return { kind: 'forged', kid: doc.kid };
   return verdict;
 }
 

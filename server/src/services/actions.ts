@@ -23,6 +23,7 @@ import { staffAudit, stateOf, visibleDossier, type Viewer } from './access.ts';
 import type { CalendarService } from './calendar.ts';
 import type { DeskService } from './desk.ts';
 import { buildForm, formCounter, type FormPayload } from './forms.ts';
+import type { ReceiptSigner } from './signing.ts';
 
 export type ActOutcome =
   | { kind: 'ok'; dossier: DeskDossier; form?: FormDocument }
@@ -57,6 +58,7 @@ export class ActionService {
     private readonly desk: DeskService,
     private readonly tmpDir: string,
     private readonly now: () => Date,
+    private readonly signer?: ReceiptSigner,
   ) {}
 
   async act(v: Viewer, id: string, req: StaffActionRequest): Promise<ActOutcome> {
@@ -166,7 +168,7 @@ export class ActionService {
         year: vnLocal(now).date.slice(0, 4),
         issuedAt: at,
         staffId: v.id,
-        build: (number) => buildForm({ id: formId, issuedAt: at, dossier: { ...d, dueAt: next.dueAt }, unit, procedure, officer }, number, p),
+        build: (number) => buildForm({ id: formId, issuedAt: at, dossier: { ...d, dueAt: next.dueAt }, unit, procedure, officer, signer: this.signer }, number, p),
       };
     }
     if (action.action === 'request_supplement' && supplementId && formId) {

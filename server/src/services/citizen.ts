@@ -25,6 +25,7 @@ import { canonicalJson, sha256Hex } from './canonical.ts';
 import type { FileOut } from './desk.ts';
 import { bodyOf } from './desk.ts';
 import { currentDocuments } from './forms.ts';
+import { withSignature, type ReceiptSigner } from './signing.ts';
 import type { RequestMeta } from './staff.ts';
 import type { TrackingService } from './tracking.ts';
 
@@ -71,6 +72,7 @@ export class CitizenService {
     private readonly calendar: CalendarService,
     private readonly tracking: TrackingService,
     private readonly now: () => Date,
+    private readonly signer?: ReceiptSigner,
   ) {}
 
   async resubmit(id: string, supplementId: string, body: SupplementSubmission, secret: string | undefined, meta: RequestMeta): Promise<ResubmitOutcome> {
@@ -95,8 +97,8 @@ export class CitizenService {
     if (!result.ok) return { kind: 'refused', error: result.error };
     const next = result.state;
     // Parsing fixes the key order, so the stored text is what every later read serves.
-    // Seam (Trust issue): sign this receipt like the first one.
-    const receipt = Receipt.parse({
+    // Signed like the first receipt, and stored signed.
+    const unsigned = Receipt.parse({
       dossierId: d.id,
       code: d.code,
       lookupCode: d.lookupCode,
@@ -108,6 +110,7 @@ export class CitizenService {
       documents: body.attachments.map((a) => ({ attachmentId: a.id, slot: a.slot, sha256: a.sha256, size: a.size })),
       supplementId: s.id,
     });
+    const receipt = Receipt.parse(withSignature(unsigned, this.signer));
     const receiptText = JSON.stringify(receipt);
     const applied = await this.store.desk.apply({
       dossierId: d.id,

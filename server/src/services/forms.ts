@@ -1,7 +1,8 @@
 // The Mẫu 01-04 documents of Circular 01/2018 as data: built once when the action happens,
 // stored as issued, and printed from the stored text (so what is printed is what was stored).
-import { FormDocument, type DossierSubmission, type Procedure, type SupplementItem } from '@hsc/shared';
+import { FormDocument, type DossierStatus, type DossierSubmission, type Procedure, type SupplementItem } from '@hsc/shared';
 import type { DossierRecord, DocumentRecord, UnitRecord } from '../store/store.ts';
+import { withSignature, type ReceiptSigner } from './signing.ts';
 
 export interface FormContext {
   id: string;
@@ -10,6 +11,8 @@ export interface FormContext {
   unit: UnitRecord;
   procedure: Procedure;
   officer: { id: string; name: string };
+  /** Trust issue: signs the form as issued (absent in tests that do not wire one). */
+  signer?: ReceiptSigner;
 }
 
 export type FormPayload =
@@ -20,6 +23,8 @@ export type FormPayload =
 
 /** Counter of a form kind's register at a unit (numbers restart every year). */
 export const formCounter = (kind: FormPayload['kind'], unitCode: string) => `form${kind}:${unitCode}`;
+
+const STATUS_AFTER: Partial<Record<FormPayload['kind'], DossierStatus>> = { '01': 'accepted', '02': 'supplement_requested', '03': 'refused' };
 
 const DESK = 'Bộ phận Một cửa, Trung tâm Phục vụ hành chính công';
 
@@ -53,13 +58,15 @@ export function buildForm(ctx: FormContext, number: string, payload: FormPayload
   let form: FormDocument;
   switch (payload.kind) {
     case '01': {
-      const bySlot = new Map<string, { slot: string; label: string; pages: number; version: number }>();
+      const bySlot = new Map<string, { slot: string; label: string; pages: number; version: number; sha256: string[] }>();
       for (const d of currentDocuments(payload.documents)) {
         const entry = bySlot.get(d.slot);
-        if (entry) entry.pages++;
-        else {
+        if (entry) {
+          entry.pages++;
+          entry.sha256.push(d.attachment.sha256);
+        } else {
           const label = ctx.procedure.documents.find((s) => s.key === d.slot)?.label.vi ?? d.slot;
-          bySlot.set(d.slot, { slot: d.slot, label, pages: 1, version: d.version });
+          bySlot.set(d.slot, { slot: d.slot, label, pages: 1, version: d.version, sha256: [d.attachment.sha256] });
         }
       }
       form = {
@@ -87,7 +94,9 @@ export function buildForm(ctx: FormContext, number: string, payload: FormPayload
       form = { ...base, kind: '04', receivedAt, previousDueAt: payload.previousDueAt, newDueAt: payload.newDueAt, reason: payload.reason };
       break;
   }
-  // Parsing fixes the key order, so the stored text is what every later read serves.
-  // Seam (Trust issue): sign this text (Ed25519) and store the signature next to it.
-  return JSON.stringify(FormDocument.parse(form));
+  // The status the form leaves the dossier in (04 keeps it), so the signed text states it.
+  form.status = STATUS_AFTER[payload.kind] ?? ctx.dossier.status;
+  // Parsing fixes the key order, so the stored text is what every later read serves; it is
+  // signed as issued, and the signature is stored inside it.
+  return JSON.stringify(FormDocument.parse(withSignature(FormDocument.parse(form), ctx.signer)));
 }

@@ -20,6 +20,7 @@ import type { AttachmentService } from './attachments.ts';
 import type { CalendarService } from './calendar.ts';
 import type { RequestMeta } from './staff.ts';
 import { canonicalJson, constantTimeEqual, differences, sha256Hex } from './canonical.ts';
+import { withSignature, type ReceiptSigner } from './signing.ts';
 
 export type SubmitOutcome =
   | { kind: 'created'; receipt: Receipt }
@@ -61,6 +62,7 @@ export class SubmissionService {
     private readonly attachments: AttachmentService,
     private readonly calendar: CalendarService,
     private readonly now: () => Date,
+    private readonly signer?: ReceiptSigner,
   ) {}
 
   async submit(id: string, body: DossierSubmission, opts: SubmitOptions): Promise<SubmitOutcome> {
@@ -129,8 +131,8 @@ export class SubmissionService {
           dueAt: due,
           documents: body.attachments.map((a) => ({ attachmentId: a.id, slot: a.slot, sha256: a.sha256, size: a.size })),
         });
-        // Seam (Trust issue): sign the canonical receipt here (Ed25519) and store the signature.
-        return { code, receipt: JSON.stringify(receipt) };
+        // Signed here, inside the transaction, and stored signed: a resend serves these bytes.
+        return { code, receipt: JSON.stringify(Receipt.parse(withSignature(receipt, this.signer))) };
       },
     });
     if (result.created) return { kind: 'created', receipt: readReceipt(result.dossier) };

@@ -1,0 +1,101 @@
+// /tra-cuu: dossier code + lookup code → status, due date and timeline, as one small HTML page
+// with no script, for any browser (a feature phone's, a library computer's). The lookup code
+// travels in a POST body, not in the URL, so it stays out of history, logs and referrers. An
+// unknown code and a wrong lookup code give the same page, byte for byte, with the same status;
+// the comparison is TrackingService's constant-time one; attempts share the track limit's size.
+import { statusMessages, type TrackResponse } from '@hsc/shared';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { RateLimit } from '../config.ts';
+import type { TrackingService } from '../services/tracking.ts';
+
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** "16:05 12/03/2026", Vietnamese time (UTC+7, no daylight saving). */
+export function vnDateTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
+  return `${t.slice(11, 16)} ${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)}`;
+}
+
+const CSS =
+  'body{font:16px/1.5 sans-serif;max-width:36em;margin:0 auto;padding:1em;color:#111}' +
+  'label{display:block;margin-top:.8em;font-weight:bold}input{font-size:1.1em;width:100%;max-width:20em;padding:.3em}' +
+  'button{margin-top:1em;font-size:1.1em;padding:.4em 1.2em}.en{color:#555;font-size:.9em}' +
+  '.box{border:1px solid #999;padding:.6em 1em;margin:1em 0}ol{padding-left:1.4em}';
+
+function page(body: string, code = ''): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Tra cứu hồ sơ – Hồ sơ công</title><style>${CSS}</style></head><body>
+<h1>Tra cứu hồ sơ</h1>
+<p>Nhập mã hồ sơ và mã tra cứu 4 ký tự in trên biên nhận.<br><span class="en" lang="en">Look up a dossier: enter the dossier code and the 4-character lookup code from the receipt.</span></p>
+${body}
+<form method="post" action="/tra-cuu">
+<label for="ma">Mã hồ sơ <span class="en" lang="en">(dossier code)</span></label>
+<input id="ma" name="ma" required maxlength="40" autocomplete="off" value="${esc(code)}" placeholder="H19.05716-250102-0012">
+<label for="tra">Mã tra cứu <span class="en" lang="en">(lookup code)</span></label>
+<input id="tra" name="tra" required maxlength="8" autocomplete="off" autocapitalize="characters">
+<br><button type="submit">Tra cứu <span lang="en">/ Look up</span></button>
+</form></body></html>`;
+}
+
+const NOT_FOUND =
+  '<div class="box" role="alert"><p><b>Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này.</b> Hãy xem lại hai mã trên biên nhận rồi thử lại.</p>' +
+  '<p class="en" lang="en">No dossier matches this code and lookup code. Check both codes on the receipt and try again.</p></div>';
+
+const LIMITED =
+  '<div class="box" role="alert"><p><b>Bạn đã tra cứu quá nhiều lần.</b> Hãy đợi một phút rồi thử lại.</p>' +
+  '<p class="en" lang="en">Too many attempts. Please wait a minute and try again.</p></div>';
+
+function found(t: TrackResponse): string {
+  const status = (s: TrackResponse['status']) => `${esc(statusMessages.vi[s])} <span class="en" lang="en">(${esc(statusMessages.en[s])})</span>`;
+  const steps = t.timeline
+    .map((e) => `<li>${vnDateTime(e.at)}: ${status(e.status)}${e.note ? ` – ${esc(e.note)}` : ''}</li>`)
+    .join('');
+  return (
+    `<div class="box"><p>Hồ sơ <b>${esc(t.code)}</b></p><p>Trạng thái <span class="en" lang="en">(status)</span>: <b>${status(t.status)}</b></p>` +
+    `<p>Hẹn trả kết quả <span class="en" lang="en">(due)</span>: <b>${vnDateTime(t.dueAt)}</b></p>` +
+    `<p>Quá trình <span class="en" lang="en">(timeline)</span>:</p><ol>${steps}</ol></div>`
+  );
+}
+
+function send(reply: FastifyReply, status: number, html: string) {
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+    .send(html);
+}
+
+export const lookupPageRoutes: FastifyPluginAsync<{ tracking: TrackingService; limit: RateLimit }> = async (app, { tracking, limit }) => {
+  // A plain HTML form posts application/x-www-form-urlencoded; only this plugin parses it.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+  // This plugin's answers are pages, the 429 of the rate limiter included.
+  app.setErrorHandler((err: { statusCode?: number }, _req, reply) => {
+    if (err.statusCode === 429) return send(reply, 429, page(LIMITED));
+    return send(reply, err.statusCode && err.statusCode < 500 ? 400 : 500, page(''));
+  });
+
+  app.get('/tra-cuu', async (req, reply) => {
+    const ma = (req.query as { ma?: unknown }).ma;
+    return send(reply, 200, page('', typeof ma === 'string' ? ma.slice(0, 40) : ''));
+  });
+
+  app.post(
+    '/tra-cuu',
+    // Every attempt counts, as on /api/track: a person checks a few times a day, a guesser cannot.
+    { config: { rateLimit: { max: limit.max, timeWindow: limit.timeWindow } } },
+    async (req, reply) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const code = typeof body.ma === 'string' ? body.ma.slice(0, 40) : '';
+      const lookup = typeof body.tra === 'string' ? body.tra.slice(0, 64) : '';
+      const t = await tracking.byCode(code, lookup);
+      // The code typed is not echoed: the page for a wrong lookup and for an unknown code must
+      // not differ by a single byte.
+      return t ? send(reply, 200, page(found(t))) : send(reply, 404, page(NOT_FOUND));
+    },
+  );
+};
