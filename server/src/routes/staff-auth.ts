@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { apiError } from '../http/errors.ts';
 import { requestMeta } from '../http/staff-session.ts';
 import { langOf } from '../http/texts.ts';
-import { SESSION_TTL_MS, type StaffService } from '../services/staff.ts';
+import type { StaffService } from '../services/staff.ts';
 
 export const LOGIN_URL = '/api/staff/login';
 
@@ -32,7 +32,7 @@ export const staffAuthRoutes: FastifyPluginAsyncZod<{ staff: StaffService }> = a
         // req.protocol follows X-Forwarded-Proto only when trustProxy is on.
         secure: req.protocol === 'https',
         path: '/api',
-        maxAge: SESSION_TTL_MS / 1000,
+        maxAge: Math.floor(staff.sessionTtlMs / 1000),
       });
       return outcome.session;
     },

@@ -64,6 +64,7 @@ export class StaffService {
     private readonly store: Store,
     private readonly now: () => Date,
     private readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
+    readonly sessionTtlMs: number = SESSION_TTL_MS,
   ) {}
 
   /**
@@ -113,7 +114,7 @@ export class StaffService {
       userAgent: meta.userAgent,
       ip: meta.ip,
       createdAt: at.toISOString(),
-      expiresAt: new Date(at.getTime() + SESSION_TTL_MS).toISOString(),
+      expiresAt: new Date(at.getTime() + this.sessionTtlMs).toISOString(),
     };
     await this.store.staff.createSession(session);
     await audit('login', staff.id);
