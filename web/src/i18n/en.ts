@@ -149,6 +149,7 @@ const en: Messages = {
     receivedAt: 'Received at',
     dueAt: 'Result due',
     docsReceived: 'Documents received',
+    docsSupplement: 'Added documents the commune holds',
     keepCodes: 'Keep the dossier code and the lookup code to ask about your dossier.',
     timeline: 'Progress',
     checkedAt: 'Updated at {{time}}',

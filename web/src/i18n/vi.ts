@@ -150,6 +150,7 @@ const vi = {
     receivedAt: 'Nhận lúc',
     dueAt: 'Hẹn trả kết quả',
     docsReceived: 'Giấy tờ xã đã nhận',
+    docsSupplement: 'Giấy tờ bổ sung xã đã nhận',
     keepCodes: 'Hãy ghi lại mã hồ sơ và mã tra cứu để hỏi về hồ sơ.',
     timeline: 'Tiến trình giải quyết',
     checkedAt: 'Cập nhật lúc {{time}}',

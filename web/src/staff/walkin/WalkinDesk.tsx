@@ -4,10 +4,12 @@
 // through the app's own outbox (channel `desk`), so they survive a dropped line, a reload and an
 // expired session; once the commune's receipt is held, the citizen's data is wiped here.
 import { useEffect } from 'react';
+import { listWalkins } from '../../db/walkin.ts';
 import { requestSync } from '../../sync/client.ts';
 import { LangSwitch } from '../../ui/components/LangSwitch.tsx';
 import { NetStatus } from '../../ui/components/NetStatus.tsx';
 import { useLang } from '../../ui/hooks/useLang.ts';
+import { useLiveQuery } from '../../ui/hooks/useLiveQuery.ts';
 import { Link, usePath } from '../../ui/router.tsx';
 import { useStaffT } from '../i18n/index.ts';
 import { Login } from '../Login.tsx';
@@ -22,7 +24,13 @@ export default function WalkinDesk() {
   const { t } = useLang();
   const staff = useStaffT();
   const path = usePath();
-  const { session, signedIn, unitCode } = useDeskSession();
+  const { session, signedIn, check, unitCode } = useDeskSession();
+  // A walk-in held back for want of a session: ask the server again, so the sign-in form
+  // shows if the session really ended.
+  const needsLogin = useLiveQuery(async () => (await listWalkins()).some((d) => d.state === 'queued' && d.lastError?.code === 'staffLogin'), []);
+  useEffect(() => {
+    if (needsLogin) check();
+  }, [needsLogin, check]);
   const sessionId = decodeURIComponent(path.split('/').filter(Boolean)[2] ?? '');
 
   // Signed in again: whatever waited for the session goes now.
@@ -53,7 +61,7 @@ export default function WalkinDesk() {
         </Link>
         <NetStatus />
         {session.kind === 'in' ? <span className="small walkin-who">{session.user.displayName}</span> : null}
-        <a href="/staff" className="small">
+        <a href="/staff" className="small walkin-console">
           {t('walkin.console')}
         </a>
         <LangSwitch />

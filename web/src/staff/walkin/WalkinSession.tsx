@@ -17,7 +17,7 @@ import { nextCitizen, walkinPaths } from './paths.ts';
 import { WalkinReceipt } from './WalkinReceipt.tsx';
 
 export function WalkinSession({ session, unitCode }: { session: string; unitCode: string }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const data = useLiveQuery(async () => {
     const dossier = await walkinOf(session);
     if (!dossier) return { dossier: null } as const;
@@ -46,6 +46,8 @@ export function WalkinSession({ session, unitCode }: { session: string; unitCode
   }
   return (
     <section className="screen" data-testid="walkin-status" data-state={dossier.state}>
+      <p className="muted small no-print">{dossier.receipt?.code ?? dossier.localRef}</p>
+      <h1 className="no-print">{localized(procedure.name, lang)}</h1>
       <p className="state-line no-print">
         <StateBadge state={dossier.state} testId="dossier-state" />
       </p>

@@ -1,9 +1,13 @@
 // The commune's receipt (Mẫu 01 in short): dossier code, lookup code, received and due times in
 // Vietnamese time, the documents the commune holds.
 import type { Procedure, Receipt } from '@hsc/shared/schemas';
+import { lazy, Suspense } from 'react';
 import { localized } from '../../i18n/index.ts';
 import { formatDateTime } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
+
+// Trust issue: the signed receipt's QR, save/share/print and the notification offer (lazy: qrcode).
+const ReceiptTrust = lazy(() => import('../../trust/ReceiptTrust.tsx'));
 
 export function CommuneReceipt({ receipt, procedure, dueAt }: { receipt: Receipt; procedure: Procedure | null; dueAt?: string }) {
   const { t, lang } = useLang();
@@ -31,7 +35,8 @@ export function CommuneReceipt({ receipt, procedure, dueAt }: { receipt: Receipt
         <dt>{t('detail.dueAt')}</dt>
         <dd data-testid="receipt-due">{formatDateTime(dueAt ?? receipt.dueAt)}</dd>
       </dl>
-      <h3>{t('detail.docsReceived')}</h3>
+      {/* A resubmission's receipt lists only the pages added then. */}
+      <h3>{receipt.supplementId ? t('detail.docsSupplement') : t('detail.docsReceived')}</h3>
       <ul className="summary-list">
         {slotKeys.map((key) => (
           <li key={key} data-testid="receipt-doc">
@@ -40,6 +45,9 @@ export function CommuneReceipt({ receipt, procedure, dueAt }: { receipt: Receipt
         ))}
       </ul>
       <p className="muted small">{t('detail.keepCodes')}</p>
+      <Suspense fallback={null}>
+        <ReceiptTrust receipt={receipt} />
+      </Suspense>
     </section>
   );
 }

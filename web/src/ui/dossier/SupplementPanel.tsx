@@ -20,7 +20,6 @@ export function SupplementPanel({ dossier, procedure }: { dossier: DossierRecord
   if (!answers) return null;
   const request = dossier.supplement;
   const open = request ? answers.find((a) => a.requestId === request.id) : undefined;
-  const history = answers.filter((a) => a.state === 'received');
   // Asked and not yet held by the commune (an answer waiting in the outbox still shows here).
   const pending = answers.filter((a) => a !== open && ['queued', 'sending', 'attention'].includes(a.state));
   return (
@@ -29,7 +28,6 @@ export function SupplementPanel({ dossier, procedure }: { dossier: DossierRecord
       {pending.map((a) => (
         <OpenRequest key={a.id} dossier={dossier} procedure={procedure} items={a.items} requestedAt={a.requestedAt} answer={a} />
       ))}
-      {history.length ? <History answers={history} /> : null}
     </>
   );
 }
@@ -133,8 +131,11 @@ function OpenRequest({
   );
 }
 
-function History({ answers }: { answers: SupplementRecord[] }) {
+/** What the phone sent in answer to earlier requests: kept, listed below the receipt. */
+export function SupplementHistory({ dossierId }: { dossierId: string }) {
   const { t } = useLang();
+  const answers = useLiveQuery(async () => (await listSupplements(dossierId)).filter((a) => a.state === 'received' && a.receipt), [dossierId]);
+  if (!answers?.length) return null;
   return (
     <section className="receipt" data-testid="supplement-history">
       <h3>{t('supplement.history')}</h3>

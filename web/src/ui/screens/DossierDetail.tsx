@@ -13,7 +13,7 @@ import { CommuneReceipt } from '../dossier/CommuneReceipt.tsx';
 import { ExportButton } from '../dossier/ExportButton.tsx';
 import { LocalReceipt } from '../dossier/LocalReceipt.tsx';
 import { ResultPanel } from '../dossier/ResultPanel.tsx';
-import { SupplementPanel } from '../dossier/SupplementPanel.tsx';
+import { SupplementHistory, SupplementPanel } from '../dossier/SupplementPanel.tsx';
 import { SendStatus } from '../dossier/SendStatus.tsx';
 import { Timeline } from '../dossier/Timeline.tsx';
 import { useLang } from '../hooks/useLang.ts';
@@ -60,6 +60,7 @@ export function DossierDetail({ id }: { id: string }) {
       {received ? <SupplementPanel dossier={dossier} procedure={procedure} /> : null}
       {received && (dossier.status === 'processed' || dossier.status === 'returned') ? <ResultPanel dossier={dossier} /> : null}
       {received ? <CommuneReceipt receipt={receipt!} procedure={procedure} dueAt={dossier.dueAt} /> : null}
+      {received ? <SupplementHistory dossierId={id} /> : null}
       {received && dossier.timeline?.length ? <Timeline entries={dossier.timeline} checkedAt={dossier.statusCheckedAt} /> : null}
 
       {received ? (
