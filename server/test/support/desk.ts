@@ -1,10 +1,11 @@
 // Desk test helpers: a movable clock, staff sign-in through the API (an "agent" that carries
 // the cookie and CSRF token), and dossiers of a 3-working-day procedure sent by a citizen.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ActionResponse, DeskDossier, Receipt, StaffActionRequest, StaffSession } from '@hsc/shared';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/services/staff.ts';
+import { DEMO_PASSWORD, toUser } from '../../src/services/staff.ts';
+import type { Store } from '../../src/store/store.ts';
 import { injectUpload, newSecret, putDossier, submission, testFile, type TestFile } from './fixtures.ts';
 
 /** Xã Võ Nhai and Phường Bá Xuyên: the demo accounts' units. */
@@ -38,8 +39,31 @@ export interface Agent {
 export async function login(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Agent> {
   const res = await app.inject({ method: 'POST', url: '/api/staff/login', payload: { username, password } });
   expect(res.statusCode, `login ${username}: ${res.body}`).toBe(200);
-  const cookie = res.cookies.find((c) => c.name === 'hsc_staff')!.value;
-  const session = res.json<StaffSession>();
+  return agentFor(app, res.cookies.find((c) => c.name === 'hsc_staff')!.value, res.json<StaffSession>());
+}
+
+/**
+ * A session written straight into the store that lasts for the whole test, for tests whose
+ * clock runs for months (signing in again after each 12 hours would cost an argon2 hash).
+ */
+export async function lastingSession(app: FastifyInstance, store: Store, username: string): Promise<Agent> {
+  const staff = await store.staff.byUsername(username);
+  if (!staff) throw new Error(`no staff ${username}`);
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  await store.staff.createSession({
+    tokenHash: createHash('sha256').update(token).digest('hex'),
+    staffId: staff.id,
+    csrfToken,
+    userAgent: 'test',
+    ip: '127.0.0.1',
+    createdAt: '2000-01-01T00:00:00.000Z',
+    expiresAt: '2100-01-01T00:00:00.000Z',
+  });
+  return agentFor(app, token, { user: toUser(staff), csrfToken });
+}
+
+function agentFor(app: FastifyInstance, cookie: string, session: StaffSession): Agent {
   const req: Agent['req'] = ({ csrf = true, ...opts }) =>
     app.inject({
       ...opts,
