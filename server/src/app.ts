@@ -17,6 +17,7 @@ import { dossierRoutes } from './routes/dossiers.ts';
 import { healthRoutes } from './routes/health.ts';
 import { holidayRoutes } from './routes/holidays.ts';
 import { lookupPageRoutes } from './routes/lookup-page.ts';
+import { pushRoutes } from './routes/push.ts';
 import { receiptRoutes } from './routes/receipts.ts';
 import { staffArea } from './routes/staff-area.ts';
 import { trackRoutes } from './routes/track.ts';
@@ -28,6 +29,7 @@ import { CatalogService } from './services/catalog.ts';
 import { CitizenService } from './services/citizen.ts';
 import { DeskService } from './services/desk.ts';
 import { ReportService } from './services/reports.ts';
+import { PushService } from './services/push.ts';
 import { seed } from './services/seed.ts';
 import { KeyringSigner } from './services/signing.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, StaffService } from './services/staff.ts';
@@ -76,9 +78,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const catalog = new CatalogService(store);
   const citizen = new CitizenService(store, blobs, attachments, calendar, tracking, now, signer);
   const desk = new DeskService(store, blobs, calendar, now);
-  const actions = new ActionService(store, blobs, calendar, desk, uploadsDir, now, signer);
+  const push = new PushService(store, config.dataDir, now, { log: (m) => app.log.warn(m), ...config.push });
+  app.decorate('push', push);
+  const actions = new ActionService(store, blobs, calendar, desk, uploadsDir, now, signer, (action, d) => push.afterAction(action, d));
   const reports = new ReportService(store, now);
-  // Seam (Trust issue): push subscriptions and the receipt and form signer register here.
 
   await registerDocs(app);
   await app.register(rateLimit, { global: false });
@@ -88,6 +91,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(dossierRoutes, { submissions, tracking, citizen });
   await app.register(holidayRoutes, { calendar });
   await app.register(receiptRoutes, { signer });
+  await app.register(pushRoutes, { push, tracking });
   await app.register(staffArea, { store, staff, calendar, desk, actions, reports, submissions, now });
   await app.register(trackRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
   await app.register(lookupPageRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });

@@ -3,6 +3,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { PushOptions } from './services/push.ts';
 import type { LoginLimits } from './services/staff.ts';
 import type { Store } from './store/store.ts';
 
@@ -37,6 +38,8 @@ export interface AppConfig {
   store?: Store;
   /** DEMO=1: seed the demo staff accounts (see server/README.md). */
   demo?: boolean;
+  /** Trust issue: Web Push (VAPID subject, which endpoints may be registered; tests allow 127.0.0.1). */
+  push?: PushOptions;
   /** Failed logins allowed per username and per IP in a window. Default 5 and 20 in 15 min. */
   loginLimits?: LoginLimits;
 }

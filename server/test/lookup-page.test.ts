@@ -2,7 +2,7 @@
 // page for an unknown code and a wrong lookup code, and attempts limited per client.
 import type { Receipt } from '@hsc/shared';
 import { afterEach, describe, expect, test } from 'vitest';
-import { vnDateTime } from '../src/routes/lookup-page.ts';
+import { vnDateTime } from '../src/services/push.ts';
 import { sendDossier, VO_NHAI } from './support/desk.ts';
 import { testApp, type TestApp } from './support/app.ts';
 

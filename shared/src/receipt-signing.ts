@@ -51,18 +51,22 @@ const subtle = (): Subtle => (globalThis as unknown as { crypto: { subtle: Subtl
 export async function verifySignature(fields: SignatureFields, keys: readonly PublicKeyEntry[]): Promise<Verdict> {
   let data: Uint8Array;
   let signature: Uint8Array;
-  let payload: unknown;
   try {
     data = base64urlDecode(fields.signed);
     signature = base64urlDecode(fields.signature);
-    payload = JSON.parse(utf8Decode(data));
   } catch {
     return { kind: 'malformed' };
   }
-  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return { kind: 'malformed' };
   const entry = keys.find((k) => k.kid === fields.kid && k.alg === SIGNATURE_ALG);
   if (!entry) return { kind: 'unknown_key', kid: fields.kid };
-  if (signature.length !== 64) return { kind: 'forged', kid: fields.kid };
+  // From here the receipt names a key we hold: bytes that are not our JSON were altered.
+  let payload: unknown;
+  try {
+    payload = JSON.parse(utf8Decode(data));
+  } catch {
+    return { kind: 'forged', kid: fields.kid };
+  }
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload) || signature.length !== 64) return { kind: 'forged', kid: fields.kid };
   const key = await subtle().importKey('raw', base64urlDecode(entry.publicKey), { name: SIGNATURE_ALG }, false, ['verify']);
   const ok = await subtle().verify({ name: SIGNATURE_ALG }, key, signature, data);
   // Bytes that verify but are not canonical were not made by our signer: treat as altered.
@@ -84,27 +88,48 @@ export async function verifyDocument(document: object, keys: readonly PublicKeyE
 }
 
 // ---- The QR text ----
-// `HSC1.<KID>.<SIGNED>.<SIGNATURE>`: the kid in upper-case hex, the bytes in RFC 4648 base32.
-// Every character is in the QR alphanumeric set (0-9 A-Z . and a few more), which packs 5.5
-// bits a character against 8 for byte mode: about a fifth fewer modules for the same receipt
-// than base64url, so a receipt with several documents still scans from a phone screen.
+// `HSC1.<KID>.<DATA>.<SIGNATURE>`: the kid in upper-case hex; DATA the signed bytes compressed
+// (raw DEFLATE: JSON keys and hex digests shrink by about 40 %); both in RFC 4648 base32. Every
+// character is in the QR alphanumeric set (5.5 bits a character against 8 in byte mode), so a
+// receipt with two documents fits a version 15 code, which scans from a 360-px phone screen.
 
 export const QR_PREFIX = 'HSC1';
+/** A receipt is a few hundred bytes; anything that inflates past this is not one. */
+const MAX_SIGNED_BYTES = 64 * 1024;
 
-export function toQrText(f: SignatureFields): string {
-  return [QR_PREFIX, f.kid.toUpperCase(), base32Encode(base64urlDecode(f.signed)), base32Encode(base64urlDecode(f.signature))].join('.');
+// Compression streams exist in every target (Node 18+, Chromium 80+, Safari 16.4+, Firefox
+// 113+); shared's lib has no DOM types, so the members used are typed here.
+interface StreamGlobals {
+  Blob: new (parts: Uint8Array[]) => { stream(): { pipeThrough(t: unknown): unknown } };
+  Response: new (body: unknown) => { arrayBuffer(): Promise<ArrayBuffer> };
+  CompressionStream: new (format: string) => unknown;
+  DecompressionStream: new (format: string) => unknown;
+}
+const streams = globalThis as unknown as StreamGlobals;
+const through = async (bytes: Uint8Array, transform: unknown) =>
+  new Uint8Array(await new streams.Response(new streams.Blob([bytes]).stream().pipeThrough(transform)).arrayBuffer());
+
+export async function toQrText(f: SignatureFields): Promise<string> {
+  const packed = await through(base64urlDecode(f.signed), new streams.CompressionStream('deflate-raw'));
+  return [QR_PREFIX, f.kid.toUpperCase(), base32Encode(packed), base32Encode(base64urlDecode(f.signature))].join('.');
 }
 
-/** The signature members back from a QR text (spaces and line breaks from a paste ignored). */
-export function fromQrText(text: string): SignatureFields | undefined {
+/**
+ * The signature members back from a QR text (spaces and line breaks from a paste ignored).
+ * `undefined`: not a receipt's QR text at all. `'altered'`: the frame is a receipt's but the
+ * signed part no longer unpacks (a character was changed in it).
+ */
+export async function fromQrText(text: string): Promise<SignatureFields | 'altered' | undefined> {
   const parts = text.replace(/\s+/g, '').split('.');
   if (parts.length !== 4 || parts[0]?.toUpperCase() !== QR_PREFIX) return undefined;
-  const [, kid, signed, signature] = parts as [string, string, string, string];
-  if (!/^[0-9A-Fa-f]{16}$/.test(kid)) return undefined;
+  const [, kid, data, signature] = parts as [string, string, string, string];
+  if (!/^[0-9A-Fa-f]{16}$/.test(kid) || !/^[A-Za-z2-7]+$/.test(data) || !/^[A-Za-z2-7]{103}$/.test(signature)) return undefined;
   try {
-    return { kid: kid.toLowerCase(), signed: base64urlEncode(base32Decode(signed.toUpperCase())), signature: base64urlEncode(base32Decode(signature.toUpperCase())) };
+    const signed = await through(base32Decode(data.toUpperCase()), new streams.DecompressionStream('deflate-raw'));
+    if (signed.length > MAX_SIGNED_BYTES) return 'altered';
+    return { kid: kid.toLowerCase(), signed: base64urlEncode(signed), signature: base64urlEncode(base32Decode(signature.toUpperCase())) };
   } catch {
-    return undefined;
+    return 'altered';
   }
 }
 
@@ -118,7 +143,11 @@ export async function verifyText(text: string, keys: readonly PublicKeyEntry[]):
       return { kind: 'malformed' };
     }
   }
-  const fields = fromQrText(trimmed);
+  const fields = await fromQrText(trimmed);
+  if (fields === 'altered') {
+    const kid = trimmed.split('.')[1]!.toLowerCase();
+    return keys.some((k) => k.kid === kid) ? { kind: 'forged', kid } : { kind: 'unknown_key', kid };
+  }
   return fields ? verifySignature(fields, keys) : { kind: 'malformed' };
 }
 

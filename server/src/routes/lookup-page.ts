@@ -6,15 +6,11 @@
 import { statusMessages, type TrackResponse } from '@hsc/shared';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { RateLimit } from '../config.ts';
+import { vnDateTime } from '../services/push.ts';
 import type { TrackingService } from '../services/tracking.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** "16:05 12/03/2026", Vietnamese time (UTC+7, no daylight saving). */
-export function vnDateTime(iso: string): string {
-  const t = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
-  return `${t.slice(11, 16)} ${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)}`;
-}
 
 const CSS =
   'body{font:16px/1.5 sans-serif;max-width:36em;margin:0 auto;padding:1em;color:#111}' +

@@ -15,6 +15,7 @@ import {
   type DeskDossier,
   type LifecycleAction,
   type LifecycleError,
+  type StaffActionName,
   type StaffActionRequest,
 } from '@hsc/shared';
 import type { BlobStore } from '../blobs/blob-store.ts';
@@ -59,6 +60,8 @@ export class ActionService {
     private readonly tmpDir: string,
     private readonly now: () => Date,
     private readonly signer?: ReceiptSigner,
+    /** Trust issue: told of every committed action (Web Push); must return at once. */
+    private readonly afterAction?: (action: StaffActionName, dossier: DossierRecord) => void,
   ) {}
 
   async act(v: Viewer, id: string, req: StaffActionRequest): Promise<ActOutcome> {
@@ -75,6 +78,7 @@ export class ActionService {
       if (step.kind !== 'change') return step;
       const applied = await this.store.desk.apply(step.change);
       if (applied.ok) {
+        this.afterAction?.(action.action, applied.dossier);
         const view = await this.desk.view(applied.dossier, v, await this.calendar.current());
         return { kind: 'ok', dossier: view, ...(applied.form ? { form: FormDocument.parse(JSON.parse(applied.form.body)) } : {}) };
       }

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import { KyselyAuditStore } from './kysely-audit.ts';
 import { KyselyDeskStore } from './kysely-desk.ts';
 import { KyselyHolidayStore } from './kysely-holidays.ts';
+import { KyselyPushStore } from './kysely-push.ts';
 import { KyselyStaffStore } from './kysely-staff.ts';
 import { migrateToLatest } from './migrations.ts';
 import { insertAudit, toAttachment, toDossier, toUnit } from './rows.ts';
@@ -19,6 +20,7 @@ export class KyselyStore implements Store {
   readonly audit: KyselyAuditStore;
   readonly holidays: KyselyHolidayStore;
   readonly desk: KyselyDeskStore;
+  readonly push: KyselyPushStore;
 
   constructor(
     readonly kind: StoreKind,
@@ -29,6 +31,7 @@ export class KyselyStore implements Store {
     this.audit = new KyselyAuditStore(db);
     this.holidays = new KyselyHolidayStore(db);
     this.desk = new KyselyDeskStore(db);
+    this.push = new KyselyPushStore(db as unknown as Kysely<never>);
   }
 
   async migrate(): Promise<void> {

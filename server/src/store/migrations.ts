@@ -3,6 +3,7 @@
 // the next one (and a test that opens a database written by the previous version).
 import { foldVi, type DossierSubmission } from '@hsc/shared';
 import { Migrator, sql, SqliteAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { m0003Push } from './kysely-push.ts';
 
 const m0001: Migration = {
   async up(db: Kysely<unknown>) {
@@ -225,7 +226,7 @@ const m0002: Migration = {
   },
 };
 
-export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_desk': m0002 };
+export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_desk': m0002, '0003_push': m0003Push };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

@@ -2,6 +2,7 @@
 // PostgreSQL, and PGlite in tests) all pass one contract suite (test/contract/).
 // Plain data in and out: no domain rules here, no Fastify.
 import type { Channel, DossierStatus, Procedure, StaffRole, TimelineEntry, Unit } from '@hsc/shared';
+import type { PushStore } from './push-store.ts';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -102,6 +103,8 @@ export interface Store {
   readonly audit: AuditStore;
   readonly holidays: HolidayStore;
   readonly desk: DeskStore;
+  /** Trust issue: Web Push subscriptions. */
+  readonly push: PushStore;
 }
 
 // ---- Desk issue ----

@@ -1,0 +1,167 @@
+// Web Push: a status change reaches the person instead of them travelling to ask. VAPID keys
+// are made at first start and kept in DATA_DIR/keys (0600). The payload is encrypted by
+// web-push (RFC 8291 aes128gcm, VAPID RFC 8292); the request itself goes out with fetch, so
+// the same code reaches a push service over HTTPS and a test's endpoint on 127.0.0.1. Sending
+// never holds up the officer's action: it runs after the commit, and a failure is only logged.
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StaffActionName } from '@hsc/shared';
+import webpush from 'web-push';
+import type { DossierRecord, Store } from '../store/store.ts';
+import { keysDir } from './signing.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's push sender (tests wait on `settled()`). */
+    push: PushService;
+  }
+}
+
+export type PushEvent = 'accepted' | 'supplement_requested' | 'result_ready' | 'rescheduled';
+type Lang = 'vi' | 'en';
+
+/** Which officer actions a person hears about, and as what. */
+export const EVENT_OF: Partial<Record<StaffActionName, PushEvent>> = {
+  accept: 'accepted',
+  request_supplement: 'supplement_requested',
+  finish: 'result_ready',
+  reschedule: 'rescheduled',
+};
+
+/** "16:05 12/03/2026", Vietnamese time (UTC+7, no daylight saving). */
+export function vnDateTime(iso: string): string {
+  const t = new Date(Date.parse(iso) + 7 * 3_600_000).toISOString();
+  return `${t.slice(11, 16)} ${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)}`;
+}
+
+const TEXTS: Record<Lang, { title: string } & Record<PushEvent, (code: string, due: string) => string>> = {
+  vi: {
+    title: 'Hồ sơ công',
+    accepted: (c, d) => `Hồ sơ ${c} đã được tiếp nhận. Hẹn trả kết quả: ${d}.`,
+    supplement_requested: (c) => `Hồ sơ ${c} cần bổ sung giấy tờ. Mở ứng dụng để xem cần thêm gì.`,
+    result_ready: (c) => `Hồ sơ ${c} đã có kết quả. Mở ứng dụng để xem.`,
+    rescheduled: (c, d) => `Hồ sơ ${c} được hẹn lại ngày trả kết quả: ${d}.`,
+  },
+  en: {
+    title: 'Hồ sơ công',
+    accepted: (c, d) => `Dossier ${c} was accepted. Result due ${d}.`,
+    supplement_requested: (c) => `Dossier ${c} needs more documents. Open the app to see what is needed.`,
+    result_ready: (c) => `The result of dossier ${c} is ready. Open the app to see it.`,
+    rescheduled: (c, d) => `Dossier ${c} has a new due date: ${d}.`,
+  },
+};
+
+/** What the service worker receives (web/public/push-sw.js shows it; a tap opens `url`). */
+export interface PushMessage {
+  title: string;
+  body: string;
+  url: string;
+  dossierId: string;
+  event: PushEvent;
+}
+
+export function pushMessage(lang: Lang, event: PushEvent, d: Pick<DossierRecord, 'id' | 'code' | 'dueAt'>): PushMessage {
+  const t = TEXTS[lang];
+  return { title: t.title, body: t[event](d.code, vnDateTime(d.dueAt)), url: `/dossiers/${d.id}`, dossierId: d.id, event };
+}
+
+// The browsers' push services. Only these may be registered: the server POSTs to whatever
+// endpoint it is given, and must not be pointed at hosts inside the network.
+const PUSH_HOSTS = ['.googleapis.com', '.push.services.mozilla.com', '.push.apple.com', '.notify.windows.com'];
+export const isKnownPushService = (u: URL) => u.protocol === 'https:' && PUSH_HOSTS.some((h) => u.hostname.endsWith(h));
+
+export interface PushOptions {
+  /** VAPID `sub`: a mailto: or https: contact for the push services. */
+  subject?: string;
+  /** Which endpoints may be registered. Default: HTTPS on the browsers' push services. */
+  endpointAllowed?: (url: URL) => boolean;
+  log?: (msg: string) => void;
+}
+
+interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+}
+
+function loadVapid(dataDir: string): VapidKeys {
+  const dir = keysDir(dataDir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, 'vapid.json');
+  if (!existsSync(file)) {
+    try {
+      writeFileSync(file, JSON.stringify(webpush.generateVAPIDKeys()), { flag: 'wx', mode: 0o600 });
+      chmodSync(file, 0o600);
+    } catch (e) {
+      // Another process on the same data directory wrote it first: use theirs.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  return JSON.parse(readFileSync(file, 'utf8')) as VapidKeys;
+}
+
+const b64urlBytes = (s: string) => (/^[A-Za-z0-9_-]+$/.test(s) ? Buffer.from(s, 'base64url') : Buffer.alloc(0));
+
+export class PushService {
+  private readonly vapid: VapidKeys;
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly store: Store,
+    dataDir: string,
+    private readonly now: () => Date,
+    private readonly opts: PushOptions = {},
+  ) {
+    this.vapid = loadVapid(dataDir);
+  }
+
+  /** The application server key the browser subscribes with (base64url, 65 bytes). */
+  publicKey(): string {
+    return this.vapid.publicKey;
+  }
+
+  /** False when the subscription cannot be one a browser made, or points elsewhere. */
+  async subscribe(dossierId: string, sub: { endpoint: string; keys: { p256dh: string; auth: string } }, lang: Lang): Promise<boolean> {
+    let url: URL;
+    try {
+      url = new URL(sub.endpoint);
+    } catch {
+      return false;
+    }
+    const allowed = this.opts.endpointAllowed ?? isKnownPushService;
+    const p256dh = b64urlBytes(sub.keys.p256dh);
+    if (!allowed(url) || p256dh.length !== 65 || p256dh[0] !== 4 || b64urlBytes(sub.keys.auth).length !== 16) return false;
+    await this.store.push.save({ dossierId, endpoint: sub.endpoint, p256dh: sub.keys.p256dh, auth: sub.keys.auth, lang, createdAt: this.now().toISOString() });
+    return true;
+  }
+
+  /** Called after an officer's action is committed; returns at once. */
+  afterAction(action: StaffActionName, dossier: DossierRecord): void {
+    const event = EVENT_OF[action];
+    if (!event) return;
+    const p = this.send(event, dossier).catch((e: unknown) => this.opts.log?.(`push for ${dossier.id} failed: ${String(e)}`));
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p));
+  }
+
+  /** Every push started so far has been answered (tests wait on this instead of on time). */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  private async send(event: PushEvent, dossier: DossierRecord): Promise<void> {
+    for (const sub of await this.store.push.forDossier(dossier.id)) {
+      const payload = JSON.stringify(pushMessage(sub.lang, event, dossier));
+      const req = webpush.generateRequestDetails({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
+        vapidDetails: { subject: this.opts.subject ?? 'mailto:hosocong@localhost.invalid', publicKey: this.vapid.publicKey, privateKey: this.vapid.privateKey },
+        TTL: 7 * 24 * 3600,
+        contentEncoding: 'aes128gcm',
+        urgency: 'normal',
+      });
+      const res = await fetch(req.endpoint, { method: req.method, headers: req.headers as Record<string, string>, body: req.body ?? undefined, signal: AbortSignal.timeout(15_000) });
+      await res.arrayBuffer().catch(() => undefined);
+      // 404/410: the browser unsubscribed or the subscription expired; it will never come back.
+      if (res.status === 404 || res.status === 410) await this.store.push.removeEndpoint(sub.endpoint);
+      else if (!res.ok) this.opts.log?.(`push service answered ${res.status} for dossier ${dossier.id}`);
+    }
+  }
+}
