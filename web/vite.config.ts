@@ -49,7 +49,11 @@ export default defineConfig({
           },
         ],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // /tra-cuu is the server's own page (no app needed): never answered with the app shell.
+        navigateFallbackDenylist: [/^\/api\//, /^\/tra-cuu/],
+        // Trust issue: push and notificationclick handlers, a small static file (public/push-sw.js);
+        // precaching is unchanged.
+        importScripts: ['push-sw.js'],
         // The first page is controlled as soon as the worker is active, so it works offline
         // without a reload. Waiting updates still wait for the person (no skipWaiting).
         clientsClaim: true,

@@ -20,6 +20,8 @@ const DossierDetail = lazy(() => loadDetail().then((m) => ({ default: m.DossierD
 const StaffConsole = lazy(() => import('../staff/StaffConsole.tsx'));
 // Assisted walk-in mode (/staff/walkin): staff-only like the console, in its own lazy chunk.
 const WalkinDesk = lazy(() => import('../staff/walkin/WalkinDesk.tsx'));
+// Checking a signed receipt (/kiem-tra): its own lazy chunk, precached so it works offline.
+const VerifyScreen = lazy(() => import('../trust/VerifyScreen.tsx'));
 
 /** Fetches the lazy screens in idle time, so tapping through never waits for the network. */
 export function preloadScreens(): void {
@@ -42,6 +44,8 @@ function Screen({ route }: { route: Route }) {
       return <DossierForm id={route.id} />;
     case 'dossier':
       return <DossierDetail id={route.id} />;
+    case 'verify':
+      return <VerifyScreen />;
     case 'notFound':
       return <p className="notice">{t('app.notFound')}</p>;
   }

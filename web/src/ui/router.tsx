@@ -37,6 +37,7 @@ export type Route =
   | { name: 'privacy'; code?: string }
   | { name: 'edit'; id: string }
   | { name: 'dossier'; id: string }
+  | { name: 'verify' }
   | { name: 'notFound' };
 
 export const paths = {
@@ -46,6 +47,7 @@ export const paths = {
   privacy: (code?: string) => (code ? `/procedures/${encodeURIComponent(code)}/privacy` : '/privacy'),
   edit: (id: string) => `/dossiers/${id}/edit`,
   dossier: (id: string) => `/dossiers/${id}`,
+  verify: () => '/kiem-tra',
 };
 
 export function matchRoute(path: string): Route {
@@ -53,6 +55,7 @@ export function matchRoute(path: string): Route {
   const [a, b, c] = parts;
   if (parts.length === 0) return { name: 'home' };
   if (a === 'catalog' && parts.length === 1) return { name: 'catalog' };
+  if (a === 'kiem-tra' && parts.length === 1) return { name: 'verify' };
   if (a === 'privacy' && parts.length === 1) return { name: 'privacy' };
   if (a === 'procedures' && b && parts.length === 2) return { name: 'procedure', code: b };
   if (a === 'procedures' && b && c === 'privacy' && parts.length === 3) return { name: 'privacy', code: b };

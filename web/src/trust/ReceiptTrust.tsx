@@ -1,0 +1,108 @@
+// Under the commune's receipt: its QR code (the signed receipt, checkable by anyone offline),
+// save as image, share, print, and the offer of notifications. Loaded lazily with the receipt.
+import type { Receipt } from '@hsc/shared/schemas';
+import { verifyDocument } from '@hsc/shared/receipt-signing';
+import { useEffect, useRef, useState } from 'react';
+import { formatDateTime } from '../ui/format.ts';
+import { useLang } from '../ui/hooks/useLang.ts';
+import { Link } from '../ui/router.tsx';
+import { refreshReceiptKeys } from './keys.ts';
+import { PushOffer } from './PushOffer.tsx';
+import { drawQr, imageName, qrTextOf, receiptImage } from './qr.ts';
+import { trustTexts } from './texts.ts';
+import './trust.css';
+
+function download(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export default function ReceiptTrust({ receipt }: { receipt: Receipt }) {
+  const { lang } = useLang();
+  const tx = trustTexts(lang);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [version, setVersion] = useState<number>();
+  const [verdict, setVerdict] = useState<string>();
+  const [copied, setCopied] = useState(false);
+  const [text, setText] = useState<string | null>();
+
+  useEffect(() => {
+    let live = true;
+    void qrTextOf(receipt).then((t) => live && setText(t ?? null));
+    return () => {
+      live = false;
+    };
+  }, [receipt]);
+
+  useEffect(() => {
+    if (!text || !canvas.current) return;
+    let live = true;
+    void drawQr(canvas.current, text, 288).then((v) => live && setVersion(v));
+    // Fetches the keys while there is a network, so the receipt (and any other) can be checked offline later.
+    void refreshReceiptKeys()
+      .then((keys) => verifyDocument(receipt, keys))
+      .then((v) => live && setVerdict(v.kind));
+    return () => {
+      live = false;
+    };
+  }, [text, receipt]);
+
+  if (text === undefined) return null;
+  if (text === null) return <p className="muted small">{tx.unsigned}</p>;
+  const lines = [receipt.code, `${lang.startsWith('en') ? 'Lookup' : 'Mã tra cứu'}: ${receipt.lookupCode}`, formatDateTime(receipt.receivedAt)];
+
+  const save = async () => download(await receiptImage(receipt, text, lines), imageName(receipt));
+  const share = async () => {
+    const file = new File([await receiptImage(receipt, text, lines)], imageName(receipt), { type: 'image/png' });
+    const data = { title: receipt.code, text: `${receipt.code}\n${text}`, files: [file] };
+    try {
+      if (navigator.canShare?.(data)) await navigator.share(data);
+      else if (navigator.share) await navigator.share({ title: data.title, text: data.text });
+      else await save();
+    } catch {
+      // the person closed the share sheet
+    }
+  };
+  const copy = async () => {
+    await navigator.clipboard?.writeText(text).catch(() => undefined);
+    setCopied(true);
+  };
+
+  return (
+    <section className="receipt-trust" data-testid="receipt-trust" aria-labelledby="receipt-qr-title">
+      <h3 id="receipt-qr-title">{tx.qrTitle}</h3>
+      <canvas ref={canvas} className="receipt-qr" data-testid="receipt-qr" data-qr-version={version} role="img" aria-label={tx.qrTitle} />
+      <p className="muted small">{tx.qrHelp}</p>
+      {verdict === 'valid' ? (
+        <p className="small" data-testid="receipt-signature-ok">
+          ✓ {tx.signedOk}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="button" onClick={() => void save()}>
+          {tx.save}
+        </button>
+        <button type="button" onClick={() => void share()}>
+          {tx.share}
+        </button>
+        <button type="button" onClick={() => window.print()}>
+          {tx.print}
+        </button>
+        <button type="button" onClick={() => void copy()} data-testid="receipt-copy">
+          {copied ? tx.copied : tx.copy}
+        </button>
+      </div>
+      <textarea className="receipt-qr-text" readOnly value={text} rows={3} data-testid="receipt-qr-text" aria-label={tx.copy} onFocus={(e) => e.currentTarget.select()} />
+      <PushOffer dossierId={receipt.dossierId} />
+      <p>
+        <Link to="/kiem-tra">{tx.verifyLink}</Link>
+      </p>
+    </section>
+  );
+}
