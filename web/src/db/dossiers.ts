@@ -4,7 +4,7 @@ import { normalizePhone } from '@hsc/shared/validate';
 import type { DossierStatusResponse, DossierSubmission, Receipt } from '@hsc/shared/schemas';
 import { db } from './db.ts';
 import { newDeviceSecret, newId, newLocalRef } from './ids.ts';
-import type { AttachmentRecord, DossierError, DossierRecord } from './types.ts';
+import type { AttachmentRecord, DossierError, DossierRecord, SupplementRecord } from './types.ts';
 
 export function getDossier(id: string): Promise<DossierRecord | undefined> {
   return db.dossiers.get(id);
@@ -232,8 +232,11 @@ export async function resendAsNew(id: string, now = Date.now()): Promise<string 
 }
 
 /** Dossiers that have not reached the commune yet (drafts aside): the update banner names them. */
-export function countUnsent(): Promise<number> {
-  return db.dossiers.where('state').anyOf(['queued', 'sending', 'attention']).count();
+export async function countUnsent(): Promise<number> {
+  const unsent = ['queued', 'sending', 'attention'];
+  // Answers to supplement requests waiting in the outbox count too: they are the person's work.
+  const [dossiers, answers] = await Promise.all([db.dossiers.where('state').anyOf(unsent).count(), db.supplements.where('state').anyOf(unsent).count()]);
+  return dossiers + answers;
 }
 
 // --- used by import from a dossier file ----------------------------------------------------
@@ -245,13 +248,14 @@ export type RestoreOutcome = { ok: true } | { ok: false; existing: DossierRecord
  * this phone already holds the dossier or any of its pages: the person would otherwise have two
  * copies of one dossier, each able to send it.
  */
-export async function restoreDossier(dossier: DossierRecord, pages: AttachmentRecord[]): Promise<RestoreOutcome> {
-  return db.transaction('rw', db.dossiers, db.attachments, async () => {
+export async function restoreDossier(dossier: DossierRecord, pages: AttachmentRecord[], supplements: SupplementRecord[] = []): Promise<RestoreOutcome> {
+  return db.transaction('rw', db.dossiers, db.attachments, db.supplements, async () => {
     const existing = await db.dossiers.get(dossier.id);
     const clash = existing ?? (await db.attachments.bulkGet(pages.map((p) => p.id))).find(Boolean);
     if (clash) return { ok: false, existing: existing ?? (await db.dossiers.get((clash as AttachmentRecord).dossierId)) };
     await db.dossiers.add(dossier);
     await db.attachments.bulkAdd(pages);
+    await db.supplements.bulkAdd(supplements);
     return { ok: true };
   });
 }

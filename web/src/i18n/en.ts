@@ -212,6 +212,10 @@ const en: Messages = {
     edit: 'Change the documents',
     history: 'Documents added earlier',
     historyItem: 'Sent at {{time}}: {{count}} pages',
+    reason: {
+      conflict: 'The commune no longer takes this answer: the request was closed, or another answer to it was received. The pages stay on this phone; ask the one-stop desk.',
+      invalid: 'The commune did not take the answer: the documents below are missing or wrong. Change the answer and send it again.',
+    },
   },
   result: {
     title: 'The result is ready',

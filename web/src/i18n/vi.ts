@@ -213,6 +213,10 @@ const vi = {
     edit: 'Sửa phần bổ sung',
     history: 'Các lần bổ sung đã gửi',
     historyItem: 'Gửi lúc {{time}}: {{count}} trang',
+    reason: {
+      conflict: 'Xã không nhận phần bổ sung này nữa: yêu cầu đã đóng, hoặc xã đã nhận một phần bổ sung khác cho yêu cầu này. Các trang vẫn được giữ trên điện thoại; hãy hỏi bộ phận một cửa.',
+      invalid: 'Xã chưa nhận phần bổ sung vì còn thiếu hoặc sai giấy tờ dưới đây. Hãy sửa phần bổ sung rồi gửi lại.',
+    },
   },
   result: {
     title: 'Đã có kết quả',

@@ -154,6 +154,16 @@ describe('supplement round trip (citizen side)', () => {
     expect(stored?.lastError?.fields?.[0]?.path).toBe('documents.idCard');
   });
 
+  it('counts a waiting answer as unsent (the update banner names it) until the commune holds it', async () => {
+    const d = await askedDossier();
+    const { countUnsent } = await import('../db/dossiers.ts');
+    expect(await countUnsent()).toBe(0);
+    await answerWithPage(d.id);
+    expect(await countUnsent()).toBe(1);
+    await engine().runOnce({ force: true });
+    expect(await countUnsent()).toBe(0);
+  });
+
   it('starting the answer twice opens the same one', async () => {
     const d = await askedDossier();
     const a = await startSupplement(d.id, d.supplement!);

@@ -1,9 +1,10 @@
 // A dossier and its pages written to one file the person can keep or carry to another phone.
 // The file is assembled from pieces in a Blob, so a dossier of many photos never has to exist
 // as one huge string in the memory of a cheap phone.
-import { listAttachments } from '../db/attachments.ts';
+import { listAttachments, listSupplementPages } from '../db/attachments.ts';
 import { getDossier } from '../db/dossiers.ts';
-import type { AttachmentRecord, DossierRecord } from '../db/types.ts';
+import { listSupplements } from '../db/supplements.ts';
+import type { AttachmentRecord, DossierRecord, SupplementRecord } from '../db/types.ts';
 import { base64Parts, FILE_FORMAT, FILE_VERSION, fileNameFor, type DossierFile } from './format.ts';
 
 type ExportedDossier = DossierFile['dossier'];
@@ -18,12 +19,18 @@ function dossierPart(d: DossierRecord): ExportedDossier {
   if (d.dueAt) out.dueAt = d.dueAt;
   if (d.timeline) out.timeline = d.timeline;
   if (d.statusCheckedAt !== undefined) out.statusCheckedAt = d.statusCheckedAt;
+  if (d.supplement) out.supplement = d.supplement;
   return out;
 }
 
+function supplementPart(s: SupplementRecord): NonNullable<DossierFile['supplements']>[number] {
+  const { id, requestId, requestedAt, items, state, createdAt, updatedAt, queuedAt, receipt } = s;
+  return { id, requestId, requestedAt, items, state, createdAt, updatedAt, ...(queuedAt !== undefined ? { queuedAt } : {}), ...(receipt ? { receipt } : {}) };
+}
+
 async function pageParts(p: AttachmentRecord): Promise<string[]> {
-  const { id, slot, order, fileName, mediaType, size, sha256, originalSize, shrunk } = p;
-  const meta = JSON.stringify({ id, slot, order, fileName, mediaType, size, sha256, originalSize, shrunk });
+  const { id, slot, order, fileName, mediaType, size, sha256, originalSize, shrunk, supplementId } = p;
+  const meta = JSON.stringify({ id, slot, order, fileName, mediaType, size, sha256, originalSize, shrunk, supplementId });
   const bytes = new Uint8Array(await p.blob.arrayBuffer());
   return [`${meta.slice(0, -1)},"data":"`, ...base64Parts(bytes), '"}'];
 }
@@ -31,8 +38,17 @@ async function pageParts(p: AttachmentRecord): Promise<string[]> {
 export async function exportDossier(id: string, now = new Date()): Promise<{ blob: Blob; fileName: string }> {
   const d = await getDossier(id);
   if (!d) throw new Error(`no dossier ${id}`);
-  const pages = await listAttachments(id);
-  const head = { format: FILE_FORMAT, version: FILE_VERSION, exportedAt: now.toISOString(), dossier: dossierPart(d) };
+  const answers = await listSupplements(id);
+  // Every version the phone keeps travels: the first pages, then each answer's.
+  const pages = [...(await listAttachments(id))];
+  for (const a of answers) pages.push(...(await listSupplementPages(a.id)));
+  const head = {
+    format: FILE_FORMAT,
+    version: answers.length ? FILE_VERSION : 1,
+    exportedAt: now.toISOString(),
+    dossier: dossierPart(d),
+    ...(answers.length ? { supplements: answers.map(supplementPart) } : {}),
+  };
   const parts: BlobPart[] = [`${JSON.stringify(head).slice(0, -1)},"pages":[`];
   for (const [i, p] of pages.entries()) {
     if (i > 0) parts.push(',');

@@ -2,11 +2,16 @@
 // readable on any device or browser. Ids are kept, so a dossier the commune already has is
 // recognised as the same one. Versioned: a newer app reads older files; an older app refuses a
 // newer file plainly instead of guessing.
-import { Applicant, DossierStatus, Receipt, Sha256Hex, TimelineEntry, Uuid } from '@hsc/shared/schemas';
+import { Applicant, DossierStatus, Receipt, Sha256Hex, SupplementItem, SupplementRequest, TimelineEntry, Uuid } from '@hsc/shared/schemas';
 import { z } from 'zod';
 
 export const FILE_FORMAT = 'ho-so-cong/dossier';
-export const FILE_VERSION = 1;
+/**
+ * 2 adds answers to supplement requests (`supplements`, pages with `supplementId`). A file
+ * without any is still written as 1, so an older app reads it; one with them is 2, so an older
+ * app refuses it instead of taking the added pages for the first submission's.
+ */
+export const FILE_VERSION = 2;
 export const FILE_SUFFIX = '.hosocong.json';
 
 /** Just enough to tell "not ours" from "ours, but newer" before the full check. */
@@ -31,6 +36,22 @@ export const ExportedDossier = z.object({
   dueAt: z.string().optional(),
   timeline: z.array(TimelineEntry).optional(),
   statusCheckedAt: Time.optional(),
+  supplement: SupplementRequest.optional(),
+});
+
+const States = z.enum(['draft', 'queued', 'sending', 'received', 'attention']);
+
+/** An answer to a supplement request (file version 2). */
+export const ExportedSupplement = z.object({
+  id: Uuid,
+  requestId: z.string().min(1),
+  requestedAt: z.string(),
+  items: z.array(SupplementItem),
+  state: States,
+  createdAt: Time,
+  updatedAt: Time,
+  queuedAt: Time.optional(),
+  receipt: Receipt.optional(),
 });
 
 export const ExportedPage = z.object({
@@ -43,6 +64,8 @@ export const ExportedPage = z.object({
   sha256: Sha256Hex,
   originalSize: z.number().int().min(0).optional(),
   shrunk: z.boolean().optional(),
+  /** A page added in answer to a supplement request (file version 2). */
+  supplementId: Uuid.optional(),
   /** The page's bytes, base64. */
   data: z.string(),
 });
@@ -51,6 +74,7 @@ export const DossierFile = FileHeader.extend({
   exportedAt: z.string(),
   dossier: ExportedDossier,
   pages: z.array(ExportedPage).max(500),
+  supplements: z.array(ExportedSupplement).max(50).optional(),
 });
 export type DossierFile = z.infer<typeof DossierFile>;
 

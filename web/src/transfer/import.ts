@@ -4,7 +4,7 @@
 import { sha256Hex } from '../capture/hash.ts';
 import { restoreDossier } from '../db/dossiers.ts';
 import { isQuotaError } from '../db/storage.ts';
-import type { AttachmentRecord, DossierRecord, DossierState } from '../db/types.ts';
+import type { AttachmentRecord, DossierRecord, DossierState, SupplementRecord } from '../db/types.ts';
 import { DossierFile, FILE_VERSION, FileHeader, fromBase64 } from './format.ts';
 
 export type ImportResult =
@@ -36,8 +36,11 @@ export async function importDossier(file: Blob, now = Date.now()): Promise<Impor
     const issue = parsed.error.issues[0];
     return { ok: false, reason: 'damaged', detail: issue ? issue.path.join('.') || issue.message : 'format' };
   }
-  const { dossier: d, pages } = parsed.data;
+  const { dossier: d, pages, supplements = [] } = parsed.data;
   const state = restoredState(d.state);
+  const answers: SupplementRecord[] = supplements.map((s) => ({ ...s, dossierId: d.id, state: restoredState(s.state), attempts: 0, updatedAt: now }));
+  const answerState = new Map(answers.map((a) => [a.id, a.state]));
+  if (pages.some((p) => p.supplementId && !answerState.has(p.supplementId))) return { ok: false, reason: 'damaged', detail: 'supplementId' };
 
   const records: AttachmentRecord[] = [];
   for (const p of pages) {
@@ -45,13 +48,14 @@ export async function importDossier(file: Blob, now = Date.now()): Promise<Impor
     const blob = bytes ? new Blob([bytes], { type: p.mediaType }) : undefined;
     if (!blob || blob.size !== p.size || (await sha256Hex(blob)) !== p.sha256) return { ok: false, reason: 'damaged', detail: p.fileName };
     const { data: _bytes, originalSize, shrunk, ...meta } = p;
-    records.push({ ...meta, dossierId: d.id, blob, originalSize: originalSize ?? p.size, shrunk: shrunk ?? false, uploaded: state === 'received' });
+    const held = p.supplementId ? answerState.get(p.supplementId) === 'received' : state === 'received';
+    records.push({ ...meta, dossierId: d.id, blob, originalSize: originalSize ?? p.size, shrunk: shrunk ?? false, uploaded: held });
   }
 
   const record: DossierRecord = { ...d, state, attempts: 0, updatedAt: now };
   if (state === 'queued') record.queuedAt ??= now;
   try {
-    const outcome = await restoreDossier(record, records);
+    const outcome = await restoreDossier(record, records, answers);
     if (!outcome.ok) return { ok: false, reason: 'exists', id: outcome.existing?.id ?? d.id, localRef: outcome.existing?.localRef ?? d.localRef };
   } catch (e) {
     if (isQuotaError(e)) return { ok: false, reason: 'quota' };

@@ -22,6 +22,40 @@ async function json(file: Blob) {
   return JSON.parse(await file.text());
 }
 
+describe('a dossier with a supplement answer carried in a file', () => {
+  it('brings every version: the first pages stay the first submission, the added ones stay with their answer', async () => {
+    const server = createFakeServer();
+    const engine = () => createSyncEngine({ api: { fetch: server.fetch, base: BASE }, uploader: server.uploader });
+    const d = await queuedDossier();
+    await engine().runOnce({ force: true });
+    const request = { id: '7d1c9a52-0f4e-4c61-9a7b-2b1e8e0c4d11', requestedAt: '2026-11-26T04:00:00.000Z', items: [{ slot: 'idCard', label: 'Căn cước', reason: 'Mờ' }] };
+    const { startSupplement, queueSupplement, listSupplements } = await import('../db/supplements.ts');
+    const { addAttachment, listSupplementPages } = await import('../db/attachments.ts');
+    const answer = await startSupplement(d.id, request);
+    const blob = new Blob([new TextEncoder().encode('mat-sau')], { type: 'image/png' });
+    await addAttachment({ dossierId: d.id, slot: 'idCard', fileName: 'mat-sau.png', mediaType: 'image/png', size: blob.size, sha256: await sha256Hex(blob), blob, supplementId: answer.id });
+    await queueSupplement(answer.id);
+    const firstPages = (await listAttachments(d.id)).map((p) => p.id);
+
+    const { file } = await carry(d.id);
+    const content = await json(file);
+    expect(content.version).toBe(FILE_VERSION);
+    expect(content.supplements).toHaveLength(1);
+
+    expect(await importDossier(file)).toMatchObject({ ok: true, state: 'received' });
+    expect((await listAttachments(d.id)).map((p) => p.id)).toEqual(firstPages);
+    const [back] = await listSupplements(d.id);
+    expect(back).toMatchObject({ id: answer.id, requestId: request.id, state: 'queued', attempts: 0 });
+    const added = await listSupplementPages(answer.id);
+    expect(added.map((p) => [p.slot, p.uploaded])).toEqual([['idCard', false]]);
+
+    // The answer goes from the new device under the same request id.
+    await engine().runOnce({ force: true });
+    expect((await listSupplements(d.id))[0]?.state).toBe('received');
+    expect(server.supplements.size).toBe(1);
+  });
+});
+
 describe('a dossier carried in a file', () => {
   it('comes back whole on another device: same ids, same bytes, hashes checked, back in the outbox', async () => {
     const d = await queuedDossier('Hoàng Thị Lan', { idCard: ['front', 'back'], document: ['letter'] });
@@ -29,7 +63,9 @@ describe('a dossier carried in a file', () => {
     const { file, fileName } = await carry(d.id);
     expect(fileName).toBe(`ho-so-${d.localRef}.hosocong.json`);
     const content = await json(file);
-    expect(content).toMatchObject({ format: 'ho-so-cong/dossier', version: FILE_VERSION, exportedAt: '2026-11-26T03:00:00.000Z' });
+    // No supplement answers: written as version 1, so an older app still reads it.
+    expect(content).toMatchObject({ format: 'ho-so-cong/dossier', version: 1, exportedAt: '2026-11-26T03:00:00.000Z' });
+    expect(content.supplements).toBeUndefined();
     expect(content.pages[0].sha256).toBe(pagesBefore[0]!.sha256);
     expect(await listDossiers()).toEqual([]);
 

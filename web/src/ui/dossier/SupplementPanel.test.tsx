@@ -84,6 +84,20 @@ describe('a supplement request on the phone', () => {
     // The first submission's pages are untouched.
     expect(await listAttachments(d.id)).toHaveLength(2);
   });
+
+  it('says in plain words why an answer was set aside, with what is missing', async () => {
+    const { d, receipt } = await received();
+    await saveStatus(d.id, { receipt, status: 'supplement_requested', dueAt: receipt.dueAt, timeline: [], supplement: REQUEST });
+    const { startSupplement, queueSupplement, markSupplementSending, markSupplementAttention } = await import('../../db/supplements.ts');
+    const answer = await startSupplement(d.id, REQUEST);
+    await queueSupplement(answer.id);
+    await markSupplementSending(answer.id);
+    await markSupplementAttention(answer.id, { code: 'invalid', message: 'invalid', fields: [{ path: 'documents.idCard', code: 'missingDocument', message: 'x' }] });
+    render(<DossierDetail id={d.id} />);
+    const box = await screen.findByTestId('supplement-attention');
+    expect(box.textContent).toContain('Xã chưa nhận phần bổ sung vì còn thiếu hoặc sai giấy tờ');
+    expect(box.textContent).toContain('Căn cước của người ký');
+  });
 });
 
 describe('the result on the phone', () => {

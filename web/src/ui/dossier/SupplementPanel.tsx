@@ -14,6 +14,7 @@ import { DocumentSlot } from '../form/DocumentSlot.tsx';
 import { useLang } from '../hooks/useLang.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useSendProgress } from '../hooks/useSendProgress.ts';
+import { labelForPath } from './labels.ts';
 
 export function SupplementPanel({ dossier, procedure }: { dossier: DossierRecord; procedure: Procedure | null }) {
   const answers = useLiveQuery(() => listSupplements(dossier.id), [dossier.id]);
@@ -112,7 +113,20 @@ function OpenRequest({
       ) : answer.state === 'attention' ? (
         <div role="alert" data-testid="supplement-attention">
           <h3>{t('supplement.attention')}</h3>
-          <p>{t(`detail.reason.${answer.lastError?.code ?? 'rejected'}`, { message: answer.lastError?.message ?? '' })}</p>
+          <p>
+            {answer.lastError?.code === 'conflict' || answer.lastError?.code === 'invalid'
+              ? t(`supplement.reason.${answer.lastError.code}`)
+              : t(`detail.reason.${answer.lastError?.code ?? 'rejected'}`, { message: answer.lastError?.message ?? '' })}
+          </p>
+          {answer.lastError?.fields?.length ? (
+            <ul className="summary-list">
+              {answer.lastError.fields.map((f) => (
+                <li key={f.path}>
+                  <strong>{labelForPath(f.path, procedure, t, lang)}</strong>: {t(`errors.${f.code}` as 'errors.required', { defaultValue: f.message })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {answer.lastError?.code === 'invalid' ? (
             <button type="button" className="btn btn-primary btn-block" onClick={() => void reopenSupplement(answer.id)}>
               {t('supplement.edit')}
