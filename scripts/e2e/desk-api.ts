@@ -1,6 +1,6 @@
-// The citizen's side of the desk tests through the API, as a phone sends it (pages by tus,
-// then the PUT with the device secret): quicker than driving the citizen app when the test is
-// about the console, and the only way to answer a supplement until the app has that screen.
+// A citizen's dossier sent through the API, as a phone sends it (pages by tus, then the PUT
+// with the device secret): quicker than driving the citizen app when the test is about the
+// console's decisions.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { AttachmentRef } from '@hsc/shared/schemas';
 import { expect } from 'vitest';
@@ -52,18 +52,4 @@ export async function sendDossierByApi(
   const answer = await res.json();
   expect(res.status, JSON.stringify(answer)).toBe(201);
   return { id, secret, code: answer.receipt.code, dueAt: answer.receipt.dueAt };
-}
-
-/** The answer to the open supplement request: one new page for the slot. */
-export async function sendSupplement(base: string, dossierId: string, secret: string, slot: string, bytes: Buffer): Promise<void> {
-  const status = await fetch(`${base}/api/dossiers/${dossierId}/status`, { headers: { 'x-dossier-secret': secret } }).then((r) => r.json());
-  expect(status.status).toBe('supplement_requested');
-  const ref = pageRef(slot, bytes, 'can-cuoc-ro.png');
-  await uploadPage(base, dossierId, ref, bytes);
-  const put = await fetch(`${base}/api/dossiers/${dossierId}/supplements/${status.supplement.id}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', 'x-dossier-secret': secret },
-    body: JSON.stringify({ attachments: [ref] }),
-  });
-  expect(put.status, await put.clone().text()).toBe(201);
 }

@@ -1,8 +1,8 @@
 // The desk, end to end in Chromium against the built app and the real server (demo accounts):
 // a citizen sends a dossier from the phone app; an officer signs in on a desk PC, finds it,
 // sees the pictures and the "bytes verified" marks, asks for a supplement (Mẫu 02) and prints
-// it; the citizen's supplement arrives; the officer accepts (Mẫu 01), processes, finishes with
-// a result file and returns it; the phone shows the result returned. Every staff screen is
+// it; the phone shows the request and the person adds a clear photo there; the officer accepts
+// (Mẫu 01), processes, finishes with a result file and returns it; the phone shows the result. Every staff screen is
 // photographed at 1280×800 and 768×1024 (DESK_SHOTS, default <tmp>/hsc-desk-shots).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,28 +12,15 @@ import { launchChromium, PHONE } from '../lib/browser.ts';
 import { makePng } from '../lib/png.ts';
 import { startServer, type RunningServer } from '../lib/server.ts';
 import { CitizenApp } from './citizen-app.ts';
-import { sendSupplement } from './desk-api.ts';
+import { ageStatusCheck } from './device-db.ts';
 import { DESK, SHOTS, shoot, StaffConsole } from './staff-console.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-/** What the phone keeps of its dossier: the id and the device secret (raw IndexedDB). */
-async function deviceDossier(page: Page, code: string): Promise<{ id: string; deviceSecret: string }> {
-  return page.evaluate(async (wanted) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open('ho-so-cong');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    const all = await new Promise<{ id: string; deviceSecret: string; receipt?: { code: string } }[]>((resolve, reject) => {
-      const r = db.transaction('dossiers').objectStore('dossiers').getAll();
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    db.close();
-    const d = all.find((x) => x.receipt?.code === wanted)!;
-    return { id: d.id, deviceSecret: d.deviceSecret };
-  }, code);
+/** The app's next sync without waiting out its 30 s between status checks. */
+async function nextSync(app: CitizenApp, id: string) {
+  await ageStatusCheck(app.page, id);
+  await app.open(`/dossiers/${id}`);
 }
 
 describe('the desk in Chromium', () => {
@@ -68,6 +55,7 @@ describe('the desk in Chromium', () => {
     await citizen.byTestId('send').click();
     await citizen.byTestId('commune-receipt').waitFor({ timeout: 60_000 });
     const code = (await citizen.byTestId('receipt-code').textContent())!.trim();
+    const id = /\/dossiers\/([^/]+)$/.exec(new URL(citizen.page.url()).pathname)![1]!;
 
     // The officer, on the desk PC: signs in, finds the dossier by the citizen's name.
     const desk = await browser.newContext({ viewport: DESK, locale: 'vi-VN' });
@@ -114,9 +102,14 @@ describe('the desk in Chromium', () => {
     await officer.page.screenshot({ path: join(SHOTS, '06-form-02-print.png'), fullPage: true });
     await officer.page.emulateMedia({ media: 'screen' });
 
-    // The citizen sends a clear photo of the ID card.
-    const { id, deviceSecret } = await deviceDossier(citizen.page, code);
-    await sendSupplement(server.url, id, deviceSecret, 'idCard', makePng(640, 400, 13));
+    // On the phone: the request, item by item with the officer's reason; a clear photo is sent.
+    await nextSync(citizen, id);
+    await citizen.byTestId('supplement-panel').waitFor({ timeout: 30_000 });
+    expect(await citizen.byTestId('supplement-item').textContent()).toContain('Ảnh căn cước bị mờ, không đọc được số');
+    await citizen.byTestId('supplement-start').click();
+    await citizen.attach('idCard', 'can-cuoc-ro.png', makePng(640, 400, 13));
+    await citizen.byTestId('supplement-send').click();
+    await citizen.byTestId('supplement-sent').waitFor({ timeout: 60_000 });
 
     // Back at the desk: the dossier is new again, with version 2 of the ID card; accept it.
     await officer.page.goBack();
@@ -166,18 +159,10 @@ describe('the desk in Chromium', () => {
     await province.byTestId('read-only').waitFor();
     await shoot(province.page, '11-province-dossier');
 
-    // The phone learns the outcome at its next sync (on open). It asks at most every 30 s per dossier, so it is opened again until it has asked.
-    await expect
-      .poll(
-        async () => {
-          await citizen.open(`/dossiers/${id}`);
-          await citizen.byTestId('timeline').waitFor();
-          await citizen.page.waitForTimeout(1000); // let the pass on open finish before reading
-          return citizen.byTestId('timeline').textContent();
-        },
-        { timeout: 90_000, interval: 4000 },
-      )
-      .toContain('Đã trả kết quả');
+    // The phone learns the outcome at its next sync.
+    await nextSync(citizen, id);
+    await citizen.byTestId('result-panel').waitFor({ timeout: 30_000 });
+    await expect.poll(() => citizen.byTestId('timeline').textContent()).toContain('Đã trả kết quả');
     await citizen.page.screenshot({ path: join(SHOTS, '12-citizen-returned.png'), fullPage: true });
   });
 });

@@ -29,6 +29,11 @@ export function Shell({ user, route, onLogout, children }: { user: StaffUser; ro
               {t('app.queue')}
             </Link>
           ) : null}
+          {user.role === 'officer' || user.role === 'leader' ? (
+            <Link to="/staff/walkin" className="snav-link" data-testid="nav-walkin">
+              {t('app.walkin')}
+            </Link>
+          ) : null}
           {mayReadReports(user) ? (
             <Link to={staffPaths.reports()} className="snav-link" aria-current={section === 'reports' ? 'page' : undefined} data-testid="nav-reports">
               {t('app.reports')}

@@ -12,6 +12,7 @@ const en: StaffMessages = {
     logout: 'Sign out',
     queue: 'Dossiers',
     reports: 'Figures',
+    walkin: 'Walk-ins',
     back: 'Back to the list',
     citizenApp: 'To the citizen app',
     notFound: 'This page does not exist.',

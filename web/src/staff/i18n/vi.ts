@@ -14,6 +14,7 @@ const vi = {
     logout: 'Đăng xuất',
     queue: 'Hồ sơ',
     reports: 'Số liệu',
+    walkin: 'Nhận tại quầy',
     back: 'Quay lại danh sách',
     citizenApp: 'Về ứng dụng công dân',
     notFound: 'Không tìm thấy trang này.',
