@@ -104,4 +104,43 @@ describe('walk-in mode in Chromium', () => {
     await desk.open('/staff/walkin');
     await expect.poll(() => desk.byTestId('walkin-item').count()).toBe(2);
   });
+
+  it('keeps a walk-in queued when the session ends, asks for the sign-in, and sends it after', async () => {
+    const page = await context.newPage();
+    const desk = new CitizenApp(page, server.url);
+    await desk.open('/staff/walkin');
+    await desk.byTestId('walkin-next').click();
+    // The officer's session ends (signed out elsewhere, or 12 h passed) while the form is open.
+    await page.evaluate(async () => {
+      const me = (await (await fetch('/api/staff/me')).json()) as { csrfToken: string };
+      await fetch('/api/staff/logout', { method: 'POST', headers: { 'x-csrf-token': me.csrfToken } });
+    });
+    await desk.byTestId('walkin-procedure-2.000884').click();
+    await desk.fill('applicant.fullName', 'Đặng Văn Tài');
+    await desk.fill('applicant.phone', '0912345679');
+    await desk.fill('applicant.citizenId', '019123456780');
+    await desk.fill('applicant.address', 'Bản Cẩm, xã Võ Nhai');
+    await desk.fill('fields.documentName', 'Hợp đồng');
+    await desk.attach('idCard', 'can-cuoc.png', makePng(640, 400, 8));
+    await desk.attach('document', 'hop-dong.png', makePng(600, 800, 9));
+    await desk.waitUntilSaved();
+    await desk.byTestId('send').click();
+
+    // Kept, with the reason, and the desk asks for the sign-in again.
+    await desk.byTestId('login-username').waitFor({ timeout: 30_000 });
+    const find = async () => (await readStore(page, 'dossiers')).find((d) => (d.applicant as { fullName: string }).fullName === 'Đặng Văn Tài')!;
+    // The outbox keeps trying on its backoff timer, so it may be caught mid-try ('sending').
+    await expect.poll(async () => (await find()).state).toBe('queued');
+    const waiting = await find();
+    expect((waiting.lastError as { code: string }).code).toBe('staffLogin');
+    expect((await readStore(page, 'attachments')).filter((p) => p.dossierId === waiting.id)).toHaveLength(2);
+
+    await desk.byTestId('login-username').fill('demo.officer');
+    await desk.byTestId('login-password').fill('demo1234');
+    await desk.byTestId('login-submit').click();
+    await desk.byTestId('walkin-receipt').waitFor({ timeout: 60_000 });
+    const sent = (await readStore(page, 'dossiers')).find((d) => d.id === waiting.id)!;
+    expect(sent.state).toBe('received');
+    expect(sent.wipedAt).toBeTruthy();
+  });
 });
