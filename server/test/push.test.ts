@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { actAll, login, sendDossier, VO_NHAI, type SentDossier } from './support/desk.ts';
 import { testApp, type TestApp } from './support/app.ts';
+import { loadConfig } from '../src/config.ts';
 import { isKnownPushService } from '../src/services/push.ts';
 
 interface Received {
@@ -164,5 +165,11 @@ describe('Web Push', () => {
     expect(isKnownPushService(new URL('https://web.push.apple.com/QGx'))).toBe(true);
     expect(isKnownPushService(new URL('https://evil.example/push.apple.com'))).toBe(false);
     expect(isKnownPushService(new URL('http://fcm.googleapis.com/x'))).toBe(false);
+  });
+
+  test('VAPID_SUBJECT: a mailto: or https: contact, else the start stops', () => {
+    expect(loadConfig({ VAPID_SUBJECT: 'mailto:hotro@thainguyen.gov.vn' }).push).toEqual({ subject: 'mailto:hotro@thainguyen.gov.vn' });
+    expect(loadConfig({}).push).toBeUndefined();
+    expect(() => loadConfig({ VAPID_SUBJECT: 'hotro@x.vn' })).toThrow(/VAPID_SUBJECT/);
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { canonicalize } from '@hsc/shared/canonical';
 import { fromQrText, toQrText, verifyDocument, verifySignature, verifyText, type SignatureFields } from '@hsc/shared/receipt-signing';
 import { afterAll, describe, expect, test } from 'vitest';
+import { rotateCli } from '../src/cli/rotate-receipt-key.ts';
 import { KeyringSigner, keysDir, rotateReceiptKey } from '../src/services/signing.ts';
 import { tempDir } from './support/stores.ts';
 
@@ -59,6 +60,17 @@ describe('keys in DATA_DIR/keys', () => {
     expect(fresh.kid).toBe(newKid);
     expect(await verifySignature(old, after.keys())).toMatchObject({ kind: 'valid', kid: old.kid });
     expect(await verifySignature(fresh, after.keys())).toMatchObject({ kind: 'valid', kid: newKid });
+  });
+
+  test('the rotation command adds a current key and keeps the old one', () => {
+    const d = dir();
+    const before = KeyringSigner.load(d).keys();
+    const lines: string[] = [];
+    expect(rotateCli({ DATA_DIR: d }, (l) => lines.push(l))).toBe(0);
+    const after = KeyringSigner.load(d).keys();
+    expect(after).toHaveLength(2);
+    expect(after[1]).toEqual(before[0]);
+    expect(lines[0]).toContain(after[0]!.kid);
   });
 });
 

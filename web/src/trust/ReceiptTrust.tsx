@@ -31,14 +31,19 @@ export default function ReceiptTrust({ receipt }: { receipt: Receipt }) {
   const [verdict, setVerdict] = useState<string>();
   const [copied, setCopied] = useState(false);
   const [text, setText] = useState<string | null>();
+  // The dossier screen re-renders with a new receipt object on every sync; only a new signature
+  // is a new QR (and worth a key refresh).
+  const signature = `${receipt.kid}.${receipt.signed}.${receipt.signature}`;
+  const current = useRef(receipt);
+  current.current = receipt;
 
   useEffect(() => {
     let live = true;
-    void qrTextOf(receipt).then((t) => live && setText(t ?? null));
+    void qrTextOf(current.current).then((t) => live && setText(t ?? null));
     return () => {
       live = false;
     };
-  }, [receipt]);
+  }, [signature]);
 
   useEffect(() => {
     if (!text || !canvas.current) return;
@@ -46,12 +51,12 @@ export default function ReceiptTrust({ receipt }: { receipt: Receipt }) {
     void drawQr(canvas.current, text, 288).then((v) => live && setVersion(v));
     // Fetches the keys while there is a network, so the receipt (and any other) can be checked offline later.
     void refreshReceiptKeys()
-      .then((keys) => verifyDocument(receipt, keys))
+      .then((keys) => verifyDocument(current.current, keys))
       .then((v) => live && setVerdict(v.kind));
     return () => {
       live = false;
     };
-  }, [text, receipt]);
+  }, [text]);
 
   if (text === undefined) return null;
   if (text === null) return <p className="muted small">{tx.unsigned}</p>;
