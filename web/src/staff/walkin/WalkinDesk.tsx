@@ -8,7 +8,7 @@ import { listWalkins } from '../../db/walkin.ts';
 import { requestSync } from '../../sync/client.ts';
 import { LangSwitch } from '../../ui/components/LangSwitch.tsx';
 import { NetStatus } from '../../ui/components/NetStatus.tsx';
-import { useLang } from '../../ui/hooks/useLang.ts';
+import { useWalkinT } from './words.ts';
 import { useLiveQuery } from '../../ui/hooks/useLiveQuery.ts';
 import { Link, usePath } from '../../ui/router.tsx';
 import { useStaffT } from '../i18n/index.ts';
@@ -21,7 +21,7 @@ import { WalkinSession } from './WalkinSession.tsx';
 import css from './walkin.css?inline';
 
 export default function WalkinDesk() {
-  const { t } = useLang();
+  const { t, w } = useWalkinT();
   const staff = useStaffT();
   const path = usePath();
   const { session, signedIn, check, unitCode } = useDeskSession();
@@ -49,7 +49,7 @@ export default function WalkinDesk() {
         </main>
       </div>
     );
-  else if (!unitCode) body = <p className="notice">{t('walkin.loginAgain')}</p>;
+  else if (!unitCode) body = <p className="notice">{w('loginAgain')}</p>;
   else body = sessionId ? <WalkinSession key={sessionId} session={sessionId} unitCode={unitCode} /> : <WalkinList />;
 
   return (
@@ -57,12 +57,12 @@ export default function WalkinDesk() {
       <style>{css}</style>
       <header className="topbar no-print">
         <Link to={walkinPaths.desk()} className="brand">
-          {t('walkin.title')}
+          {w('title')}
         </Link>
         <NetStatus />
         {session.kind === 'in' ? <span className="small walkin-who">{session.user.displayName}</span> : null}
         <a href="/staff" className="small walkin-console">
-          {t('walkin.console')}
+          {w('console')}
         </a>
         <LangSwitch />
       </header>

@@ -6,7 +6,7 @@ import type { DossierRecord } from '../../db/types.ts';
 import { localized } from '../../i18n/index.ts';
 import { StateBadge } from '../../ui/components/StateBadge.tsx';
 import { formatDateTime, vnToday } from '../../ui/format.ts';
-import { useLang } from '../../ui/hooks/useLang.ts';
+import { useWalkinT, type WalkinKey } from './words.ts';
 import { useLiveQuery } from '../../ui/hooks/useLiveQuery.ts';
 import { Link } from '../../ui/router.tsx';
 import { nextCitizen, walkinPaths } from './paths.ts';
@@ -14,7 +14,7 @@ import { nextCitizen, walkinPaths } from './paths.ts';
 const today = (at: number) => vnToday(new Date(at)) === vnToday();
 
 export function WalkinList() {
-  const { t, lang } = useLang();
+  const { t, w, lang } = useWalkinT();
   const walkins = useLiveQuery(listWalkins, []);
   const procedures = useLiveQuery(listProcedures, []);
   const name = (code: string) => {
@@ -25,20 +25,20 @@ export function WalkinList() {
   const waitingLogin = shown.some((d) => d.state === 'queued' && d.lastError?.code === 'staffLogin');
   return (
     <section className="screen">
-      <h1>{t('walkin.title')}</h1>
-      <p className="muted">{t('walkin.intro')}</p>
+      <h1>{w('title')}</h1>
+      <p className="muted">{w('intro')}</p>
       <button type="button" className="btn btn-primary btn-block" data-testid="walkin-next" onClick={nextCitizen}>
-        {t('walkin.next')}
+        {w('next')}
       </button>
       {waitingLogin ? (
         <p className="attention" role="alert" data-testid="walkin-login-again">
-          {t('walkin.loginAgain')}
+          {w('loginAgain')}
         </p>
       ) : null}
-      <h2>{t('walkin.list')}</h2>
+      <h2>{w('list')}</h2>
       {walkins === undefined ? null : shown.length === 0 ? (
         <p className="muted" data-testid="walkin-list">
-          {t('walkin.empty')}
+          {w('empty')}
         </p>
       ) : (
         <ul className="cards" data-testid="walkin-list">
@@ -50,7 +50,7 @@ export function WalkinList() {
                   <span className="muted small">{d.receipt?.code ?? d.localRef}</span>
                 </span>
                 <strong className="card-title">{name(d.procedureCode)}</strong>
-                <span className="small">{line(d, t)}</span>
+                <span className="small">{line(d, t, w)}</span>
               </Link>
             </li>
           ))}
@@ -60,8 +60,8 @@ export function WalkinList() {
   );
 }
 
-function line(d: DossierRecord, t: ReturnType<typeof useLang>['t']): string {
+function line(d: DossierRecord, t: ReturnType<typeof useWalkinT>['t'], w: (key: WalkinKey) => string): string {
   if (d.state === 'received' && d.receipt) return `${t('detail.receivedAt')}: ${formatDateTime(d.receipt.receivedAt)}`;
-  if (d.state === 'draft') return `${t('walkin.draft')} · ${d.applicant.fullName}`;
-  return `${t('walkin.waiting')} · ${d.applicant.fullName}`;
+  if (d.state === 'draft') return `${w('draft')} · ${d.applicant.fullName}`;
+  return `${w('waiting')} · ${d.applicant.fullName}`;
 }

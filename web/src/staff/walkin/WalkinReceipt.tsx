@@ -5,10 +5,10 @@ import type { Procedure } from '@hsc/shared/schemas';
 import type { DossierRecord } from '../../db/types.ts';
 import { localized } from '../../i18n/index.ts';
 import { formatDateTime } from '../../ui/format.ts';
-import { useLang } from '../../ui/hooks/useLang.ts';
+import { useWalkinT } from './words.ts';
 
 export function WalkinReceipt({ dossier, procedure, unitName }: { dossier: DossierRecord; procedure: Procedure; unitName: string }) {
-  const { t, lang } = useLang();
+  const { t, w, lang } = useWalkinT();
   const receipt = dossier.receipt!;
   const slots = [...new Set(receipt.documents.map((d) => d.slot))];
   const label = (key: string) => {
@@ -19,7 +19,7 @@ export function WalkinReceipt({ dossier, procedure, unitName }: { dossier: Dossi
     <>
       <article className="walkin-print" data-testid="walkin-receipt">
         <p className="walkin-agency">{unitName}</p>
-        <h1>{t('walkin.receiptTitle')}</h1>
+        <h1>{w('receiptTitle')}</h1>
         <p className="walkin-proc-name">{localized(procedure.name, lang)}</p>
         <dl className="facts">
           <dt>{t('detail.code')}</dt>
@@ -43,16 +43,16 @@ export function WalkinReceipt({ dossier, procedure, unitName }: { dossier: Dossi
             </li>
           ))}
         </ul>
-        <p className="small">{t('walkin.receiptNote')}</p>
+        <p className="small">{w('receiptNote')}</p>
         <p className="small">{t('detail.keepCodes')}</p>
       </article>
       {dossier.wipedAt ? (
         <p className="ok-line small no-print" data-testid="walkin-wiped">
-          {t('walkin.wiped')}
+          {w('wiped')}
         </p>
       ) : null}
       <button type="button" className="btn btn-primary btn-block no-print" data-testid="walkin-print" onClick={() => window.print()}>
-        {t('walkin.print')}
+        {w('print')}
       </button>
     </>
   );

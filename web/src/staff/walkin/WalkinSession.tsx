@@ -9,7 +9,7 @@ import { localized } from '../../i18n/index.ts';
 import { requestSync } from '../../sync/client.ts';
 import { StateBadge } from '../../ui/components/StateBadge.tsx';
 import { SendStatus } from '../../ui/dossier/SendStatus.tsx';
-import { useLang } from '../../ui/hooks/useLang.ts';
+import { useWalkinT } from './words.ts';
 import { useLiveQuery } from '../../ui/hooks/useLiveQuery.ts';
 import { navigate } from '../../ui/router.tsx';
 import { DraftEditor } from '../../ui/screens/DossierForm.tsx';
@@ -17,7 +17,7 @@ import { nextCitizen, walkinPaths } from './paths.ts';
 import { WalkinReceipt } from './WalkinReceipt.tsx';
 
 export function WalkinSession({ session, unitCode }: { session: string; unitCode: string }) {
-  const { t, lang } = useLang();
+  const { t, w, lang } = useWalkinT();
   const data = useLiveQuery(async () => {
     const dossier = await walkinOf(session);
     if (!dossier) return { dossier: null } as const;
@@ -55,10 +55,10 @@ export function WalkinSession({ session, unitCode }: { session: string; unitCode
         <WalkinReceipt dossier={dossier} procedure={procedure} unitName={units.find((u) => u.code === dossier.unitCode)?.name ?? dossier.unitCode} />
       ) : (
         <>
-          <p className="notice">{t('walkin.sent')}</p>
+          <p className="notice">{w('sent')}</p>
           {dossier.lastError?.code === 'staffLogin' ? (
             <p className="attention" role="alert" data-testid="walkin-login-again">
-              {t('walkin.loginAgain')}
+              {w('loginAgain')}
             </p>
           ) : dossier.state === 'attention' ? (
             <p className="attention" role="alert">
@@ -69,14 +69,14 @@ export function WalkinSession({ session, unitCode }: { session: string; unitCode
         </>
       )}
       <button type="button" className="btn btn-secondary btn-block no-print" data-testid="walkin-next" onClick={nextCitizen}>
-        {t('walkin.next')}
+        {w('next')}
       </button>
     </section>
   );
 }
 
 function ProcedurePick({ session, unitCode }: { session: string; unitCode: string }) {
-  const { t, lang } = useLang();
+  const { t, w, lang } = useWalkinT();
   const procedures = useLiveQuery(listProcedures, []);
   const [busy, setBusy] = useState(false);
   const start = async (code: string) => {
@@ -87,7 +87,7 @@ function ProcedurePick({ session, unitCode }: { session: string; unitCode: strin
   };
   return (
     <section className="screen">
-      <h1>{t('walkin.pick')}</h1>
+      <h1>{w('pick')}</h1>
       <ul className="cards">
         {(procedures ?? []).map((p) => (
           <li key={p.code}>
