@@ -1,22 +1,10 @@
-// Canonical JSON (keys sorted at every level, no spaces) so that "the identical body" means the
-// same bytes whatever key order the device's JSON encoder chose; and the field-by-field
-// comparison that names what differs when the same dossier id comes back changed.
+// Hashing and equal-time comparison for the services, and the field-by-field comparison that
+// names what differs when the same dossier id comes back changed. "The identical body" is
+// compared in the canonical JSON of shared/src/canonical.ts (keys sorted, no spaces), the same
+// form receipts are signed in, so a device's key order never matters.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { DossierSubmission } from '@hsc/shared';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-function sortKeys(value: unknown): Json {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
-  }
-  return value as Json;
-}
-
-export const canonicalJson = (value: unknown): string => JSON.stringify(sortKeys(value));
+import { canonicalize } from '@hsc/shared/canonical';
 
 export const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
@@ -42,6 +30,6 @@ export function differences(before: DossierSubmission, after: DossierSubmission)
   for (const k of keysOf(before.fields, after.fields)) {
     if (before.fields[k] !== after.fields[k]) out.push(`fields.${k}`);
   }
-  if (canonicalJson(before.attachments) !== canonicalJson(after.attachments)) out.push('attachments');
+  if (canonicalize(before.attachments) !== canonicalize(after.attachments)) out.push('attachments');
   return out;
 }

@@ -2,7 +2,8 @@
 // exactly when a procedure changes and serves as the ETag the phones revalidate with.
 import type { Catalog, Procedure, Unit } from '@hsc/shared';
 import type { Store } from '../store/store.ts';
-import { canonicalJson, sha256Hex } from './canonical.ts';
+import { sha256Hex } from './canonical.ts';
+import { canonicalize } from '@hsc/shared/canonical';
 
 export class CatalogService {
   constructor(private readonly store: Store) {}
@@ -11,7 +12,7 @@ export class CatalogService {
     // Read per request: ten procedures hash in microseconds, and a staff edit (Desk issue)
     // shows at once on every process without cache invalidation.
     const procedures = await this.store.listProcedures();
-    return { version: sha256Hex(canonicalJson(procedures)).slice(0, 16), procedures };
+    return { version: sha256Hex(canonicalize(procedures)).slice(0, 16), procedures };
   }
 
   procedure(code: string): Promise<Procedure | undefined> {

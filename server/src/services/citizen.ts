@@ -21,7 +21,8 @@ import type { DossierRecord, Store, SupplementRecord } from '../store/store.ts';
 import { stateOf } from './access.ts';
 import type { AttachmentService } from './attachments.ts';
 import type { CalendarService } from './calendar.ts';
-import { canonicalJson, sha256Hex } from './canonical.ts';
+import { sha256Hex } from './canonical.ts';
+import { canonicalize } from '@hsc/shared/canonical';
 import type { FileOut } from './desk.ts';
 import { bodyOf } from './desk.ts';
 import { currentDocuments } from './forms.ts';
@@ -45,7 +46,7 @@ function supplementDifferences(before: SupplementSubmission, after: SupplementSu
   const a = before.fields ?? {};
   const b = after.fields ?? {};
   for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) if (a[k] !== b[k]) out.push(`fields.${k}`);
-  if (canonicalJson(before.attachments) !== canonicalJson(after.attachments)) out.push('attachments');
+  if (canonicalize(before.attachments) !== canonicalize(after.attachments)) out.push('attachments');
   return out.length > 0 ? out : ['body'];
 }
 
@@ -79,7 +80,7 @@ export class CitizenService {
     const d = await this.tracking.deviceDossier(id, secret);
     const s = d && (await this.store.desk.supplement(supplementId));
     if (!d || !s || s.dossierId !== d.id) return { kind: 'not_found' };
-    const bodyJson = canonicalJson(body);
+    const bodyJson = canonicalize(body);
     const bodyHash = sha256Hex(bodyJson);
     if (s.answeredAt) return this.compare(s, body, bodyHash);
     if (d.status !== 'supplement_requested') return { kind: 'refused', error: 'invalid_transition' };

@@ -19,7 +19,8 @@ import type { DossierRecord, Store } from '../store/store.ts';
 import type { AttachmentService } from './attachments.ts';
 import type { CalendarService } from './calendar.ts';
 import type { RequestMeta } from './staff.ts';
-import { canonicalJson, constantTimeEqual, differences, sha256Hex } from './canonical.ts';
+import { constantTimeEqual, differences, sha256Hex } from './canonical.ts';
+import { canonicalize } from '@hsc/shared/canonical';
 import { withSignature, type ReceiptSigner } from './signing.ts';
 
 export type SubmitOutcome =
@@ -66,7 +67,7 @@ export class SubmissionService {
   ) {}
 
   async submit(id: string, body: DossierSubmission, opts: SubmitOptions): Promise<SubmitOutcome> {
-    const bodyJson = canonicalJson(body);
+    const bodyJson = canonicalize(body);
     const bodyHash = sha256Hex(bodyJson);
     // Without a secret the stored hash is of random bytes: no device can ever present it.
     const secretHash = sha256Hex(opts.secret ?? randomBytes(32).toString('base64url'));
