@@ -3,6 +3,7 @@
 // citizen downloads, the stored forms, reschedule rules, action ids, result uploads.
 import { writeFileSync } from 'node:fs';
 import type { ActionResponse, DossierListResponse, DossierStatusResponse, Receipt } from '@hsc/shared';
+import { verifySignature, type PublicKeyEntry } from '@hsc/shared/receipt-signing';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { FileBlobStore, filesDir } from '../src/blobs/file-blob-store.ts';
 import type { KyselyStore } from '../src/store/kysely-store.ts';
@@ -315,6 +316,22 @@ describe('the lifecycle', () => {
     expect((await status(d.id, d.secret)).dueAt).toBe(apology.newDueAt);
     const twice = await leader.act(d.id, { ...apology, newDueAt: vn('2026-03-20T17:00:00').toISOString() });
     expect(twice.json()).toMatchObject({ error: 'already_rescheduled', message: expect.stringContaining('một lần') });
+  });
+
+  test('the citizen status carries the signed forms exactly as stored, verifying against the published keys', async () => {
+    const d = await sendDossier(t.app, VO_NHAI);
+    expect((await status(d.id, d.secret)).decisions).toBeUndefined();
+    const accepted = (await officer.act(d.id, { action: 'accept' })).json<ActionResponse>();
+    const { decisions } = await status(d.id, d.secret);
+    expect(decisions).toHaveLength(1);
+    const [decision] = decisions!;
+    const stored = JSON.parse((await store.db.selectFrom('forms').select('body').where('id', '=', accepted.form!.id).executeTakeFirstOrThrow()).body);
+    expect(decision).toEqual({ formId: accepted.form!.id, kind: '01', issuedAt: accepted.form!.issuedAt, signed: stored.signed, signature: stored.signature, kid: stored.kid });
+    const { keys } = (await t.app.inject('/api/receipts/keys')).json<{ keys: PublicKeyEntry[] }>();
+    const verdict = await verifySignature(decision!, keys);
+    expect(verdict).toMatchObject({ kind: 'valid', kid: stored.kid, payload: { id: accepted.form!.id, kind: '01', dossierId: d.id } });
+    const tampered = { ...decision!, signed: decision!.signed.slice(0, -2) + (decision!.signed.endsWith('A') ? 'BB' : 'AA') };
+    expect((await verifySignature(tampered, keys)).kind).not.toBe('valid');
   });
 
   test('an action id makes an action idempotent; reusing it for another action is a 409', async () => {

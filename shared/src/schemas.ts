@@ -194,6 +194,17 @@ export type SupplementSubmission = z.infer<typeof SupplementSubmission>;
 export const Channel = z.enum(['online', 'desk']);
 export type Channel = z.infer<typeof Channel>;
 
+/** A signed Mẫu 01-04 form as the sending device keeps it: the signature covers `signed`. */
+export const SignedDecision = z.object({
+  formId: z.string(),
+  kind: z.enum(['01', '02', '03', '04']),
+  issuedAt: z.string(),
+  signed: z.string(),
+  signature: z.string(),
+  kid: z.string(),
+});
+export type SignedDecision = z.infer<typeof SignedDecision>;
+
 /** `GET /api/dossiers/:id/status` with the device secret header: what the sending phone syncs. */
 export const DossierStatusResponse = z.object({
   receipt: Receipt,
@@ -204,6 +215,8 @@ export const DossierStatusResponse = z.object({
   supplement: SupplementRequest.optional(),
   /** Present once the dossier is `processed` or `returned`: `GET /api/dossiers/:id/result`. */
   result: ResultFile.optional(),
+  /** The signed Mẫu 01-04 forms issued on the dossier, exactly as stored, for offline showing. */
+  decisions: z.array(SignedDecision).optional(),
 });
 export type DossierStatusResponse = z.infer<typeof DossierStatusResponse>;
 

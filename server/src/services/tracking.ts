@@ -1,7 +1,7 @@
 // Reading a dossier's state: by the sending device (its secret) or by anyone holding the code
 // and the lookup code. Every failure looks the same from outside, and comparisons take the
 // same time whether the code exists or not, so neither answers nor timing help a guesser.
-import { normalizeLookupCode, SupplementItem, type DossierStatusResponse, type TrackResponse } from '@hsc/shared';
+import { normalizeLookupCode, SupplementItem, type DossierStatusResponse, type SignedDecision, type TrackResponse } from '@hsc/shared';
 import { z } from 'zod';
 import type { DossierRecord, Store } from '../store/store.ts';
 import { constantTimeEqual, sha256Hex } from './canonical.ts';
@@ -35,6 +35,19 @@ export class TrackingService {
     if ((dossier.status === 'processed' || dossier.status === 'returned') && dossier.resultId) {
       const r = await this.store.desk.result(dossier.resultId);
       if (r) out.result = { fileName: r.fileName, mediaType: r.mediaType, size: r.size, sha256: r.sha256 };
+    }
+    const decisions = await this.decisions(dossier.id);
+    if (decisions.length) out.decisions = decisions;
+    return out;
+  }
+
+  /** The dossier's signed forms, exactly as stored (never re-signed); unsigned ones are left out. */
+  private async decisions(dossierId: string): Promise<SignedDecision[]> {
+    const out: SignedDecision[] = [];
+    for (const f of await this.store.desk.forms(dossierId)) {
+      const body = JSON.parse(f.body) as { signed?: unknown; signature?: unknown; kid?: unknown };
+      if (typeof body.signed !== 'string' || typeof body.signature !== 'string' || typeof body.kid !== 'string') continue;
+      out.push({ formId: f.id, kind: f.kind, issuedAt: f.issuedAt, signed: body.signed, signature: body.signature, kid: body.kid });
     }
     return out;
   }
