@@ -80,12 +80,7 @@ async function run(name: string) {
     await context.setOffline(true);
     await app.open();
     await app.startDossier('chung thuc chu ky', '2.000884');
-    await app.fill('unitCode', '05716');
-    await app.fill('applicant.fullName', 'Hoàng Thị Lan');
-    await app.fill('applicant.phone', '0912345678');
-    await app.fill('applicant.citizenId', '019123456789');
-    await app.fill('applicant.address', 'Xóm Làng Lường, xã Võ Nhai');
-    await app.fill('fields.documentName', 'Giấy ủy quyền');
+    await app.fillSignatureDossier();
     await app.attach('idCard', 'anh-1.jpg', photos[0]!, 'image/jpeg');
     await app.attach('document', 'anh-2.jpg', photos[1]!, 'image/jpeg');
     await app.attach('document', 'anh-3.jpg', photos[2]!, 'image/jpeg');

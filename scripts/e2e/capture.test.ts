@@ -3,10 +3,11 @@
 // orientation, a fraction of its bytes; the commune receives exactly the stored bytes. Then the
 // dossier travels in a file to a fresh browser and arrives intact.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesUnder } from '../lib/files.ts';
 import { launchChromium, PHONE } from '../lib/browser.ts';
 import { startServer, type RunningServer } from '../lib/server.ts';
 import { CitizenApp } from './citizen-app.ts';
@@ -14,22 +15,6 @@ import { storedPages } from './device-store.ts';
 import { documentPhoto, withExifOrientation } from './document-photo.ts';
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-async function fillApplicant(app: CitizenApp) {
-  await app.fill('unitCode', '05716');
-  await app.fill('applicant.fullName', 'Hoàng Thị Lan');
-  await app.fill('applicant.phone', '0912345678');
-  await app.fill('applicant.citizenId', '019123456789');
-  await app.fill('applicant.address', 'Xóm Làng Lường, xã Võ Nhai');
-  await app.fill('fields.documentName', 'Giấy ủy quyền');
-}
 
 describe('photos in Chromium', () => {
   let server: RunningServer;
@@ -60,7 +45,7 @@ describe('photos in Chromium', () => {
     const landscape = (await documentPhoto(page, { width: 4000, height: 3000, seed: 8 })).bytes;
 
     await app.startDossier('chung thuc chu ky', '2.000884');
-    await fillApplicant(app);
+    await app.fillSignatureDossier();
     await app.attach('idCard', 'IMG_0001.jpg', portrait, 'image/jpeg');
     await app.attach('document', 'IMG_0002.jpg', landscape, 'image/jpeg');
     await app.waitUntilSaved();

@@ -27,6 +27,16 @@ export class CitizenApp {
     await this.byTestId('send').waitFor();
   }
 
+  /** The form of "Chứng thực chữ ký" (2.000884) for Hoàng Thị Lan of Xã Võ Nhai, every field valid. */
+  async fillSignatureDossier() {
+    await this.fill('unitCode', '05716');
+    await this.fill('applicant.fullName', 'Hoàng Thị Lan');
+    await this.fill('applicant.phone', '0912345678');
+    await this.fill('applicant.citizenId', '019123456789');
+    await this.fill('applicant.address', 'Xóm Làng Lường, xã Võ Nhai');
+    await this.fill('fields.documentName', 'Giấy ủy quyền');
+  }
+
   async fill(path: string, value: string) {
     const field = this.byTestId(`field-${path}`);
     const tag = await field.evaluate((el) => el.tagName);

@@ -43,12 +43,7 @@ describe('the desk in Chromium', () => {
     const citizen = new CitizenApp(await phone.newPage(), server.url);
     await citizen.open();
     await citizen.startDossier('chung thuc chu ky', '2.000884');
-    await citizen.fill('unitCode', '05716');
-    await citizen.fill('applicant.fullName', 'Hoàng Thị Lan');
-    await citizen.fill('applicant.phone', '0912345678');
-    await citizen.fill('applicant.citizenId', '019123456789');
-    await citizen.fill('applicant.address', 'Xóm Làng Lường, xã Võ Nhai');
-    await citizen.fill('fields.documentName', 'Giấy ủy quyền');
+    await citizen.fillSignatureDossier();
     await citizen.attach('idCard', 'can-cuoc.png', makePng(640, 400, 11));
     await citizen.attach('document', 'giay-uy-quyen.png', makePng(600, 800, 12));
     await citizen.waitUntilSaved();

@@ -41,12 +41,7 @@ describe('supplement round trip and result in Chromium', () => {
     await app.open();
     await app.waitUntilOfflineReady();
     await app.startDossier('chung thuc chu ky', '2.000884');
-    await app.fill('unitCode', '05716');
-    await app.fill('applicant.fullName', 'Hoàng Thị Lan');
-    await app.fill('applicant.phone', '0912345678');
-    await app.fill('applicant.citizenId', '019123456789');
-    await app.fill('applicant.address', 'Xóm Làng Lường, xã Võ Nhai');
-    await app.fill('fields.documentName', 'Giấy ủy quyền');
+    await app.fillSignatureDossier();
     await app.attach('idCard', 'can-cuoc.png', makePng(640, 400, 1));
     await app.attach('document', 'giay-uy-quyen.png', makePng(600, 800, 2));
     await app.waitUntilSaved();
