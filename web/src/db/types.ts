@@ -1,6 +1,6 @@
 // What the phone keeps. Shapes of catalog data and server answers come from the shared zod
 // schemas; these are the device-only records around them.
-import type { Applicant, DossierStatus, FieldError, Procedure, Receipt, ResultFile, SupplementRequest, TimelineEntry, Unit } from '@hsc/shared/schemas';
+import type { Applicant, DossierStatus, FieldError, Procedure, Receipt, ResultFile, SignedDecision, SupplementRequest, TimelineEntry, Unit } from '@hsc/shared/schemas';
 
 export type DossierState = 'draft' | 'queued' | 'sending' | 'received' | 'attention';
 export const DOSSIER_STATES: readonly DossierState[] = ['draft', 'queued', 'sending', 'received', 'attention'];
@@ -41,6 +41,8 @@ export interface DossierRecord {
   supplement?: SupplementRequest;
   /** The result document announced by the status, once processed or returned (schema v3). */
   result?: ResultFile;
+  /** The signed Mẫu 01-04 forms from the last status, kept to show (and verify) offline; not indexed. */
+  decisions?: SignedDecision[];
   /** `desk`: started by an officer for a walk-in citizen on a shared desk device (schema v3). */
   channel?: 'desk';
   /** The walk-in session it belongs to: each citizen at the desk has their own. */

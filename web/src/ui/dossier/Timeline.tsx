@@ -1,9 +1,13 @@
-import type { TimelineEntry } from '@hsc/shared/schemas';
+import type { SignedDecision, TimelineEntry } from '@hsc/shared/schemas';
+import { lazy, Suspense } from 'react';
 import { formatDateTime } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
 
+// The signed forms' check (WebCrypto, QR) is in the lazy trust chunk, out of the first load.
+const DecisionTrust = lazy(() => import('../../trust/DecisionTrust.tsx'));
+
 /** The commune's steps on the dossier, newest last; read from the phone, so it shows offline. */
-export function Timeline({ entries, checkedAt }: { entries: TimelineEntry[]; checkedAt?: number }) {
+export function Timeline({ entries, checkedAt, decisions }: { entries: TimelineEntry[]; checkedAt?: number; decisions?: SignedDecision[] }) {
   const { t } = useLang();
   return (
     <section className="timeline-box">
@@ -17,6 +21,11 @@ export function Timeline({ entries, checkedAt }: { entries: TimelineEntry[]; che
           </li>
         ))}
       </ol>
+      {decisions?.length ? (
+        <Suspense fallback={null}>
+          <DecisionTrust decisions={decisions} />
+        </Suspense>
+      ) : null}
       {checkedAt ? <p className="muted small">{t('detail.checkedAt', { time: formatDateTime(checkedAt) })}</p> : null}
     </section>
   );

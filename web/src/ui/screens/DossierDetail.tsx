@@ -61,7 +61,7 @@ export function DossierDetail({ id }: { id: string }) {
       {received && (dossier.status === 'processed' || dossier.status === 'returned') ? <ResultPanel dossier={dossier} /> : null}
       {received ? <CommuneReceipt receipt={receipt!} procedure={procedure} dueAt={dossier.dueAt} /> : null}
       {received ? <SupplementHistory dossierId={id} /> : null}
-      {received && dossier.timeline?.length ? <Timeline entries={dossier.timeline} checkedAt={dossier.statusCheckedAt} /> : null}
+      {received && dossier.timeline?.length ? <Timeline entries={dossier.timeline} checkedAt={dossier.statusCheckedAt} decisions={dossier.decisions} /> : null}
 
       {received ? (
         // Once the commune has it, what the phone kept is still there, folded away.
