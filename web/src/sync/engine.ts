@@ -16,7 +16,7 @@ import {
 import type { AttachmentRecord, DossierError, DossierRecord } from '../db/types.ts';
 import { receiveWalkin } from '../db/walkin.ts';
 import { getDossierStatus, getStaffCsrf, putDossier, putStaffDossier, type ApiClient, type PutOutcome } from './api.ts';
-import { backoffDelay } from './backoff.ts';
+import { deliver } from './deliver.ts';
 import type { OutboxLock } from './lock.ts';
 import { ProgressStore } from './progress.ts';
 import { Permanent, Transient } from './errors.ts';
@@ -50,8 +50,6 @@ export interface PassReport {
 
 /** How often to look again while offline or while another tab holds the outbox. */
 export const IDLE_RECHECK_MS = 30_000;
-/** Rounds of "the server lacks a page, upload it again" within one try. */
-const MISSING_ROUNDS = 3;
 /** Uploads the server refuses outright this many times in a row set the dossier aside. */
 const MAX_UPLOAD_REJECTIONS = 5;
 /** Status is asked again at most this often per dossier (visibility changes come in bursts). */
@@ -134,46 +132,20 @@ export function createSyncEngine(deps: SyncDeps) {
   async function sendOne(queued: DossierRecord): Promise<'sent' | 'retrying' | 'attention' | 'gone'> {
     if (!(await markSending(queued.id, now()))) return 'gone';
     const d = { ...queued, state: 'sending' as const };
-    try {
-      for (let round = 0; round < MISSING_ROUNDS; round++) {
-        const pages = await listAttachments(d.id);
-        await uploadPages(d, pages);
-        const totalBytes = pages.reduce((n, p) => n + p.size, 0);
-        progress.set(d.id, { phase: 'submitting', file: pages.length, files: pages.length, filePercent: 100, sentBytes: totalBytes, totalBytes });
-        const outcome = await put(d, pages);
-        switch (outcome.kind) {
-          case 'received':
-            // A walk-in's personal data leaves the shared device in the same step (Decree 13/2023).
-            if (d.channel === 'desk') await receiveWalkin(d.id, outcome.receipt, now());
-            else await markReceived(d.id, outcome.receipt, now());
-            return 'sent';
-          case 'missing':
-            await markNotUploaded(outcome.ids);
-            continue;
-          case 'conflict':
-            throw new Permanent({ code: 'conflict', message: outcome.message, differences: outcome.differences });
-          case 'invalid':
-            throw new Permanent({ code: 'invalid', message: outcome.message, fields: outcome.fields });
-          case 'rejected':
-          case 'login':
-            throw new Permanent({ code: 'rejected', message: outcome.message });
-          case 'retry':
-            throw new Transient({ code: outcome.reason, message: outcome.message });
-        }
-      }
-      throw new Transient({ code: 'server', message: 'pages still missing on the server after re-upload' });
-    } catch (e) {
-      if (e instanceof Permanent) {
-        await markAttention(d.id, e.error, now());
-        return 'attention';
-      }
-      const error = e instanceof Transient ? e.error : { code: 'network' as const, message: e instanceof Error ? e.message : String(e) };
-      const attempts = d.attempts + 1;
-      await markRetry(d.id, error, attempts, now() + backoffDelay(attempts, random), now());
-      return 'retrying';
-    } finally {
-      progress.set(d.id, undefined);
-    }
+    return deliver(
+      {
+        progressId: d.id,
+        attempts: d.attempts,
+        pages: () => listAttachments(d.id),
+        upload: (pages) => uploadPages(d, pages),
+        put: (pages) => put(d, pages),
+        // A walk-in's personal data leaves the shared device in the same step (Decree 13/2023).
+        received: (receipt) => (d.channel === 'desk' ? receiveWalkin(d.id, receipt, now()) : markReceived(d.id, receipt, now())),
+        attention: (error) => markAttention(d.id, error, now()),
+        retry: (error, attempts, at) => markRetry(d.id, error, attempts, at, now()),
+      },
+      { now, random, progress },
+    );
   }
 
   async function refreshStatuses(): Promise<void> {

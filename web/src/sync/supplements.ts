@@ -2,7 +2,7 @@
 // through tus (resume, stall watchdog), then `PUT /api/dossiers/:id/supplements/:requestId`,
 // idempotent by the request's id: a lost answer sent again gets the same receipt. 422 uploads
 // the named pages again; 409/400 set the answer aside with the reason in plain words.
-import { listSupplementPages, markNotUploaded } from '../db/attachments.ts';
+import { listSupplementPages } from '../db/attachments.ts';
 import { getDossier } from '../db/dossiers.ts';
 import {
   listSupplementsByState,
@@ -14,11 +14,8 @@ import {
 } from '../db/supplements.ts';
 import type { AttachmentRecord, DossierRecord, SupplementRecord } from '../db/types.ts';
 import { putSupplement, type ApiClient } from './api.ts';
-import { backoffDelay } from './backoff.ts';
-import { Permanent, Transient } from './errors.ts';
+import { deliver } from './deliver.ts';
 import type { ProgressStore } from './progress.ts';
-
-const MISSING_ROUNDS = 3;
 
 export interface SupplementSenderDeps {
   api: ApiClient;
@@ -34,45 +31,22 @@ export function createSupplementSender(deps: SupplementSenderDeps) {
   async function sendOne(queued: SupplementRecord): Promise<'sent' | 'retrying' | 'attention' | 'gone'> {
     const dossier = await getDossier(queued.dossierId);
     if (!dossier || !(await markSupplementSending(queued.id, now()))) return 'gone';
-    try {
-      for (let round = 0; round < MISSING_ROUNDS; round++) {
-        const pages = await listSupplementPages(queued.id);
-        await deps.uploadPages({ id: dossier.id, attempts: queued.attempts }, pages);
-        const totalBytes = pages.reduce((n, p) => n + p.size, 0);
-        progress.set(dossier.id, { phase: 'submitting', file: pages.length, files: pages.length, filePercent: 100, sentBytes: totalBytes, totalBytes });
-        const attachments = pages.map((a) => ({ id: a.id, slot: a.slot, fileName: a.fileName, mediaType: a.mediaType, size: a.size, sha256: a.sha256 }));
-        const outcome = await putSupplement(api, dossier.id, queued.requestId, dossier.deviceSecret, { attachments });
-        switch (outcome.kind) {
-          case 'received':
-            await markSupplementReceived(queued.id, outcome.receipt, now());
-            return 'sent';
-          case 'missing':
-            await markNotUploaded(outcome.ids);
-            continue;
-          case 'conflict':
-            throw new Permanent({ code: 'conflict', message: outcome.message, differences: outcome.differences });
-          case 'invalid':
-            throw new Permanent({ code: 'invalid', message: outcome.message, fields: outcome.fields });
-          case 'rejected':
-          case 'login':
-            throw new Permanent({ code: 'rejected', message: outcome.message });
-          case 'retry':
-            throw new Transient({ code: outcome.reason, message: outcome.message });
-        }
-      }
-      throw new Transient({ code: 'server', message: 'pages still missing on the server after re-upload' });
-    } catch (e) {
-      if (e instanceof Permanent) {
-        await markSupplementAttention(queued.id, e.error, now());
-        return 'attention';
-      }
-      const error = e instanceof Transient ? e.error : { code: 'network' as const, message: e instanceof Error ? e.message : String(e) };
-      const attempts = queued.attempts + 1;
-      await markSupplementRetry(queued.id, error, attempts, now() + backoffDelay(attempts, random), now());
-      return 'retrying';
-    } finally {
-      progress.set(dossier.id, undefined);
-    }
+    return deliver(
+      {
+        progressId: dossier.id,
+        attempts: queued.attempts,
+        pages: () => listSupplementPages(queued.id),
+        upload: (pages) => deps.uploadPages({ id: dossier.id, attempts: queued.attempts }, pages),
+        put: (pages) => {
+          const attachments = pages.map((a) => ({ id: a.id, slot: a.slot, fileName: a.fileName, mediaType: a.mediaType, size: a.size, sha256: a.sha256 }));
+          return putSupplement(api, dossier.id, queued.requestId, dossier.deviceSecret, { attachments });
+        },
+        received: (receipt) => markSupplementReceived(queued.id, receipt, now()),
+        attention: (error) => markSupplementAttention(queued.id, error, now()),
+        retry: (error, attempts, at) => markSupplementRetry(queued.id, error, attempts, at, now()),
+      },
+      { now, random, progress },
+    );
   }
 
   return {
