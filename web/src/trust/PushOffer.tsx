@@ -19,12 +19,12 @@ export function PushOffer({ dossierId }: { dossierId: string }) {
   }, [dossierId]);
 
   if (!state || state === 'unsupported') return null;
-  if (state === 'on') return <p className="small" data-testid="push-on">🔔 {tx.pushOn}</p>;
+  if (state === 'on') return <p className="small" data-testid="push-on">{tx.pushOn}</p>;
   if (state === 'denied') return <p className="muted small">{tx.pushDenied}</p>;
   return (
     <div className="push-offer" data-testid="push-offer">
-      <button type="button" disabled={state === 'busy'} onClick={() => (setState('busy'), void enablePush(dossierId, lang).then(setState))}>
-        🔔 {tx.pushOffer}
+      <button type="button" className="btn btn-secondary btn-block" disabled={state === 'busy'} onClick={() => (setState('busy'), void enablePush(dossierId, lang).then(setState))}>
+        {tx.pushOffer}
       </button>
       <p className="muted small">{state === 'failed' ? tx.pushFailed : tx.pushHelp}</p>
     </div>

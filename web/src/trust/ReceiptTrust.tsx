@@ -90,16 +90,16 @@ export default function ReceiptTrust({ receipt }: { receipt: Receipt }) {
         </p>
       ) : null}
       <div className="actions">
-        <button type="button" onClick={() => void save()}>
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => void save()}>
           {tx.save}
         </button>
-        <button type="button" onClick={() => void share()}>
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => void share()}>
           {tx.share}
         </button>
-        <button type="button" onClick={() => window.print()}>
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => window.print()}>
           {tx.print}
         </button>
-        <button type="button" onClick={() => void copy()} data-testid="receipt-copy">
+        <button type="button" className="btn btn-secondary btn-small" onClick={() => void copy()} data-testid="receipt-copy">
           {copied ? tx.copied : tx.copy}
         </button>
       </div>

@@ -111,7 +111,7 @@ export default function VerifyScreen() {
       <p className="muted">{tx.verifyHelp}</p>
       {keysKnown === false ? <p className="notice">{tx.noKeys}</p> : null}
       <p>
-        <button type="button" onClick={() => void scan()}>
+        <button type="button" className="btn btn-secondary btn-block" onClick={() => void scan()}>
           {scanning ? tx.stopScan : tx.scan}
         </button>
       </p>
@@ -125,7 +125,7 @@ export default function VerifyScreen() {
       >
         <label htmlFor="verify-text">{tx.pasteLabel}</label>
         <textarea id="verify-text" data-testid="verify-input" rows={4} value={text} onChange={(e) => (setText(e.target.value), setVerdict(undefined))} spellCheck={false} autoCapitalize="characters" />
-        <button type="submit" data-testid="verify-check">
+        <button type="submit" className="btn btn-primary btn-block" data-testid="verify-check">
           {tx.check}
         </button>
       </form>
