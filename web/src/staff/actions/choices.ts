@@ -1,23 +1,14 @@
 // Which actions the console offers for a dossier, and why the others are not offered. The
 // shared state machine decides (the server applies the same one); this only words it.
-import { availableActions, LIFECYCLE_RULES, type Actor, type LifecycleState, type StaffActionName } from '@hsc/shared/lifecycle';
+import { ACTION_NAMES, availableActions, LIFECYCLE_RULES, type Actor, type LifecycleState, type StaffActionName } from '@hsc/shared/lifecycle';
 import type { DeskDossier } from '@hsc/shared/desk';
 import type { StaffRole } from '@hsc/shared/staff';
 import { vnLocal } from '@hsc/shared/workdays';
 
-/** In the order an officer meets them. */
-export const STAFF_ACTIONS: readonly StaffActionName[] = [
-  'accept',
-  'request_supplement',
-  'refuse',
-  'start_processing',
-  'request_payment',
-  'payment_received',
-  'finish',
-  'return_result',
-  'reschedule',
-  'stop',
-];
+/** The machine's actions less the citizen's own, in the order an officer meets them. */
+export const STAFF_ACTIONS: readonly StaffActionName[] = ACTION_NAMES.filter(
+  (a): a is StaffActionName => a !== 'withdraw' && a !== 'supplement_submitted',
+);
 
 /** Actions that end the dossier or cannot be taken back: asked once more before sending. */
 export const CONFIRMED: ReadonlySet<StaffActionName> = new Set(['refuse', 'stop', 'return_result', 'reschedule']);
