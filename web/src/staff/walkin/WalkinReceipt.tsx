@@ -4,7 +4,7 @@
 import type { Procedure } from '@hsc/shared/schemas';
 import type { DossierRecord } from '../../db/types.ts';
 import { localized } from '../../i18n/index.ts';
-import { formatDateTime } from '../../ui/format.ts';
+import { ReceiptFacts } from '../../ui/dossier/ReceiptFacts.tsx';
 import { useWalkinT } from './words.ts';
 
 export function WalkinReceipt({ dossier, procedure, unitName }: { dossier: DossierRecord; procedure: Procedure; unitName: string }) {
@@ -21,20 +21,7 @@ export function WalkinReceipt({ dossier, procedure, unitName }: { dossier: Dossi
         <p className="walkin-agency">{unitName}</p>
         <h1>{w('receiptTitle')}</h1>
         <p className="walkin-proc-name">{localized(procedure.name, lang)}</p>
-        <dl className="facts">
-          <dt>{t('detail.code')}</dt>
-          <dd className="code code-big" data-testid="receipt-code">
-            {receipt.code}
-          </dd>
-          <dt>{t('detail.lookup')}</dt>
-          <dd className="code code-big" data-testid="receipt-lookup">
-            {receipt.lookupCode}
-          </dd>
-          <dt>{t('detail.receivedAt')}</dt>
-          <dd>{formatDateTime(receipt.receivedAt)}</dd>
-          <dt>{t('detail.dueAt')}</dt>
-          <dd data-testid="receipt-due">{formatDateTime(receipt.dueAt)}</dd>
-        </dl>
+        <ReceiptFacts receipt={receipt} />
         <h2>{t('detail.docsReceived')}</h2>
         <ul className="summary-list">
           {slots.map((key) => (

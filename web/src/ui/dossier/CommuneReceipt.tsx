@@ -3,8 +3,8 @@
 import type { Procedure, Receipt } from '@hsc/shared/schemas';
 import { lazy, Suspense } from 'react';
 import { localized } from '../../i18n/index.ts';
-import { formatDateTime } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
+import { ReceiptFacts } from './ReceiptFacts.tsx';
 
 // Trust issue: the signed receipt's QR, save/share/print and the notification offer (lazy: qrcode).
 const ReceiptTrust = lazy(() => import('../../trust/ReceiptTrust.tsx'));
@@ -21,20 +21,7 @@ export function CommuneReceipt({ receipt, procedure, dueAt }: { receipt: Receipt
   return (
     <section className="receipt receipt-commune" data-testid="commune-receipt" aria-labelledby="commune-receipt-title">
       <h2 id="commune-receipt-title">{t('detail.communeTitle')}</h2>
-      <dl className="facts">
-        <dt>{t('detail.code')}</dt>
-        <dd className="code code-big" data-testid="receipt-code">
-          {receipt.code}
-        </dd>
-        <dt>{t('detail.lookup')}</dt>
-        <dd className="code code-big" data-testid="receipt-lookup">
-          {receipt.lookupCode}
-        </dd>
-        <dt>{t('detail.receivedAt')}</dt>
-        <dd data-testid="receipt-received">{formatDateTime(receipt.receivedAt)}</dd>
-        <dt>{t('detail.dueAt')}</dt>
-        <dd data-testid="receipt-due">{formatDateTime(dueAt ?? receipt.dueAt)}</dd>
-      </dl>
+      <ReceiptFacts receipt={receipt} dueAt={dueAt} />
       {/* A resubmission's receipt lists only the pages added then. */}
       <h3>{receipt.supplementId ? t('detail.docsSupplement') : t('detail.docsReceived')}</h3>
       <ul className="summary-list">
