@@ -2,7 +2,7 @@
 // search by code, name, phone or citizen ID. Province viewers see every unit and can pick one.
 import type { DossierListItem } from '@hsc/shared/desk';
 import type { StaffUser } from '@hsc/shared/staff';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { localized } from '../../i18n/index.ts';
 import { Link } from '../../ui/router.tsx';
 import { formatDateTime } from '../../ui/format.ts';
@@ -13,6 +13,7 @@ import { useStaffT } from '../i18n/index.ts';
 import { useReference } from '../reference.ts';
 import { staffPaths } from '../routes.ts';
 import { OfflineNote } from '../Shell.tsx';
+import { UnitSelect } from '../UnitSelect.tsx';
 import { currentBadge, DeadlineBadgeView, StatusChip } from './Badges.tsx';
 import { QUEUE_TABS, statusesOf, type QueueFilter } from './tabs.ts';
 
@@ -39,7 +40,6 @@ export function Queue({ user, filter, onFilter }: { user: StaffUser; filter: Que
     }
   };
 
-  const units = useMemo(() => [...ref.units.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi')), [ref.units]);
   const unitName = (code: string) => ref.units.get(code)?.name ?? code;
 
   return (
@@ -48,17 +48,14 @@ export function Queue({ user, filter, onFilter }: { user: StaffUser; filter: Que
       <div className="queue-tools">
         <SearchBox value={filter.q} onSearch={(q) => onFilter({ ...filter, q })} />
         {province ? (
-          <label className="field unit-filter">
-            <span className="label">{t('queue.unit')}</span>
-            <select className="input" data-testid="queue-unit" value={filter.unit} onChange={(e) => onFilter({ ...filter, unit: e.target.value })}>
-              <option value="">{t('queue.allUnits')}</option>
-              {units.map((u) => (
-                <option key={u.code} value={u.code}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <UnitSelect
+            className="field unit-filter"
+            label={t('queue.unit')}
+            allLabel={t('queue.allUnits')}
+            testId="queue-unit"
+            value={filter.unit}
+            onChange={(unit) => onFilter({ ...filter, unit })}
+          />
         ) : null}
       </div>
       <div className="tabs" role="tablist" aria-label={t('queue.title')}>

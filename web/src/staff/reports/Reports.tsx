@@ -3,7 +3,7 @@
 // or one.
 import type { ReportResponse } from '@hsc/shared/desk';
 import type { StaffUser } from '@hsc/shared/staff';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { localized } from '../../i18n/index.ts';
 import { getReport, reportPath } from '../api/endpoints.ts';
 import { errorText } from '../api/errors.ts';
@@ -11,6 +11,7 @@ import { useResource } from '../api/useResource.ts';
 import { useStaffT } from '../i18n/index.ts';
 import { useReference, type Reference } from '../reference.ts';
 import { OfflineNote } from '../Shell.tsx';
+import { UnitSelect } from '../UnitSelect.tsx';
 import { groupBy, monthBefore, monthLabel } from './aggregate.ts';
 import { BarChart } from './BarChart.tsx';
 import { ReportTable } from './ReportTable.tsx';
@@ -29,7 +30,6 @@ export function Reports({ user, now = new Date() }: { user: StaffUser; now?: Dat
   const [problem, setProblem] = useState<string>();
   const unit = user.role === 'province' ? range.unit || undefined : undefined;
   const report = useResource(reportPath(range.from, range.to, unit), () => getReport(range.from, range.to, unit));
-  const units = useMemo(() => [...ref.units.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi')), [ref.units]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -52,17 +52,13 @@ export function Reports({ user, now = new Date() }: { user: StaffUser; now?: Dat
           <input className="input" type="month" data-testid="report-to" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
         </label>
         {user.role === 'province' ? (
-          <label className="field">
-            <span className="label">{t('reports.unit')}</span>
-            <select className="input" data-testid="report-unit" value={draft.unit} onChange={(e) => setDraft({ ...draft, unit: e.target.value })}>
-              <option value="">{t('reports.allUnits')}</option>
-              {units.map((u) => (
-                <option key={u.code} value={u.code}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <UnitSelect
+            label={t('reports.unit')}
+            allLabel={t('reports.allUnits')}
+            testId="report-unit"
+            value={draft.unit}
+            onChange={(unit) => setDraft({ ...draft, unit })}
+          />
         ) : null}
         <button type="submit" className="btn btn-primary" data-testid="report-show">
           {t('reports.show')}
