@@ -1,7 +1,7 @@
 // What a person would type and photograph, made up from the procedure's own definition (the
 // shared seed catalog), so every dossier is one the server accepts: the harness tests delivery,
 // not validation. Seeded: the same seed gives the same dossiers and the same bytes.
-import { SEED_PROCEDURES, type FieldDef, type Procedure } from '@hsc/shared';
+import { SEED_CATALOG, type FieldDef, type Procedure } from '@hsc/shared';
 
 export type Random = () => number;
 
@@ -27,11 +27,19 @@ const digits = (rand: Random, n: number) => Array.from({ length: n }, () => Math
 
 function fieldValue(f: FieldDef, rand: Random): string {
   switch (f.type) {
+    case 'group':
+      throw new Error('the chaos content fills flat forms only');
+    case 'longText':
+    case 'email':
+      return f.type === 'email' ? 'an@example.vn' : 'Xin xác nhận giúp gia đình tôi.';
+    case 'yesNo':
+      return pick(rand, ['yes', 'no']);
     case 'text':
       return pick(rand, ['Giấy ủy quyền', 'Nguyễn Văn An', 'Số 12, tổ 3', 'Hợp đồng mua bán xe máy']);
     case 'date':
       return `20${10 + Math.floor(rand() * 14)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 10)}`;
     case 'choice':
+    case 'select':
       return pick(rand, f.options ?? []).value;
     case 'phone':
       return `09${digits(rand, 8)}`;
@@ -70,8 +78,9 @@ function slotsFor(p: Procedure, count: number, rand: Random): string[] {
 
 export function makeDossier(rand: Random): DossierSpec {
   const count = 1 + Math.floor(rand() * 3);
-  // Any seed procedure whose required documents fit in `count` pages.
-  const procedure = pick(rand, SEED_PROCEDURES.filter((p) => p.documents.filter((d) => d.required).length <= count));
+  // Any seed procedure with a flat form whose required documents fit in `count` pages.
+  const flat = (f: FieldDef) => f.type !== 'group' && !f.showIf && !f.pattern && f.min === undefined && f.max === undefined;
+  const procedure = pick(rand, SEED_CATALOG.filter((p) => p.fields.every(flat) && p.documents.filter((d) => d.required).length <= count));
   const patch: Record<string, string> = {
     unitCode: pick(rand, UNIT_CODES),
     'applicant.fullName': pick(rand, ['Hoàng Thị Lan', 'Nguyễn Văn Bình', 'Lò Thị Mai', 'Ma Văn Dũng']),

@@ -1,7 +1,7 @@
 // The seed catalog: the ten common commune-level procedures of ../DOMAIN.md. A procedure is
 // data; the form, its validation and the document list are generated from it. Codes marked
 // (unverified) could not be checked against the national database and stay editable data.
-import type { FieldDef, Procedure } from './schemas.ts';
+import type { FieldDef, Procedure, ProcedureDef } from './schemas.ts';
 
 const L = (vi: string, en: string) => ({ vi, en });
 const text = (key: string, vi: string, en: string, required = true): FieldDef => ({ key, type: 'text', required, label: L(vi, en) });
@@ -25,7 +25,7 @@ const PEOPLES_COMMITTEE = L(
 const COMMUNE_POLICE = L('Công an xã/phường nơi bạn chọn', 'Police of the chosen commune or ward');
 const SAME_DAY = L('Trong ngày (nhận sau 15 giờ thì trả vào ngày làm việc tiếp theo)', 'Same day (after 15:00: the next working day)');
 
-export const SEED_PROCEDURES: Procedure[] = [
+export const SEED_PROCEDURES: ProcedureDef[] = [
   {
     code: '1.001193',
     name: L('Đăng ký khai sinh', 'Birth registration'),
@@ -237,3 +237,6 @@ export const SEED_PROCEDURES: Procedure[] = [
     ],
   },
 ];
+
+/** The seed as the phones first receive it: each procedure in its first published version. */
+export const SEED_CATALOG: Procedure[] = SEED_PROCEDURES.map((p) => ({ ...p, version: 1 }));

@@ -16,7 +16,16 @@ export type ValidationCode =
   | 'unknownSlot'
   | 'missingDocument'
   | 'tooManyPages'
-  | 'duplicateAttachment';
+  | 'duplicateAttachment'
+  | 'pattern'
+  | 'tooShort'
+  | 'numberMin'
+  | 'numberMax'
+  | 'tooFewRows'
+  | 'tooManyRows'
+  | 'invalidValue'
+  | 'procedureRetired'
+  | 'procedureVersion';
 
 export type Lang = 'vi' | 'en';
 
@@ -37,6 +46,15 @@ export const validationMessages: Record<Lang, Record<ValidationCode, string>> = 
     missingDocument: 'Cần chụp hoặc chọn giấy tờ này.',
     tooManyPages: 'Tối đa {{max}} trang cho giấy tờ này.',
     duplicateAttachment: 'Một trang bị đính kèm hai lần.',
+    pattern: 'Chưa đúng cách viết. Xem gợi ý dưới tên mục.',
+    tooShort: 'Nội dung quá ngắn (ít nhất {{min}} ký tự).',
+    numberMin: 'Số phải từ {{min}} trở lên.',
+    numberMax: 'Số không được lớn hơn {{max}}.',
+    tooFewRows: 'Cần ít nhất {{min}} dòng.',
+    tooManyRows: 'Tối đa {{max}} dòng.',
+    invalidValue: 'Giá trị không hợp lệ. Hãy nhập lại mục này.',
+    procedureRetired: 'Thủ tục này đã ngừng nhận hồ sơ mới. Hãy hỏi xã, phường về thủ tục thay thế.',
+    procedureVersion: 'Mẫu của thủ tục này không còn trên máy chủ. Hãy mở lại hồ sơ và cập nhật theo mẫu mới.',
   },
   en: {
     required: 'Please fill this in.',
@@ -54,6 +72,15 @@ export const validationMessages: Record<Lang, Record<ValidationCode, string>> = 
     missingDocument: 'Please photograph or choose this document.',
     tooManyPages: 'At most {{max}} pages for this document.',
     duplicateAttachment: 'A page is attached twice.',
+    pattern: 'Not written the expected way. See the hint under the label.',
+    tooShort: 'Too short (at least {{min}} characters).',
+    numberMin: 'The number must be {{min}} or more.',
+    numberMax: 'The number must not be more than {{max}}.',
+    tooFewRows: 'At least {{min}} rows are needed.',
+    tooManyRows: 'At most {{max}} rows.',
+    invalidValue: 'This value is not valid. Please enter it again.',
+    procedureRetired: 'This procedure no longer takes new dossiers. Ask the commune or ward which procedure replaces it.',
+    procedureVersion: 'The form this dossier was filled in is no longer on the server. Open the dossier and update it to the new form.',
   },
 };
 

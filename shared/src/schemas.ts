@@ -2,57 +2,16 @@
 // the web app parses responses and imports with them. No hand-written duplicate types.
 import { z } from 'zod';
 
-export const Localized = z.object({ vi: z.string(), en: z.string() });
-export type Localized = z.infer<typeof Localized>;
-
-export const FieldType = z.enum(['text', 'date', 'choice', 'phone', 'citizenId', 'unit', 'number']);
-export type FieldType = z.infer<typeof FieldType>;
-
-export const FieldDef = z.object({
-  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
-  type: FieldType,
-  required: z.boolean(),
-  label: Localized,
-  options: z.array(z.object({ value: z.string(), label: Localized })).optional(),
-  /** Marks data that Decree 13/2023 calls sensitive (ethnicity, religion); shown in the privacy notice. */
-  sensitive: z.boolean().optional(),
-  /** A `date` that records something already past (a birth): a future date is a typing mistake. */
-  past: z.boolean().optional(),
-});
-export type FieldDef = z.infer<typeof FieldDef>;
-
-export const DocumentSlot = z.object({
-  key: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
-  required: z.boolean(),
-  label: Localized,
-  maxPages: z.number().int().min(1).max(50),
-});
-export type DocumentSlot = z.infer<typeof DocumentSlot>;
-
-export const Procedure = z.object({
-  code: z.string(),
-  name: Localized,
-  field: Localized,
-  /** Statutory processing time in working days; 0 means the same working day. */
-  processingDays: z.number().int().min(0),
-  processingTime: Localized,
-  fee: Localized,
-  where: Localized,
-  fields: z.array(FieldDef),
-  documents: z.array(DocumentSlot),
-});
-export type Procedure = z.infer<typeof Procedure>;
-
-export const Catalog = z.object({ version: z.string(), procedures: z.array(Procedure) });
-export type Catalog = z.infer<typeof Catalog>;
+// The catalog's schemas (Localized, Procedure, the catalog file) live in procedure.ts.
+export * from './primitives.ts';
+export * from './procedure.ts';
+import { Sha256Hex, Uuid } from './primitives.ts';
 
 export const UnitType = z.enum(['ward', 'commune']);
 export const Unit = z.object({ code: z.string().regex(/^\d{5}$/), name: z.string(), type: UnitType });
 export type Unit = z.infer<typeof Unit>;
 export const UnitList = z.object({ units: z.array(Unit) });
 
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'sha256 must be 64 lowercase hex characters');
-export const Uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 
 export const AttachmentRef = z.object({
   id: Uuid,
@@ -73,12 +32,20 @@ export const Applicant = z.object({
 });
 export type Applicant = z.infer<typeof Applicant>;
 
+/** A form value: text, or the rows of a `group` field (each row: sub-field key to text). */
+export const FieldValue = z.union([z.string(), z.array(z.record(z.string(), z.string())).max(100)]);
+export type FieldValue = z.infer<typeof FieldValue>;
+export const FieldValues = z.record(z.string(), FieldValue);
+export type FieldValues = z.infer<typeof FieldValues>;
+
 /** Body of `PUT /api/dossiers/:id`. Content rules (required fields, formats) live in validate.ts. */
 export const DossierSubmission = z.object({
   procedureCode: z.string(),
+  /** The published version the form was filled against; absent (older phones): the current one. */
+  procedureVersion: z.number().int().min(1).optional(),
   unitCode: z.string(),
   applicant: Applicant,
-  fields: z.record(z.string(), z.string()),
+  fields: FieldValues,
   attachments: z.array(AttachmentRef),
 });
 export type DossierSubmission = z.infer<typeof DossierSubmission>;
@@ -186,7 +153,7 @@ export type ResultFile = z.infer<typeof ResultFile>;
 export const SupplementSubmission = z.object({
   attachments: z.array(AttachmentRef).max(200),
   /** Corrected form fields (keys of the procedure); they override the first submission's. */
-  fields: z.record(z.string(), z.string()).optional(),
+  fields: FieldValues.optional(),
 });
 export type SupplementSubmission = z.infer<typeof SupplementSubmission>;
 

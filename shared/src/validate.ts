@@ -1,7 +1,7 @@
 // Form validation generated from a procedure's definition: the same function checks the form
 // on the phone (per field, as the person types and when they press Send) and the body on the
 // server, so both always agree. Adding a procedure to the catalog needs no code here.
-import type { DossierSubmission, FieldDef, Procedure } from './schemas.ts';
+import type { DossierSubmission, FieldDef, FieldValue, LeafFieldType, Procedure, SubFieldDef } from './schemas.ts';
 import type { ValidationCode } from './messages.ts';
 
 export interface Problem {
@@ -12,6 +12,7 @@ export interface Problem {
 }
 
 const MAX_TEXT = 500;
+const MAX_LONG_TEXT = 2000;
 const PHONE_RE = /^0\d{9}$/;
 const CITIZEN_ID_RE = /^\d{12}$/;
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -29,16 +30,31 @@ function isValidDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
+type ValueRules = Pick<FieldDef, 'options' | 'past' | 'pattern' | 'min' | 'max'>;
+
 /** Checks one non-empty value of a given type; `today` (YYYY-MM-DD) bounds dates marked `past`. */
-export function checkValue(
-  type: FieldDef['type'] | 'email',
-  value: string,
-  opts: { options?: FieldDef['options']; past?: boolean; today?: string } = {},
-): Problem['code'] | null {
+export function checkValue(type: LeafFieldType | 'email', value: string, opts: Partial<ValueRules> & { today?: string } = {}): Problem['code'] | null {
   const v = value.trim();
-  if (v.length > MAX_TEXT) return 'tooLong';
+  const maxLength = type === 'longText' ? MAX_LONG_TEXT : MAX_TEXT;
+  if (v.length > maxLength) return 'tooLong';
+  const typed = checkType(type, v, opts);
+  if (typed) return typed;
+  if (opts.pattern !== undefined && !matchesPattern(opts.pattern, v)) return 'pattern';
+  if (type === 'number') {
+    const n = Number(v.replace(',', '.'));
+    if (opts.min !== undefined && n < opts.min) return 'numberMin';
+    if (opts.max !== undefined && n > opts.max) return 'numberMax';
+  } else if (type === 'text' || type === 'longText') {
+    if (opts.min !== undefined && v.length < opts.min) return 'tooShort';
+    if (opts.max !== undefined && v.length > opts.max) return 'tooLong';
+  }
+  return null;
+}
+
+function checkType(type: LeafFieldType | 'email', v: string, opts: Partial<ValueRules> & { today?: string }): Problem['code'] | null {
   switch (type) {
     case 'text':
+    case 'longText':
       return null;
     case 'date':
       if (!isValidDate(v)) return 'date';
@@ -52,10 +68,34 @@ export function checkValue(
     case 'number':
       return /^-?\d+([.,]\d+)?$/.test(v) ? null : 'number';
     case 'choice':
+    case 'select':
       return opts.options?.some((o) => o.value === v) ? null : 'choice';
+    case 'yesNo':
+      return v === 'yes' || v === 'no' ? null : 'choice';
     case 'unit':
       return UNIT_RE.test(v) ? null : 'unit';
   }
+}
+
+function matchesPattern(pattern: string, value: string): boolean {
+  try {
+    return new RegExp(`^(?:${pattern})$`, 'u').test(value);
+  } catch {
+    // The catalog schema refuses a broken pattern; one that slipped through must not block people.
+    return true;
+  }
+}
+
+/** Whether a field is on the form given the other values (its condition, if any, holds). */
+export function isShown(def: Pick<FieldDef, 'showIf'>, values: Readonly<Record<string, FieldValue | undefined>>): boolean {
+  if (!def.showIf) return true;
+  const v = values[def.showIf.field];
+  return typeof v === 'string' && v.trim() === def.showIf.equals;
+}
+
+/** The rows of a group's value (an absent value has none). */
+export function groupRows(value: FieldValue | undefined): Record<string, string>[] {
+  return Array.isArray(value) ? value : [];
 }
 
 const APPLICANT_FIELDS = [
@@ -67,21 +107,45 @@ const APPLICANT_FIELDS = [
 ] as const;
 
 /** Validates the whole dossier. An empty list means it may be sent. */
-export function validateDossier(procedure: Procedure, d: DossierSubmission, today?: string): Problem[] {
+export function validateDossier(procedure: Pick<Procedure, 'fields' | 'documents'>, d: DossierSubmission, today?: string): Problem[] {
   const problems: Problem[] = [];
-  const check = (path: string, type: FieldDef['type'] | 'email', required: boolean, raw: string | undefined, def?: FieldDef) => {
+  const check = (path: string, type: LeafFieldType | 'email', required: boolean, raw: FieldValue | undefined, def?: FieldDef | SubFieldDef) => {
+    if (Array.isArray(raw)) {
+      problems.push({ path, code: 'invalidValue' });
+      return;
+    }
     const value = raw?.trim() ?? '';
     if (!value) {
       if (required) problems.push({ path, code: 'required' });
       return;
     }
-    const code = checkValue(type, value, { options: def?.options, past: def?.past, today });
-    if (code) problems.push(code === 'tooLong' ? { path, code, params: { max: MAX_TEXT } } : { path, code });
+    const code = checkValue(type, value, { ...def, today });
+    if (code) problems.push({ path, code, ...paramsOf(code, type, def) });
   };
 
   if (!UNIT_RE.test(d.unitCode)) problems.push({ path: 'unitCode', code: d.unitCode ? 'unit' : 'required' });
   for (const f of APPLICANT_FIELDS) check(`applicant.${f.key}`, f.type, f.required, d.applicant[f.key]);
-  for (const f of procedure.fields) check(`fields.${f.key}`, f.type, f.required, d.fields[f.key], f);
+  for (const f of procedure.fields) {
+    if (!isShown(f, d.fields)) continue;
+    const path = `fields.${f.key}`;
+    if (f.type !== 'group') {
+      check(path, f.type, f.required, d.fields[f.key], f);
+      continue;
+    }
+    const value = d.fields[f.key];
+    if (value !== undefined && !Array.isArray(value)) {
+      problems.push({ path, code: 'invalidValue' });
+      continue;
+    }
+    const rows = groupRows(value);
+    const minRows = Math.max(f.minRows ?? 0, f.required ? 1 : 0);
+    if (rows.length < minRows) problems.push(minRows === 1 && rows.length === 0 ? { path, code: 'required' } : { path, code: 'tooFewRows', params: { min: minRows } });
+    if (f.maxRows !== undefined && rows.length > f.maxRows) problems.push({ path, code: 'tooManyRows', params: { max: f.maxRows } });
+    rows.forEach((row, i) => {
+      for (const sub of f.fields ?? []) if (isShown(sub, row)) check(`${path}.${i}.${sub.key}`, sub.type, sub.required, row[sub.key], sub);
+      for (const key of Object.keys(row)) if (!f.fields?.some((s) => s.key === key)) problems.push({ path: `${path}.${i}.${key}`, code: 'unknownField' });
+    });
+  }
   for (const key of Object.keys(d.fields)) {
     if (!procedure.fields.some((f) => f.key === key)) problems.push({ path: `fields.${key}`, code: 'unknownField' });
   }
@@ -98,4 +162,20 @@ export function validateDossier(procedure: Procedure, d: DossierSubmission, toda
     if (pages > slot.maxPages) problems.push({ path: `documents.${slot.key}`, code: 'tooManyPages', params: { max: slot.maxPages } });
   }
   return problems;
+}
+
+function paramsOf(code: Problem['code'], type: LeafFieldType | 'email', def: Pick<FieldDef, 'min' | 'max'> | undefined): Pick<Problem, 'params'> {
+  switch (code) {
+    case 'tooLong': {
+      const limit = type === 'longText' ? MAX_LONG_TEXT : MAX_TEXT;
+      return { params: { max: (type === 'text' || type === 'longText') && def?.max !== undefined ? Math.min(def.max, limit) : limit } };
+    }
+    case 'tooShort':
+    case 'numberMin':
+      return { params: { min: def?.min ?? 0 } };
+    case 'numberMax':
+      return { params: { max: def?.max ?? 0 } };
+    default:
+      return {};
+  }
 }

@@ -1,4 +1,4 @@
-import { SEED_PROCEDURES } from '@hsc/shared/catalog';
+import { SEED_CATALOG } from '@hsc/shared/catalog';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getMeta, listProcedures, listUnits } from '../db/catalog.ts';
 import { resetDb, UNITS } from '../test-utils/fixtures.ts';
@@ -14,7 +14,7 @@ function server(etag = '"v1"') {
     const inm = new Headers(init?.headers).get('if-none-match');
     seen.push(inm);
     if (inm === etag) return new Response(null, { status: 304 });
-    const body = url.pathname === '/api/units' ? { units: UNITS } : { version: 'v1', procedures: SEED_PROCEDURES };
+    const body = url.pathname === '/api/units' ? { units: UNITS } : { version: 'v1', procedures: SEED_CATALOG };
     return new Response(JSON.stringify(body), { status: 200, headers: { etag } });
   };
   return { fetch, seen };
@@ -25,13 +25,13 @@ describe('catalog and communes on the phone', () => {
     const s = server();
     const api = { fetch: s.fetch, base: 'http://x' };
     await refreshReferenceData(api);
-    expect((await listProcedures()).length).toBe(SEED_PROCEDURES.length);
+    expect((await listProcedures()).length).toBe(SEED_CATALOG.length);
     expect(await listUnits()).toHaveLength(UNITS.length);
     expect((await getMeta('catalog'))?.version).toBe('v1');
 
     expect(await refreshCatalog(api)).toBe('current');
     expect(s.seen.at(-1)).toBe('"v1"');
-    expect((await listProcedures()).length).toBe(SEED_PROCEDURES.length);
+    expect((await listProcedures()).length).toBe(SEED_CATALOG.length);
   });
 
   it('stay as they were when the network fails', async () => {
@@ -40,6 +40,6 @@ describe('catalog and communes on the phone', () => {
       throw new TypeError('offline');
     };
     await refreshReferenceData({ fetch: failing, base: 'http://x' });
-    expect((await listProcedures()).length).toBe(SEED_PROCEDURES.length);
+    expect((await listProcedures()).length).toBe(SEED_CATALOG.length);
   });
 });

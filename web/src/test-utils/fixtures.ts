@@ -1,5 +1,5 @@
 // Shared test fixtures: a clean database, the seed catalog, a few communes, and complete dossiers.
-import { SEED_PROCEDURES } from '@hsc/shared/catalog';
+import { SEED_CATALOG } from '@hsc/shared/catalog';
 import type { Unit } from '@hsc/shared/schemas';
 import { sha256Hex } from '../capture/hash.ts';
 import { addAttachment } from '../db/attachments.ts';
@@ -19,7 +19,7 @@ export async function resetDb(): Promise<void> {
 }
 
 export async function seedReferenceData(): Promise<void> {
-  await saveCatalog(SEED_PROCEDURES, 'test-1', '"etag-1"');
+  await saveCatalog(SEED_CATALOG, 'test-1', '"etag-1"');
   await saveUnits(UNITS, '"units-1"');
 }
 

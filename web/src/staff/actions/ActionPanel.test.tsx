@@ -1,5 +1,5 @@
 import type { DossierStatus } from '@hsc/shared/schemas';
-import { SEED_PROCEDURES } from '@hsc/shared/catalog';
+import { SEED_CATALOG } from '@hsc/shared/catalog';
 import { calendar } from '@hsc/shared/workdays';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,7 +9,7 @@ import { ActionPanel } from './ActionPanel.tsx';
 beforeEach(setupStaffTest);
 afterEach(() => vi.unstubAllGlobals());
 
-const PROCEDURE = SEED_PROCEDURES.find((p) => p.code === '2.000884')!;
+const PROCEDURE = SEED_CATALOG.find((p) => p.code === '2.000884')!;
 const offered = () => screen.queryAllByTestId(/^action-[a-z_]+$/).map((b) => b.dataset.testid!.slice('action-'.length));
 
 function panel(role: 'officer' | 'leader' | 'province', status: DossierStatus, over: Parameters<typeof deskDossier>[0] = {}) {

@@ -1,4 +1,4 @@
-import { SEED_PROCEDURES } from '@hsc/shared/catalog';
+import { SEED_CATALOG } from '@hsc/shared/catalog';
 import { calendar } from '@hsc/shared/workdays';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -12,7 +12,7 @@ afterEach(() => {
   setCsrfToken(null);
 });
 
-const PROCEDURE = SEED_PROCEDURES.find((p) => p.code === '2.000884')!;
+const PROCEDURE = SEED_CATALOG.find((p) => p.code === '2.000884')!;
 const ACTIONS = 'POST /api/staff/dossiers/11111111-1111-4111-8111-111111111111/actions';
 
 function open() {

@@ -1,11 +1,11 @@
-import { SEED_PROCEDURES } from '@hsc/shared/catalog';
+import { SEED_CATALOG } from '@hsc/shared/catalog';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { initI18n } from '../../i18n/index.ts';
 import { resetDb, seedReferenceData } from '../../test-utils/fixtures.ts';
 import { Catalog, searchProcedures } from './Catalog.tsx';
 
-const codes = (q: string) => searchProcedures(SEED_PROCEDURES, q).map((p) => p.code);
+const codes = (q: string) => searchProcedures(SEED_CATALOG, q).map((p) => p.code);
 
 describe('catalog search', () => {
   it('ignores tones and đ', () => {
@@ -20,7 +20,7 @@ describe('catalog search', () => {
     expect(codes('dang ky')).toContain('1.000894');
   });
   it('lists everything for an empty query', () => {
-    expect(codes('  ')).toHaveLength(SEED_PROCEDURES.length);
+    expect(codes('  ')).toHaveLength(SEED_CATALOG.length);
   });
 });
 
@@ -34,7 +34,7 @@ describe('the catalog screen', () => {
   it('filters the list as the person types', async () => {
     render(<Catalog />);
     await screen.findByTestId('procedure-1.001193');
-    expect(screen.getAllByTestId(/^procedure-/)).toHaveLength(SEED_PROCEDURES.length);
+    expect(screen.getAllByTestId(/^procedure-/)).toHaveLength(SEED_CATALOG.length);
 
     fireEvent.change(screen.getByTestId('catalog-search'), { target: { value: 'dang ky khai sinh' } });
     expect(screen.getAllByTestId(/^procedure-/).map((e) => e.dataset.testid)).toEqual(['procedure-1.001193']);
