@@ -1,8 +1,9 @@
 // Dossiers on the phone: drafts the person edits, the outbox the sync engine works through, and
 // the receipts and status timelines that come back. Every write stamps `updatedAt`.
 import { normalizePhone } from '@hsc/shared/validate';
-import type { DossierStatusResponse, DossierSubmission, Receipt } from '@hsc/shared/schemas';
+import type { DossierStatusResponse, DossierSubmission, Procedure, Receipt } from '@hsc/shared/schemas';
 import { db } from './db.ts';
+import { carryOver, fieldValues, initialRows } from './draftValues.ts';
 import { newDeviceSecret, newId, newLocalRef } from './ids.ts';
 import type { AttachmentRecord, DossierError, DossierRecord, SupplementRecord } from './types.ts';
 
@@ -18,24 +19,67 @@ export async function listDossiers(): Promise<DossierRecord[]> {
   return (await db.dossiers.orderBy('updatedAt').reverse().toArray()).filter((d) => !d.channel);
 }
 
-/** `init`: what a walk-in draft starts with (its channel, session and the officer's commune). */
+/**
+ * A new draft under the catalog's current version of the procedure, kept on the record so the
+ * draft stays on that version. `init`: what a walk-in draft starts with (its channel, session
+ * and the officer's commune).
+ */
 export async function createDraft(procedureCode: string, now = Date.now(), init: Partial<Pick<DossierRecord, 'channel' | 'walkinSession' | 'unitCode'>> = {}): Promise<DossierRecord> {
-  const dossier: DossierRecord = {
-    id: newId(),
-    procedureCode,
-    unitCode: '',
-    applicant: { fullName: '', phone: '', citizenId: '', address: '', email: '' },
-    fields: {},
-    state: 'draft',
-    localRef: newLocalRef(),
-    deviceSecret: newDeviceSecret(),
-    createdAt: now,
-    updatedAt: now,
-    attempts: 0,
-    ...init,
-  };
-  await db.dossiers.add(dossier);
-  return dossier;
+  return db.transaction('rw', db.procedures, db.dossiers, async () => {
+    const procedure = await db.procedures.get(procedureCode);
+    const dossier: DossierRecord = {
+      id: newId(),
+      procedureCode,
+      ...(procedure ? { procedure } : {}),
+      unitCode: '',
+      applicant: { fullName: '', phone: '', citizenId: '', address: '', email: '' },
+      fields: procedure ? initialRows(procedure.fields, {}) : {},
+      state: 'draft',
+      localRef: newLocalRef(),
+      deviceSecret: newDeviceSecret(),
+      createdAt: now,
+      updatedAt: now,
+      attempts: 0,
+      ...init,
+    };
+    await db.dossiers.add(dossier);
+    return dossier;
+  });
+}
+
+/**
+ * A draft made before procedures had versions takes the version its form is shown in; groups
+ * with no rows get their first ones. Nothing is written when there is nothing to add.
+ */
+export async function pinProcedure(id: string, procedure: Procedure, now = Date.now()): Promise<boolean> {
+  return db.transaction('rw', db.dossiers, async () => {
+    const d = await db.dossiers.get(id);
+    if (!d || d.state !== 'draft') return false;
+    const pinned = d.procedure ?? procedure;
+    const rows = initialRows(pinned.fields, d.fields);
+    if (d.procedure && Object.keys(rows).length === 0) return false;
+    await db.dossiers.put({ ...d, procedure: pinned, fields: { ...d.fields, ...rows }, updatedAt: now });
+    return true;
+  });
+}
+
+/**
+ * The person chose to move the draft to a newer version of its procedure: every value and page
+ * the new version still asks for is kept; pages of a document it no longer asks for go.
+ */
+export async function updateDraftProcedure(id: string, procedure: Procedure, now = Date.now()): Promise<boolean> {
+  return db.transaction('rw', db.dossiers, db.attachments, async () => {
+    const d = await db.dossiers.get(id);
+    if (!d || d.state !== 'draft') return false;
+    const slots = new Set(procedure.documents.map((s) => s.key));
+    await db.attachments
+      .where('dossierId')
+      .equals(id)
+      .filter((p) => !p.supplementId && !slots.has(p.slot))
+      .delete();
+    await db.dossiers.put({ ...d, procedure, fields: carryOver(d.fields, procedure.fields), updatedAt: now });
+    return true;
+  });
 }
 
 /** Form paths the draft editor writes: `unitCode`, `applicant.<key>`, `fields.<key>`. */
@@ -67,7 +111,11 @@ export async function patchDraft(id: string, patch: Partial<Record<DraftPath, st
       const [group, key] = splitPath(path);
       if (path === 'unitCode') d.unitCode = value;
       else if (group === 'applicant') (d.applicant as unknown as Record<string, string>)[key] = value;
-      else if (group === 'fields' && key) d.fields[key] = value;
+      // An emptied value (a removed group row's) leaves no trace behind.
+      else if (group === 'fields' && key) {
+        if (value === '') delete d.fields[key];
+        else d.fields[key] = value;
+      }
     }
     d.updatedAt = now;
     await db.dossiers.put(d);
@@ -93,24 +141,29 @@ export function normalizeForSend(d: Pick<DossierRecord, 'unitCode' | 'applicant'
   };
 }
 
-/** The body of `PUT /api/dossiers/:id`; the same stored dossier always gives the same body. */
-export function toSubmission(d: Pick<DossierRecord, 'procedureCode' | 'unitCode' | 'applicant' | 'fields'>, attachments: AttachmentRecord[]): DossierSubmission {
+/**
+ * The body of `PUT /api/dossiers/:id`; the same stored dossier always gives the same body. It
+ * names the version the draft was filled in, and carries only what that version's form shows.
+ */
+export function toSubmission(d: Pick<DossierRecord, 'procedureCode' | 'procedure' | 'unitCode' | 'applicant' | 'fields'>, attachments: AttachmentRecord[]): DossierSubmission {
   return {
     procedureCode: d.procedureCode,
+    ...(d.procedure ? { procedureVersion: d.procedure.version } : {}),
     unitCode: d.unitCode,
     applicant: d.applicant,
-    fields: d.fields,
+    fields: fieldValues(d.fields, d.procedure?.fields),
     attachments: attachments.map((a) => ({ id: a.id, slot: a.slot, fileName: a.fileName, mediaType: a.mediaType, size: a.size, sha256: a.sha256 })),
   };
 }
 
-/** Send pressed: the draft is frozen (normalised) and joins the outbox. */
+/** Send pressed: the draft is frozen (normalised, its procedure version pinned) and joins the outbox. */
 export async function queueDossier(id: string, now = Date.now()): Promise<DossierRecord> {
-  return db.transaction('rw', db.dossiers, async () => {
+  return db.transaction('rw', db.dossiers, db.procedures, async () => {
     const d = await db.dossiers.get(id);
     if (!d) throw new Error(`no dossier ${id}`);
     if (d.state !== 'draft') return d;
-    const queued: DossierRecord = { ...d, ...normalizeForSend(d), state: 'queued', queuedAt: now, updatedAt: now, attempts: 0 };
+    const procedure = d.procedure ?? (await db.procedures.get(d.procedureCode));
+    const queued: DossierRecord = { ...d, ...(procedure ? { procedure } : {}), ...normalizeForSend(d), state: 'queued', queuedAt: now, updatedAt: now, attempts: 0 };
     delete queued.lastError;
     delete queued.nextAttemptAt;
     await db.dossiers.put(queued);

@@ -18,8 +18,15 @@ export interface DossierRecord {
   /** UUID made on the device at creation: the idempotency key of the whole send. */
   id: string;
   procedureCode: string;
+  /**
+   * The procedure as it was when the draft was made (or last updated to a newer version): the
+   * form, the validation and `procedureVersion` follow it, whatever the catalog says later.
+   * Absent on drafts made before procedures had versions. Not indexed.
+   */
+  procedure?: Procedure;
   unitCode: string;
   applicant: Applicant;
+  /** Flat, one string per key; a group's rows are encoded as in draftValues.ts. */
   fields: Record<string, string>;
   state: DossierState;
   /** Short reference a person can read aloud ("HS-7K3Q"), shown on the local receipt. */

@@ -1,9 +1,9 @@
 // One input per field type of the catalog: the keyboard fits the data (numbers for phone, ID
-// and amounts), dates use the phone's date picker, choices its own list.
+// and amounts), dates use the phone's date picker, choices its own list, yes/no two big buttons.
 import type { FieldDef, Unit } from '@hsc/shared/schemas';
-import { localized } from '../../i18n/index.ts';
 import { useLang } from '../hooks/useLang.ts';
 import type { ControlProps } from './FieldRow.tsx';
+import { OptionSelect } from './OptionSelect.tsx';
 import { UnitSelect } from './UnitPicker.tsx';
 
 export interface FieldControlProps {
@@ -20,7 +20,7 @@ export interface FieldControlProps {
 }
 
 export function FieldControl({ type, path, value, onChange, onBlur, control, options, units, max, autoComplete }: FieldControlProps) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const common = {
     ...control,
     className: 'input',
@@ -31,16 +31,30 @@ export function FieldControl({ type, path, value, onChange, onBlur, control, opt
   };
   switch (type) {
     case 'choice':
+    case 'select':
+      return <OptionSelect path={path} options={options ?? []} value={value} onChange={onChange} onBlur={onBlur} control={control} />;
+    case 'yesNo':
       return (
-        <select {...common}>
-          <option value="">{t('form.choose')}</option>
-          {options?.map((o) => (
-            <option key={o.value} value={o.value}>
-              {localized(o.label, lang)}
-            </option>
+        <div
+          className="yes-no"
+          role="radiogroup"
+          id={control.id}
+          aria-labelledby={`${control.id}-label`}
+          aria-describedby={control['aria-describedby']}
+          aria-invalid={control['aria-invalid']}
+          aria-required={control['aria-required']}
+          data-testid={`field-${path}`}
+        >
+          {(['yes', 'no'] as const).map((v) => (
+            <label key={v} className={`yes-no-option${value === v ? ' yes-no-chosen' : ''}`}>
+              <input type="radio" name={path} value={v} checked={value === v} data-testid={`field-${path}-${v}`} onChange={() => onChange(v)} onBlur={onBlur} />
+              <span>{t(v === 'yes' ? 'form.yes' : 'form.no')}</span>
+            </label>
           ))}
-        </select>
+        </div>
       );
+    case 'longText':
+      return <textarea {...common} rows={4} />;
     case 'unit':
       return <UnitSelect units={units ?? []} value={value} onChange={onChange} onBlur={onBlur} testId={`field-${path}`} control={control} />;
     case 'date':

@@ -24,20 +24,12 @@ export function FieldRow({
   error?: string;
   children: (props: ControlProps) => ReactNode;
 }) {
-  const { t } = useLang();
   const id = `f-${path}`;
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div className={`field${error ? ' field-invalid' : ''}`} data-path={path}>
-      <label className="label" htmlFor={id}>
-        {label}{' '}
-        {required ? (
-          <span className="req" title={t('form.requiredMark')}>
-            *
-          </span>
-        ) : (
-          <span className="muted small">({t('form.optional')})</span>
-        )}
+      <label className="label" htmlFor={id} id={`${id}-label`}>
+        {label} <RequiredMark required={required} />
       </label>
       {hint ? (
         <p className="hint" id={`${id}-hint`}>
@@ -51,5 +43,17 @@ export function FieldRow({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** `*` for a required item, "(không bắt buộc)" for the others. */
+export function RequiredMark({ required }: { required: boolean }) {
+  const { t } = useLang();
+  return required ? (
+    <span className="req" title={t('form.requiredMark')}>
+      *
+    </span>
+  ) : (
+    <span className="muted small">({t('form.optional')})</span>
   );
 }

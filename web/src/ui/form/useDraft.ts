@@ -53,16 +53,18 @@ export function useDraft(dossier: DossierRecord) {
     }
   }, [id]);
 
-  const set = useCallback(
-    (path: string, value: string) => {
-      setValues((v) => ({ ...v, [path]: value }));
-      pending.current[path] = value;
+  /** Several paths changed together (a group's row removed): written in one go. */
+  const setMany = useCallback(
+    (patch: Values) => {
+      setValues((v) => ({ ...v, ...patch }));
+      Object.assign(pending.current, patch);
       setSaving(true);
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
     },
     [flush],
   );
+  const set = useCallback((path: string, value: string) => setMany({ [path]: value }), [setMany]);
 
   // Another tab (or the sync engine) changed the record: take over what this tab is not writing.
   useEffect(() => {
@@ -96,5 +98,5 @@ export function useDraft(dossier: DossierRecord) {
   }, [flush]);
 
   const get = useCallback((path: string) => values[path] ?? '', [values]);
-  return { values, get, set, flush, saving, error };
+  return { values, get, set, setMany, flush, saving, error };
 }

@@ -4,10 +4,10 @@
 import type { Problem } from '@hsc/shared/validate';
 import { validateDossier } from '@hsc/shared/validate';
 import type { Procedure, Unit } from '@hsc/shared/schemas';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { listAttachments } from '../../db/attachments.ts';
 import { getProcedure, listUnits } from '../../db/catalog.ts';
-import { deleteDossier, getDossier, normalizeForSend, queueDossier, toSubmission } from '../../db/dossiers.ts';
+import { deleteDossier, getDossier, pinProcedure, queueDossier, toSubmission, updateDraftProcedure } from '../../db/dossiers.ts';
 import { askPersistence } from '../../db/storage.ts';
 import type { AttachmentRecord, DossierRecord } from '../../db/types.ts';
 import { localized } from '../../i18n/index.ts';
@@ -22,9 +22,13 @@ import { useStorage } from '../hooks/useStorage.ts';
 import { navigate, paths } from '../router.tsx';
 import { DocumentSlot } from '../form/DocumentSlot.tsx';
 import { FieldControl, type FieldControlProps } from '../form/FieldControl.tsx';
+import { draftForSend } from '../form/draftForSend.ts';
 import { FieldRow } from '../form/FieldRow.tsx';
+import { useDraftFields } from '../form/fieldsState.ts';
+import { ProcedureFields } from '../form/ProcedureFields.tsx';
 import { UnitPicker } from '../form/UnitPicker.tsx';
 import { useDraft } from '../form/useDraft.ts';
+import { VersionNotice } from '../form/VersionNotice.tsx';
 
 export function DossierForm({ id }: { id: string }) {
   const { t } = useLang();
@@ -42,7 +46,6 @@ export function DossierForm({ id }: { id: string }) {
 
   if (data === undefined || pages === undefined || units === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (data === null) return <p className="notice">{t('detail.notFound')}</p>;
-  if (!data.procedure) return <p className="notice">{t('procedure.notFound')}</p>;
   if (sent) return <p className="notice">{t('form.notDraft')}</p>;
   return <DraftEditor key={id} dossier={data.dossier} procedure={data.procedure} pages={pages} units={units} />;
 }
@@ -55,27 +58,32 @@ const APPLICANT: { key: keyof DossierRecord['applicant']; type: FieldControlProp
   { key: 'email', type: 'email', label: 'form.email', required: false, autoComplete: 'email' },
 ];
 
-/**
- * The editor itself, also used by the desk's walk-in mode; `onSent` replaces the move to the
- * dossier page after Send (the desk shows its own receipt screen).
- */
-export function DraftEditor({
-  dossier,
-  procedure,
-  pages,
-  units,
-  onSent,
-  onDeleted,
-}: {
+interface DraftEditorProps {
   dossier: DossierRecord;
-  procedure: Procedure;
+  /** The catalog's current version of the procedure; null once it was retired. */
+  procedure: Procedure | null;
   pages: AttachmentRecord[];
   units: Unit[];
   onSent?: (id: string) => void;
   onDeleted?: () => void;
-}) {
+}
+
+/**
+ * The editor itself, also used by the desk's walk-in mode; `onSent` replaces the move to the
+ * dossier page after Send (the desk shows its own receipt screen). The form is the version the
+ * draft was made under, whatever the catalog holds now.
+ */
+export function DraftEditor(props: DraftEditorProps) {
+  const { t } = useLang();
+  const pinned = props.dossier.procedure ?? props.procedure;
+  if (!pinned) return <p className="notice">{t('procedure.notFound')}</p>;
+  return <Editor {...props} procedure={pinned} latest={props.procedure} />;
+}
+
+function Editor({ dossier, procedure, latest, pages, units, onSent, onDeleted }: Omit<DraftEditorProps, 'procedure'> & { procedure: Procedure; latest: Procedure | null }) {
   const { t, lang } = useLang();
   const draft = useDraft(dossier);
+  const fields = useDraftFields(procedure.fields, draft.values, draft.setMany);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [busy, setBusy] = useState(0);
@@ -85,12 +93,21 @@ export function DraftEditor({
   const storage = useStorage(pages.length);
   const today = vnToday();
 
-  const current = useMemo(() => {
-    const applicant = Object.fromEntries(APPLICANT.map((f) => [f.key, draft.get(`applicant.${f.key}`)])) as DossierRecord['applicant'];
-    const fields = Object.fromEntries(procedure.fields.map((f) => [f.key, draft.get(`fields.${f.key}`)]));
-    return { procedureCode: dossier.procedureCode, ...normalizeForSend({ unitCode: draft.get('unitCode'), applicant, fields }) };
-  }, [draft, procedure, dossier.procedureCode]);
-  const problems = useMemo(() => validateDossier(procedure, toSubmission(current, pages), today), [procedure, current, pages, today]);
+  // A draft from before procedures had versions takes the one it is shown in.
+  useEffect(() => {
+    if (!dossier.procedure) void pinProcedure(dossier.id, procedure);
+  }, [dossier.id, dossier.procedure, procedure]);
+
+  const offered = useMemo(() => (procedure.units ? units.filter((u) => procedure.units!.includes(u.code)) : units), [procedure.units, units]);
+  const current = useMemo(() => draftForSend(dossier.procedureCode, draft.values, procedure.fields), [dossier.procedureCode, draft.values, procedure.fields]);
+  const problems = useMemo(() => {
+    const found = validateDossier(procedure, toSubmission({ ...current, procedure }, pages), today);
+    // The unit must be one that offers the procedure; the picker lists only those.
+    if (procedure.units && current.unitCode && !procedure.units.includes(current.unitCode) && !found.some((p) => p.path === 'unitCode')) {
+      found.unshift({ path: 'unitCode', code: 'unit' });
+    }
+    return found;
+  }, [procedure, current, pages, today]);
   const byPath = useMemo(() => {
     const m = new Map<string, Problem>();
     for (const p of problems) if (!m.has(p.path)) m.set(p.path, p);
@@ -102,12 +119,17 @@ export function DraftEditor({
     if (!p || !(showAll || touched.has(path))) return undefined;
     return t(`errors.${p.code}`, p.params ?? {});
   };
-  const touch = (path: string) => setTouched((s) => (s.has(path) ? s : new Set(s).add(path)));
+  const touch = useCallback((path: string) => setTouched((s) => (s.has(path) ? s : new Set(s).add(path))), []);
   const row = (path: string, label: string, required: boolean, control: Omit<FieldControlProps, 'path' | 'value' | 'onChange' | 'onBlur' | 'control'>, hint?: string) => (
     <FieldRow key={path} path={path} label={label} required={required} hint={hint} error={errorFor(path)}>
       {(props) => <FieldControl {...control} path={path} value={draft.get(path)} onChange={(v) => draft.set(path, v)} onBlur={() => touch(path)} control={props} />}
     </FieldRow>
   );
+
+  const updateTo = async (next: Procedure) => {
+    await draft.flush();
+    await updateDraftProcedure(dossier.id, next);
+  };
 
   const send = async () => {
     if (sending) return;
@@ -148,12 +170,19 @@ export function DraftEditor({
         <span aria-hidden="true">{saved ? '✓ ' : draft.error ? '⚠ ' : '… '}</span>
         {saved ? t('form.saved') : draft.error === 'quota' ? t('form.notSavedQuota') : draft.error ? t('form.notSaved') : t('form.saving')}
       </p>
+      {latest === null ? (
+        <p className="notice" role="status" data-testid="retired-notice">
+          {t('form.retired')}
+        </p>
+      ) : latest.version > procedure.version ? (
+        <VersionNotice current={current} pages={pages} pinned={procedure} latest={latest} today={today} onUpdate={() => updateTo(latest)} />
+      ) : null}
 
       <fieldset>
         <legend>{t('form.unitTitle')}</legend>
-        <FieldRow path="unitCode" label={t('form.unit')} required error={errorFor('unitCode')}>
+        <FieldRow path="unitCode" label={t('form.unit')} required hint={procedure.units ? t('form.unitsLimited') : undefined} error={errorFor('unitCode')}>
           {(props) => (
-            <UnitPicker units={units} value={draft.get('unitCode')} onChange={(v) => draft.set('unitCode', v)} onBlur={() => touch('unitCode')} testId="field-unitCode" control={props} />
+            <UnitPicker units={offered} value={draft.get('unitCode')} onChange={(v) => draft.set('unitCode', v)} onBlur={() => touch('unitCode')} testId="field-unitCode" control={props} />
           )}
         </FieldRow>
       </fieldset>
@@ -166,9 +195,7 @@ export function DraftEditor({
       {procedure.fields.length ? (
         <fieldset>
           <legend>{t('form.fieldsTitle')}</legend>
-          {procedure.fields.map((f) =>
-            row(`fields.${f.key}`, localized(f.label, lang), f.required, { type: f.type, options: f.options, units, max: f.type === 'date' && f.past ? today : undefined }),
-          )}
+          <ProcedureFields fields={procedure.fields} state={fields} errorFor={errorFor} touch={touch} units={units} today={today} />
         </fieldset>
       ) : null}
 
