@@ -50,7 +50,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const staff = new StaffService(store, now, config.loginLimits);
   try {
     await store.migrate();
-    await seed(store);
+    await seed(store, now());
     await calendar.seed();
     if (config.demo) await staff.seedDemo();
     await staff.warmUp();
@@ -75,7 +75,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const attachments = new AttachmentService(store, blobs, now);
   const submissions = new SubmissionService(store, attachments, calendar, now, signer);
   const tracking = new TrackingService(store);
-  const catalog = new CatalogService(store);
+  const catalog = new CatalogService(store, blobs, uploadsDir, now);
   const citizen = new CitizenService(store, blobs, attachments, calendar, tracking, now, signer);
   const desk = new DeskService(store, blobs, calendar, now);
   const push = new PushService(store, config.dataDir, now, { log: (m) => app.log.warn(m), ...config.push });
@@ -92,7 +92,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(holidayRoutes, { calendar });
   await app.register(receiptRoutes, { signer });
   await app.register(pushRoutes, { push, tracking });
-  await app.register(staffArea, { store, staff, calendar, desk, actions, reports, submissions, now });
+  await app.register(staffArea, { store, staff, calendar, desk, actions, reports, submissions, catalog, now });
   await app.register(trackRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
   await app.register(lookupPageRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
   await app.register(uploadRoutes, { attachments, uploadsDir, maxBytes: config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES });

@@ -3,7 +3,7 @@
 // validates and documents its routes with them; the console parses its answers with them.
 import { z } from 'zod';
 import { ActionName, DeadlineBadge } from './lifecycle.ts';
-import { Applicant, Channel, DossierStatus, Receipt, Sha256Hex, SignatureShape, SupplementItem, TimelineEntry } from './schemas.ts';
+import { Applicant, Channel, DossierStatus, FieldValues, Receipt, Sha256Hex, SignatureShape, SupplementItem, TimelineEntry } from './schemas.ts';
 import { UnitCode } from './staff.ts';
 
 
@@ -73,7 +73,7 @@ export const DeskSupplement = z.object({
   /** When the citizen's resubmission arrived; null while it is awaited. */
   answeredAt: z.string().nullable(),
   /** Fields the citizen corrected with the resubmission. */
-  fields: z.record(z.string(), z.string()).optional(),
+  fields: FieldValues.optional(),
   receipt: Receipt.optional(),
 });
 export type DeskSupplement = z.infer<typeof DeskSupplement>;
@@ -97,6 +97,8 @@ export const DeskDossier = z.object({
   status: DossierStatus,
   channel: Channel,
   procedureCode: z.string(),
+  /** The published version of the procedure the dossier was filled in (`GET /api/procedures/:code?version=`). */
+  procedureVersion: z.number().int(),
   procedureName: z.string(),
   unitCode: z.string(),
   unitName: z.string(),
@@ -110,7 +112,7 @@ export const DeskDossier = z.object({
   payment: z.object({ amount: z.number().int(), note: z.string().optional() }).nullable(),
   applicant: Applicant,
   /** The form fields, with corrections from supplements applied. */
-  fields: z.record(z.string(), z.string()),
+  fields: FieldValues,
   attachments: z.array(DeskAttachment),
   supplements: z.array(DeskSupplement),
   forms: z.array(FormSummary),

@@ -11,5 +11,6 @@ export * from './staff.ts';
 export * from './lifecycle.ts';
 export * from './desk.ts';
 export * from './desk-messages.ts';
+export * from './catalog-problems.ts';
 export * from './life-events.ts';
 export * from './search.ts';

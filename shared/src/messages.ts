@@ -25,7 +25,8 @@ export type ValidationCode =
   | 'tooManyRows'
   | 'invalidValue'
   | 'procedureRetired'
-  | 'procedureVersion';
+  | 'procedureVersion'
+  | 'unitNotOffered';
 
 export type Lang = 'vi' | 'en';
 
@@ -55,6 +56,7 @@ export const validationMessages: Record<Lang, Record<ValidationCode, string>> = 
     invalidValue: 'Giá trị không hợp lệ. Hãy nhập lại mục này.',
     procedureRetired: 'Thủ tục này đã ngừng nhận hồ sơ mới. Hãy hỏi xã, phường về thủ tục thay thế.',
     procedureVersion: 'Mẫu của thủ tục này không còn trên máy chủ. Hãy mở lại hồ sơ và cập nhật theo mẫu mới.',
+    unitNotOffered: 'Xã, phường này không nhận thủ tục này. Hãy chọn nơi khác hoặc hỏi bộ phận một cửa.',
   },
   en: {
     required: 'Please fill this in.',
@@ -81,6 +83,7 @@ export const validationMessages: Record<Lang, Record<ValidationCode, string>> = 
     invalidValue: 'This value is not valid. Please enter it again.',
     procedureRetired: 'This procedure no longer takes new dossiers. Ask the commune or ward which procedure replaces it.',
     procedureVersion: 'The form this dossier was filled in is no longer on the server. Open the dossier and update it to the new form.',
+    unitNotOffered: 'This commune or ward does not handle this procedure. Choose another or ask the one-stop desk.',
   },
 };
 

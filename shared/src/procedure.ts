@@ -116,39 +116,56 @@ const procedureShape = {
   documents: z.array(DocumentSlot),
 };
 
+/** Catalog rule codes; their words per language are in catalog-problems.ts. */
+export type CatalogRule =
+  | 'duplicateKey'
+  | 'needsOptions'
+  | 'duplicateOption'
+  | 'badPattern'
+  | 'minAboveMax'
+  | 'conditionTarget'
+  | 'conditionOnGroup'
+  | 'nestedGroup'
+  | 'emptyGroup'
+  | 'subFieldsOutsideGroup';
+
+function issue(ctx: z.RefinementCtx, path: (string | number)[], rule: CatalogRule, params: Record<string, string> = {}) {
+  ctx.addIssue({ code: 'custom', path, message: rule, params: { rule, ...params } });
+}
+
 function checkFields(fields: readonly (FieldDef | SubFieldDef)[], path: (string | number)[], ctx: z.RefinementCtx, inGroup: boolean) {
   const seen = new Set<string>();
   fields.forEach((f, i) => {
     const at = [...path, i];
-    if (seen.has(f.key)) ctx.addIssue({ code: 'custom', path: [...at, 'key'], message: `the key "${f.key}" is used twice` });
+    if (seen.has(f.key)) issue(ctx, [...at, 'key'], 'duplicateKey', { key: f.key });
     if ((f.type === 'choice' || f.type === 'select') && !f.options?.length) {
-      ctx.addIssue({ code: 'custom', path: [...at, 'options'], message: `a ${f.type} field needs options` });
+      issue(ctx, [...at, 'options'], 'needsOptions');
     }
     const values = new Set<string>();
     f.options?.forEach((o, j) => {
-      if (values.has(o.value)) ctx.addIssue({ code: 'custom', path: [...at, 'options', j, 'value'], message: `the option "${o.value}" is listed twice` });
+      if (values.has(o.value)) issue(ctx, [...at, 'options', j, 'value'], 'duplicateOption', { value: o.value });
       values.add(o.value);
     });
     if (f.pattern !== undefined) {
       try {
         new RegExp(f.pattern, 'u');
       } catch {
-        ctx.addIssue({ code: 'custom', path: [...at, 'pattern'], message: 'not a valid regular expression' });
+        issue(ctx, [...at, 'pattern'], 'badPattern');
       }
     }
-    if (f.min !== undefined && f.max !== undefined && f.min > f.max) ctx.addIssue({ code: 'custom', path: [...at, 'min'], message: 'min is larger than max' });
+    if (f.min !== undefined && f.max !== undefined && f.min > f.max) issue(ctx, [...at, 'min'], 'minAboveMax');
     if (f.showIf) {
       const target = fields.slice(0, i).find((g) => g.key === f.showIf!.field);
-      if (!target) ctx.addIssue({ code: 'custom', path: [...at, 'showIf', 'field'], message: `"${f.showIf.field}" is not an earlier field of this form` });
-      else if (target.type === 'group') ctx.addIssue({ code: 'custom', path: [...at, 'showIf', 'field'], message: 'a condition cannot look at a group' });
+      if (!target) issue(ctx, [...at, 'showIf', 'field'], 'conditionTarget', { key: f.showIf.field });
+      else if (target.type === 'group') issue(ctx, [...at, 'showIf', 'field'], 'conditionOnGroup');
     }
     if ('fields' in f && f.type === 'group') {
-      if (inGroup) ctx.addIssue({ code: 'custom', path: [...at, 'type'], message: 'a group cannot hold another group' });
-      if (!f.fields?.length) ctx.addIssue({ code: 'custom', path: [...at, 'fields'], message: 'a group needs at least one sub-field' });
+      if (inGroup) issue(ctx, [...at, 'type'], 'nestedGroup');
+      if (!f.fields?.length) issue(ctx, [...at, 'fields'], 'emptyGroup');
       else checkFields(f.fields, [...at, 'fields'], ctx, true);
-      if (f.minRows !== undefined && f.maxRows !== undefined && f.minRows > f.maxRows) ctx.addIssue({ code: 'custom', path: [...at, 'minRows'], message: 'minRows is larger than maxRows' });
+      if (f.minRows !== undefined && f.maxRows !== undefined && f.minRows > f.maxRows) issue(ctx, [...at, 'minRows'], 'minAboveMax');
     } else if ('fields' in f && f.fields !== undefined) {
-      ctx.addIssue({ code: 'custom', path: [...at, 'fields'], message: 'only a group has sub-fields' });
+      issue(ctx, [...at, 'fields'], 'subFieldsOutsideGroup');
     }
     seen.add(f.key);
   });
@@ -159,7 +176,7 @@ function checkProcedure(p: { fields: FieldDef[]; documents: DocumentSlot[] }, ct
   checkFields(p.fields, ['fields'], ctx, false);
   const slots = new Set<string>();
   p.documents.forEach((d, i) => {
-    if (slots.has(d.key)) ctx.addIssue({ code: 'custom', path: ['documents', i, 'key'], message: `the slot "${d.key}" is used twice` });
+    if (slots.has(d.key)) issue(ctx, ['documents', i, 'key'], 'duplicateKey', { key: d.key });
     slots.add(d.key);
   });
 }

@@ -69,7 +69,7 @@ export async function createStaffCli(argv: string[], env: NodeJS.ProcessEnv, io:
   const store = openStore(config);
   try {
     await store.migrate();
-    await seed(store);
+    await seed(store, new Date());
     await new CalendarService(store, () => new Date()).seed();
     const outcome = await new StaffService(store, () => new Date()).create(request.data, { staffId: null });
     if (outcome.kind === 'username_taken') {

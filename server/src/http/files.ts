@@ -11,7 +11,7 @@ function disposition(kind: 'inline' | 'attachment', fileName: string): string {
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export function sendFile(reply: FastifyReply, file: FileOut, opts: { download?: boolean } = {}) {
+export function sendFile(reply: FastifyReply, file: FileOut, opts: { download?: boolean; cacheControl?: string } = {}) {
   const inline = INLINE.has(file.mediaType) && !opts.download;
   // Chromium's PDF viewer refuses to run in a sandboxed document; a PDF cannot script this origin anyway.
   if (file.mediaType !== 'application/pdf') reply.header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'");
@@ -20,6 +20,17 @@ export function sendFile(reply: FastifyReply, file: FileOut, opts: { download?: 
     .header('content-length', String(file.size))
     .header('content-disposition', disposition(inline ? 'inline' : 'attachment', file.fileName))
     .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
+    .header('cache-control', opts.cacheControl ?? 'private, no-store')
     .send(file.stream);
+}
+
+/** The uploaded file's name from its header (URI-encoded so any Vietnamese name survives), or undefined. */
+export function fileNameOf(header: string | string[] | undefined): string | undefined {
+  if (typeof header !== 'string' || header.length === 0 || header.length > 1000) return undefined;
+  try {
+    const name = decodeURIComponent(header).trim();
+    return name && name.length <= 255 && !/[\u0000-\u001f/\\]/.test(name) ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -22,7 +22,10 @@ export type ErrorKey =
   | 'csrf'
   | 'bad_credentials'
   | 'username_taken'
-  | 'action_id_conflict';
+  | 'action_id_conflict'
+  | 'procedure_invalid'
+  | 'catalog_state'
+  | 'catalog_file_invalid';
 
 const texts: Record<Lang, Record<ErrorKey, string>> = {
   vi: {
@@ -45,6 +48,9 @@ const texts: Record<Lang, Record<ErrorKey, string>> = {
     bad_credentials: 'Tên đăng nhập hoặc mật khẩu không đúng.',
     username_taken: 'Tên đăng nhập này đã có người dùng.',
     action_id_conflict: 'Mã thao tác này đã được dùng cho một thao tác khác.',
+    procedure_invalid: 'Thủ tục chưa hợp lệ. Hãy sửa các mục được nêu; bản đang soạn chưa bị mất.',
+    catalog_state: 'Thủ tục đang ở trạng thái không cho phép việc này (ví dụ: chưa có bản nháp để công bố). Hãy tải lại danh sách.',
+    catalog_file_invalid: 'Tệp danh mục có lỗi; chưa có gì thay đổi. Hãy sửa các chỗ được nêu rồi nhập lại.',
   },
   en: {
     invalid: 'The dossier is not valid yet. Please correct the items listed.',
@@ -66,6 +72,9 @@ const texts: Record<Lang, Record<ErrorKey, string>> = {
     bad_credentials: 'Wrong username or password.',
     username_taken: 'This username is taken.',
     action_id_conflict: 'This action id was already used for another action.',
+    procedure_invalid: 'The procedure is not valid yet. Please correct the items listed; nothing you typed is lost.',
+    catalog_state: 'The procedure is not in a state that allows this (for example, there is no draft to publish). Please reload the list.',
+    catalog_file_invalid: 'The catalog file has errors; nothing was changed. Correct the places listed and import it again.',
   },
 };
 

@@ -4,11 +4,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import { installStaffGate } from '../http/staff-session.ts';
 import type { ActionService } from '../services/actions.ts';
 import type { CalendarService } from '../services/calendar.ts';
+import type { CatalogService } from '../services/catalog.ts';
 import type { DeskService } from '../services/desk.ts';
 import type { ReportService } from '../services/reports.ts';
 import type { StaffService } from '../services/staff.ts';
 import type { SubmissionService } from '../services/submission.ts';
 import type { Store } from '../store/store.ts';
+import { adminCatalogRoutes } from './admin-catalog.ts';
 import { adminRoutes } from './admin.ts';
 import { LOGIN_URL, staffAuthRoutes } from './staff-auth.ts';
 import { staffDossierRoutes } from './staff-dossiers.ts';
@@ -21,6 +23,7 @@ export interface StaffAreaOptions {
   actions: ActionService;
   reports: ReportService;
   submissions: SubmissionService;
+  catalog: CatalogService;
   now: () => Date;
 }
 
@@ -29,4 +32,5 @@ export const staffArea: FastifyPluginAsync<StaffAreaOptions> = async (app, o) =>
   await app.register(staffAuthRoutes, { staff: o.staff });
   await app.register(staffDossierRoutes, { desk: o.desk, actions: o.actions, reports: o.reports, submissions: o.submissions });
   await app.register(adminRoutes, { staff: o.staff, calendar: o.calendar, store: o.store, now: o.now });
+  await app.register(adminCatalogRoutes, { catalog: o.catalog, store: o.store, now: o.now });
 };

@@ -24,7 +24,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiError, lifecycleError, notFound } from '../http/errors.ts';
-import { sendFile } from '../http/files.ts';
+import { fileNameOf, sendFile } from '../http/files.ts';
 import { roles, viewerOf } from '../http/staff-session.ts';
 import { langOf, text } from '../http/texts.ts';
 import type { ActionService } from '../services/actions.ts';
@@ -45,15 +45,6 @@ const readers = roles('officer', 'leader', 'province');
 const deskOnly = roles('officer', 'leader');
 const IdParam = z.object({ id: z.string().max(100) });
 
-function fileNameOf(header: string | string[] | undefined): string | undefined {
-  if (typeof header !== 'string' || header.length === 0 || header.length > 1000) return undefined;
-  try {
-    const name = decodeURIComponent(header).trim();
-    return name && name.length <= 255 && !/[\u0000-\u001f/\\]/.test(name) ? name : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export const staffDossierRoutes: FastifyPluginAsyncZod<StaffDossierRouteOptions> = async (app, { desk, actions, reports, submissions }) => {
   app.get(

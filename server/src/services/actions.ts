@@ -1,11 +1,7 @@
 // What the desk does: lifecycle actions (through the shared state machine, applied in one
 // transaction with the timeline, the audit entry and the Mẫu form) and the result upload.
-import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import {
   FORM_OF_ACTION,
   FormDocument,
@@ -25,6 +21,7 @@ import type { CalendarService } from './calendar.ts';
 import type { DeskService } from './desk.ts';
 import { buildForm, formCounter, type FormPayload } from './forms.ts';
 import type { ReceiptSigner } from './signing.ts';
+import { storeUploadedFile } from './stored-file.ts';
 
 export type ActOutcome =
   | { kind: 'ok'; dossier: DeskDossier; form?: FormDocument }
@@ -40,14 +37,6 @@ export type UploadOutcome =
   | { kind: 'unsupported_media_type' };
 
 /** The first bytes of each accepted result type: the declared type must match the file. */
-const MAGIC: Record<(typeof RESULT_MEDIA_TYPES)[number], number[]> = {
-  'application/pdf': [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
-  'image/jpeg': [0xff, 0xd8, 0xff],
-  'image/png': [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
-};
-
-class TooLarge extends Error {}
-
 /** A lost race (another officer acted first) is computed again from the new state, a few times. */
 const ATTEMPTS = 3;
 
@@ -108,7 +97,7 @@ export class ActionService {
   ): Promise<{ kind: 'change'; change: DossierChange } | { kind: 'refused'; error: LifecycleError } | { kind: 'not_found' }> {
     const now = this.now();
     const cal = await this.calendar.current();
-    const [procedure, unit] = await Promise.all([this.store.getProcedure(d.procedureCode), this.store.getUnit(d.unitCode)]);
+    const [procedure, unit] = await Promise.all([this.store.catalog.getVersion(d.procedureCode, d.procedureVersion), this.store.getUnit(d.unitCode)]);
     if (!procedure || !unit) throw new Error(`dossier ${d.id} refers to a missing procedure or unit`);
     const result = transition(stateOf(d), action, { actor: v.role, now, calendar: cal, processingDays: procedure.processingDays });
     if (!result.ok) return { kind: 'refused', error: result.error };
@@ -195,49 +184,17 @@ export class ActionService {
     return { kind: 'change', change };
   }
 
-  /**
-   * Stores a result document (streamed to a temporary file while hashed and counted, then
-   * fsynced into the blob store). Only while the dossier is being processed.
-   */
+  /** Stores a result document, only while the dossier is being processed. */
   async uploadResult(v: Viewer, id: string, body: Readable, mediaType: string, fileName: string, maxBytes: number): Promise<UploadOutcome> {
     const d = await visibleDossier(this.store, v, id);
     if (!d) return { kind: 'not_found' };
     if (d.status !== 'processing') return { kind: 'refused', error: 'invalid_transition' };
-    const magic = MAGIC[mediaType as keyof typeof MAGIC];
-    if (!magic) return { kind: 'unsupported_media_type' };
-
-    const resultId = randomUUID();
-    const tmp = join(this.tmpDir, `result-${resultId}.part`);
-    const hash = createHash('sha256');
-    let size = 0;
-    let head = Buffer.alloc(0);
-    try {
-      await pipeline(
-        body,
-        async function* (source: AsyncIterable<Buffer>) {
-          for await (const chunk of source) {
-            size += chunk.length;
-            if (size > maxBytes) throw new TooLarge();
-            if (head.length < 8) head = Buffer.concat([head, chunk.subarray(0, 8 - head.length)]);
-            hash.update(chunk);
-            yield chunk;
-          }
-        },
-        createWriteStream(tmp),
-      );
-      if (size < magic.length || !magic.every((b, i) => head[i] === b)) return { kind: 'unsupported_media_type' };
-      const sha256 = hash.digest('hex');
-      const path = this.blobs.keyFor(resultId, sha256);
-      await this.blobs.adopt(path, tmp);
-      const at = this.now();
-      await this.store.desk.putResult({ id: resultId, dossierId: d.id, fileName, mediaType, size, sha256, path, uploadedAt: at.toISOString(), staffId: v.id });
-      await this.store.audit.append(staffAudit(v, at, { action: 'result_uploaded', dossierId: d.id, details: { resultId, sha256, size, fileName } }));
-      return { kind: 'ok', resultId, sha256, size };
-    } catch (e) {
-      if (e instanceof TooLarge) return { kind: 'too_large' };
-      throw e;
-    } finally {
-      await rm(tmp, { force: true });
-    }
+    const stored = await storeUploadedFile(this.blobs, this.tmpDir, body, mediaType, { maxBytes, accepted: RESULT_MEDIA_TYPES });
+    if (stored.kind !== 'ok') return stored;
+    const { id: resultId, sha256, size, path } = stored;
+    const at = this.now();
+    await this.store.desk.putResult({ id: resultId, dossierId: d.id, fileName, mediaType, size, sha256, path, uploadedAt: at.toISOString(), staffId: v.id });
+    await this.store.audit.append(staffAudit(v, at, { action: 'result_uploaded', dossierId: d.id, details: { resultId, sha256, size, fileName } }));
+    return { kind: 'ok', resultId, sha256, size };
   }
 }

@@ -86,7 +86,7 @@ export class CitizenService {
     if (d.status !== 'supplement_requested') return { kind: 'refused', error: 'invalid_transition' };
 
     const at = this.now();
-    const procedure = await this.store.getProcedure(d.procedureCode);
+    const procedure = await this.store.catalog.getVersion(d.procedureCode, d.procedureVersion);
     if (!procedure) throw new Error(`dossier ${d.id} refers to a missing procedure`);
     const problems = [...asked(s, body), ...(await this.check(d, body, procedure, vnLocal(at).date))];
     if (problems.length > 0) return { kind: 'invalid', problems };
@@ -167,7 +167,7 @@ export class CitizenService {
       if (!d) return { kind: 'not_found' };
       if (d.status === 'withdrawn') return { kind: 'ok', status: await this.tracking.deviceStatus(d) };
       const at = this.now();
-      const procedure = await this.store.getProcedure(d.procedureCode);
+      const procedure = await this.store.catalog.getVersion(d.procedureCode, d.procedureVersion);
       const result = transition(stateOf(d), { action: 'withdraw' }, { actor: 'citizen', now: at, calendar: await this.calendar.current(), processingDays: procedure?.processingDays ?? 0 });
       if (!result.ok) return { kind: 'refused', error: result.error };
       const applied = await this.store.desk.apply({

@@ -14,6 +14,7 @@ import {
   type DossierListQuery,
   type DossierListResponse,
   type DossierStatus,
+  type FieldValues,
   type DossierSubmission,
   type WorkCalendar,
 } from '@hsc/shared';
@@ -103,7 +104,7 @@ export class DeskService {
   async view(d: DossierRecord, v: Viewer, cal: WorkCalendar): Promise<DeskDossier> {
     const body = bodyOf(d);
     const [procedure, unit, docs, supplements, forms, timeline] = await Promise.all([
-      this.store.getProcedure(d.procedureCode),
+      this.store.catalog.getVersion(d.procedureCode, d.procedureVersion),
       this.store.getUnit(d.unitCode),
       this.store.desk.documents(d.id),
       this.store.desk.supplements(d.id),
@@ -128,7 +129,7 @@ export class DeskService {
       });
     }
     const fields = { ...body.fields };
-    for (const s of supplements) if (s.fields) Object.assign(fields, JSON.parse(s.fields) as Record<string, string>);
+    for (const s of supplements) if (s.fields) Object.assign(fields, JSON.parse(s.fields) as FieldValues);
     const staffNames = new Map<string, string>();
     const nameOf = async (staffId: string) => {
       if (!staffNames.has(staffId)) staffNames.set(staffId, (await this.store.staff.byId(staffId))?.displayName ?? staffId);
@@ -142,6 +143,7 @@ export class DeskService {
       status: d.status,
       channel: d.channel,
       procedureCode: d.procedureCode,
+      procedureVersion: d.procedureVersion,
       procedureName: procedure?.name.vi ?? d.procedureCode,
       unitCode: d.unitCode,
       unitName: unit?.name ?? d.unitCode,
@@ -162,7 +164,7 @@ export class DeskService {
           items: z.array(SupplementItem).parse(JSON.parse(s.items)),
           formId: s.formId,
           answeredAt: s.answeredAt,
-          ...(s.fields ? { fields: JSON.parse(s.fields) as Record<string, string> } : {}),
+          ...(s.fields ? { fields: JSON.parse(s.fields) as FieldValues } : {}),
           ...(s.receipt ? { receipt: Receipt.parse(JSON.parse(s.receipt)) } : {}),
         })),
       ),

@@ -13,6 +13,7 @@ import {
   type Channel,
   type DossierSubmission,
   type Problem,
+  type Procedure,
 } from '@hsc/shared';
 import { searchText } from '../store/migrations.ts';
 import type { DossierRecord, Store } from '../store/store.ts';
@@ -78,12 +79,12 @@ export class SubmissionService {
     if (existing) return check(existing);
 
     const at = this.now();
-    const procedure = await this.store.getProcedure(body.procedureCode);
+    const found = await this.procedureFor(body);
+    const procedure = 'procedure' in found ? found.procedure : undefined;
     const unit = await this.store.getUnit(body.unitCode);
-    const problems: Problem[] = procedure
-      ? validateDossier(procedure, body, vnLocal(at).date)
-      : [{ path: 'procedureCode', code: body.procedureCode ? 'choice' : 'required' }];
+    const problems: Problem[] = 'procedure' in found ? validateDossier(found.procedure, body, vnLocal(at).date) : [found];
     if (!unit && !problems.some((p) => p.path === 'unitCode')) problems.push({ path: 'unitCode', code: 'unit' });
+    if (procedure?.units && unit && !procedure.units.includes(unit.code)) problems.push({ path: 'unitCode', code: 'unitNotOffered' });
     if (!procedure || !unit || problems.length > 0) return { kind: 'invalid', problems };
 
     const audit = await this.attachments.audit(id, body.attachments);
@@ -99,6 +100,7 @@ export class SubmissionService {
       lookupCode,
       unitCode: unit.code,
       procedureCode: procedure.code,
+      procedureVersion: procedure.version,
       status: 'registered',
       body: bodyJson,
       bodyHash,
@@ -142,6 +144,19 @@ export class SubmissionService {
     const winner = await this.store.getDossier(id);
     if (!winner) throw new Error(`dossier ${id} neither inserted nor found`);
     return check(winner);
+  }
+
+  /**
+   * The version a new dossier is validated, stored and processed against: the one its form was
+   * filled in (older phones send none: the current one). A retired procedure takes no new dossier.
+   */
+  private async procedureFor(body: DossierSubmission): Promise<{ procedure: Procedure } | Problem> {
+    const row = body.procedureCode ? await this.store.catalog.get(body.procedureCode) : undefined;
+    if (!row?.published) return { path: 'procedureCode', code: body.procedureCode ? 'choice' : 'required' };
+    if (row.status === 'retired') return { path: 'procedureCode', code: 'procedureRetired' };
+    if (body.procedureVersion === undefined) return { procedure: row.published };
+    const pinned = await this.store.catalog.getVersion(row.code, body.procedureVersion);
+    return pinned ? { procedure: pinned } : { path: 'procedureVersion', code: 'procedureVersion' };
   }
 }
 

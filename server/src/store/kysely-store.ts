@@ -1,8 +1,9 @@
 // The Store on Kysely. The SQL is the common subset of SQLite (≥ 3.35) and PostgreSQL:
 // INSERT … ON CONFLICT … RETURNING, text and integer columns. Adapters only make the dialect.
-import { DossierStatus, Procedure, type TimelineEntry, type Unit } from '@hsc/shared';
+import { DossierStatus, type TimelineEntry, type Unit } from '@hsc/shared';
 import type { Kysely } from 'kysely';
 import { KyselyAuditStore } from './kysely-audit.ts';
+import { KyselyCatalogStore } from './kysely-catalog.ts';
 import { KyselyDeskStore } from './kysely-desk.ts';
 import { KyselyHolidayStore } from './kysely-holidays.ts';
 import { KyselyPushStore } from './kysely-push.ts';
@@ -21,6 +22,7 @@ export class KyselyStore implements Store {
   readonly holidays: KyselyHolidayStore;
   readonly desk: KyselyDeskStore;
   readonly push: KyselyPushStore;
+  readonly catalog: KyselyCatalogStore;
 
   constructor(
     readonly kind: StoreKind,
@@ -32,6 +34,7 @@ export class KyselyStore implements Store {
     this.holidays = new KyselyHolidayStore(db);
     this.desk = new KyselyDeskStore(db);
     this.push = new KyselyPushStore(db as unknown as Kysely<never>);
+    this.catalog = new KyselyCatalogStore(db);
   }
 
   async migrate(): Promise<void> {
@@ -41,34 +44,6 @@ export class KyselyStore implements Store {
 
   async close(): Promise<void> {
     await this.db.destroy();
-  }
-
-  async upsertSeedProcedures(procedures: readonly Procedure[]): Promise<void> {
-    const now = new Date().toISOString();
-    await this.db.transaction().execute(async (tx) => {
-      for (const [position, p] of procedures.entries()) {
-        await tx
-          .insertInto('procedures')
-          .values({ code: p.code, position, body: JSON.stringify(p), source: 'seed', updated_at: now })
-          .onConflict((oc) =>
-            oc
-              .column('code')
-              .doUpdateSet((eb) => ({ body: eb.ref('excluded.body'), position: eb.ref('excluded.position'), updated_at: now }))
-              .where('procedures.source', '=', 'seed'),
-          )
-          .execute();
-      }
-    });
-  }
-
-  async listProcedures(): Promise<Procedure[]> {
-    const rows = await this.db.selectFrom('procedures').select('body').orderBy('position').orderBy('code').execute();
-    return rows.map((r) => Procedure.parse(JSON.parse(r.body)));
-  }
-
-  async getProcedure(code: string): Promise<Procedure | undefined> {
-    const row = await this.db.selectFrom('procedures').select('body').where('code', '=', code).executeTakeFirst();
-    return row ? Procedure.parse(JSON.parse(row.body)) : undefined;
   }
 
   async upsertUnits(units: readonly Unit[], defaultAgencyId: (code: string) => string): Promise<void> {
@@ -165,6 +140,7 @@ export class KyselyStore implements Store {
           lookup_code: d.lookupCode,
           unit_code: d.unitCode,
           procedure_code: d.procedureCode,
+          procedure_version: d.procedureVersion,
           status: d.status,
           body: d.body,
           body_hash: d.bodyHash,

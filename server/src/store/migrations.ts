@@ -3,6 +3,7 @@
 // the next one (and a test that opens a database written by the previous version).
 import { foldVi, type DossierSubmission } from '@hsc/shared';
 import { Migrator, sql, SqliteAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { m0004Catalog } from './kysely-catalog.ts';
 import { m0003Push } from './kysely-push.ts';
 
 const m0001: Migration = {
@@ -226,7 +227,7 @@ const m0002: Migration = {
   },
 };
 
-export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_desk': m0002, '0003_push': m0003Push };
+export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_desk': m0002, '0003_push': m0003Push, '0004_catalog': m0004Catalog };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

@@ -22,6 +22,7 @@ export const toDossier = (r: Selectable<DossiersTable>): DossierRecord => ({
   lookupCode: r.lookup_code,
   unitCode: r.unit_code,
   procedureCode: r.procedure_code,
+  procedureVersion: Number(r.procedure_version ?? 1),
   status: DossierStatus.parse(r.status),
   body: r.body,
   bodyHash: r.body_hash,

@@ -17,6 +17,38 @@ export interface ProceduresTable {
   /** 'seed' rows follow the shipped catalog; anything else was edited by staff and is kept. */
   source: string;
   updated_at: string;
+  // 0004_catalog:
+  /** The last published Procedure (with its version) is `body`; '' while only a draft exists. */
+  status: string;
+  version: number | null;
+  /** The unpublished ProcedureDef an administrator is editing, or null. */
+  draft: string | null;
+  /** The catalog version of the last publish, retire or restore: what `?since=` compares. */
+  changed_at: number;
+}
+
+export interface ProcedureVersionsTable {
+  code: string;
+  version: number;
+  body: string;
+  published_at: string;
+  catalog_version: number;
+}
+
+export interface CatalogMetaTable {
+  key: string;
+  value: number;
+}
+
+export interface TemplatesTable {
+  id: string;
+  file_name: string;
+  media_type: string;
+  size: ColumnType<number | string | bigint, number, number>;
+  sha256: string;
+  path: string;
+  uploaded_at: string;
+  staff_id: string;
 }
 
 export interface DossiersTable {
@@ -44,6 +76,9 @@ export interface DossiersTable {
   payment: string | null;
   /** Folded words of the code, applicant name, phone and citizen ID, for the staff search. */
   search: string;
+  // 0004_catalog:
+  /** The published version of the procedure the form was filled against. */
+  procedure_version: number;
 }
 
 export interface AttachmentsTable {
@@ -192,4 +227,7 @@ export interface Database {
   supplements: SupplementsTable;
   forms: FormsTable;
   results: ResultsTable;
+  procedure_versions: ProcedureVersionsTable;
+  catalog_meta: CatalogMetaTable;
+  templates: TemplatesTable;
 }

@@ -1,7 +1,8 @@
 // The only door to the database. Services speak in these records; the adapters (SQLite,
 // PostgreSQL, and PGlite in tests) all pass one contract suite (test/contract/).
 // Plain data in and out: no domain rules here, no Fastify.
-import type { Channel, DossierStatus, Procedure, StaffRole, TimelineEntry, Unit } from '@hsc/shared';
+import type { Channel, DossierStatus, StaffRole, TimelineEntry, Unit } from '@hsc/shared';
+import type { CatalogStore } from './catalog-store.ts';
 import type { PushStore } from './push-store.ts';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -29,6 +30,8 @@ export interface DossierRecord {
   lookupCode: string;
   unitCode: string;
   procedureCode: string;
+  /** The published version of the procedure it was filled against, forever. */
+  procedureVersion: number;
   status: DossierStatus;
   /** The submission as canonical JSON: what the device sent, for idempotency and the desk. */
   body: string;
@@ -71,11 +74,6 @@ export interface Store {
   migrate(): Promise<void>;
   close(): Promise<void>;
 
-  /** Seed procedures replace earlier seed versions but never one edited by staff. */
-  upsertSeedProcedures(procedures: readonly Procedure[]): Promise<void>;
-  listProcedures(): Promise<Procedure[]>;
-  getProcedure(code: string): Promise<Procedure | undefined>;
-
   /** New units get `defaultAgencyId`; existing ones keep theirs (it may have been corrected). */
   upsertUnits(units: readonly Unit[], defaultAgencyId: (code: string) => string): Promise<void>;
   listUnits(): Promise<UnitRecord[]>;
@@ -103,8 +101,10 @@ export interface Store {
   readonly audit: AuditStore;
   readonly holidays: HolidayStore;
   readonly desk: DeskStore;
-  /** Trust issue: Web Push subscriptions. */
+  /** Web Push subscriptions. */
   readonly push: PushStore;
+  /** Procedures, their versions and drafts, the catalog version, blank-form templates. */
+  readonly catalog: CatalogStore;
 }
 
 // ---- Desk issue ----

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SEED_PROCEDURES } from '@hsc/shared';
 import { seed } from '../../src/services/seed.ts';
 import type { KyselyStore } from '../../src/store/kysely-store.ts';
 import { migrateTo, searchText } from '../../src/store/migrations.ts';
@@ -23,6 +24,7 @@ function dossier(over: Partial<NewDossier> = {}): NewDossier {
     lookupCode: 'ABCD',
     unitCode: '05716',
     procedureCode: '1.004873',
+    procedureVersion: 1,
     status: 'registered',
     body: '{}',
     bodyHash: 'h',
@@ -192,7 +194,11 @@ export function describeDeskStoreContract(harness: () => StoreHarness) {
       const { store: old, dispose } = await harness().fresh();
       try {
         await migrateTo(old.db as unknown as Kysely<unknown>, '0001_initial');
-        await seed(old); // units and procedures: 0001's tables
+        // Units and a procedure as 0001 kept them: the body without a version.
+        const raw0 = old.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+        await old.upsertUnits([{ code: '05716', name: 'Xã Võ Nhai', type: 'commune' }], (c) => `H19.${c}`);
+        const marital = SEED_PROCEDURES.find((p) => p.code === '1.004873')!;
+        await raw0.insertInto('procedures').values({ code: marital.code, position: 0, body: JSON.stringify(marital), source: 'seed', updated_at: NOW }).execute();
         // Written with 0001's columns only, as that version did.
         const raw = old.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
         const id = randomUUID();
@@ -203,9 +209,11 @@ export function describeDeskStoreContract(harness: () => StoreHarness) {
           .values({ id, code: 'H19.05716-260101-0001', lookup_code: 'ABCD', unit_code: '05716', procedure_code: '1.004873', status: 'registered', body: JSON.stringify(body), body_hash: 'h', secret_hash: 's', receipt: '{"kept":"as is"}', received_at: NOW, due_at: NOW })
           .execute();
         await old.migrate();
-        await seed(old);
+        await seed(old, new Date(NOW));
         const d = await old.getDossier(id);
-        expect(d).toMatchObject({ channel: 'online', clockFrom: NOW, rescheduled: false, resultId: null, receipt: '{"kept":"as is"}' });
+        expect(d).toMatchObject({ channel: 'online', clockFrom: NOW, rescheduled: false, resultId: null, receipt: '{"kept":"as is"}', procedureVersion: 1 });
+        // The procedure it was filled against became version 1, kept as it was.
+        expect(await old.catalog.getVersion('1.004873', 1)).toEqual({ ...marital, version: 1 });
         expect((await old.desk.list({ units: ['05716'], words: ['en', '0912000111'], limit: 5 })).map((x) => x.id)).toEqual([id]);
         expect(await old.desk.isHeld(page)).toBe(true);
         expect((await old.holidays.list()).length).toBe(0); // the calendar is seeded by the app's start, not the migration

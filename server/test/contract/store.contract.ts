@@ -18,6 +18,7 @@ function newDossier(over: Partial<NewDossier> = {}): NewDossier {
     lookupCode: 'ABCD',
     unitCode: '05518',
     procedureCode: '2.000884',
+    procedureVersion: 1,
     status: 'registered',
     body: '{}',
     bodyHash: 'h',
@@ -48,7 +49,7 @@ export function describeStoreContract(makeHarness: () => Promise<StoreHarness>) 
     harness = await makeHarness();
     store = harness.open();
     await store.migrate();
-    await seed(store);
+    await seed(store, new Date(NOW));
   });
   afterAll(async () => {
     await store?.close();
@@ -56,20 +57,23 @@ export function describeStoreContract(makeHarness: () => Promise<StoreHarness>) 
   });
 
   describe('Store contract', () => {
-    test('migrations and seeds are idempotent: 10 procedures in catalog order, 92 units', async () => {
+    test('migrations and seeds are idempotent: the seed procedures in catalog order as version 1, 92 units', async () => {
+      const version = await store.catalog.version();
       await store.migrate();
-      await seed(store);
-      const procedures = await store.listProcedures();
+      await seed(store, new Date(NOW));
+      expect(await store.catalog.version()).toBe(version);
+      const procedures = await store.catalog.published();
       expect(procedures.map((p) => p.code)).toEqual(SEED_PROCEDURES.map((p) => p.code));
       expect(await store.listUnits()).toHaveLength(92);
-      expect(await store.getProcedure('1.001193')).toEqual(SEED_PROCEDURES[0]);
-      expect(await store.getProcedure('9.999999')).toBeUndefined();
+      expect(await store.catalog.getVersion('1.001193', 1)).toEqual({ ...SEED_PROCEDURES[0], version: 1 });
+      expect(await store.catalog.getVersion('1.001193', 2)).toBeUndefined();
+      expect(await store.catalog.get('9.999999')).toBeUndefined();
     });
 
     test('units get the default agency id, which can be changed and survives reseeding', async () => {
       expect(await store.getUnit('05533')).toMatchObject({ code: '05533', type: 'ward', agencyId: 'H19.05533' });
       await store.setAgencyId('05533', 'H19.99.1');
-      await seed(store);
+      await seed(store, new Date(NOW));
       expect((await store.getUnit('05533'))?.agencyId).toBe('H19.99.1');
       await store.setAgencyId('05533', 'H19.05533');
     });
