@@ -118,10 +118,15 @@ export async function getDossierStatus(api: ApiClient, id: string, secret: strin
   return parsed.success ? parsed.data : null;
 }
 
-/** `null` when the copy on the phone is current (304). */
-export async function getCatalog(api: ApiClient, etag?: string): Promise<{ catalog: Catalog; etag?: string } | null> {
-  const res = await api.fetch(`${api.base}/api/procedures`, {
-    headers: etag ? { 'if-none-match': etag } : {},
+/**
+ * The catalog; `null` when the copy on the phone is current (304). With `since` (the catalog
+ * version the phone holds) the server may answer only what changed (`delta: true`); a server
+ * that does not know that version answers the whole catalog, so the caller checks `delta`.
+ */
+export async function getCatalog(api: ApiClient, have: { etag?: string; since?: string } = {}): Promise<{ catalog: Catalog; etag?: string } | null> {
+  const query = have.since ? `?since=${encodeURIComponent(have.since)}` : '';
+  const res = await api.fetch(`${api.base}/api/procedures${query}`, {
+    headers: have.etag ? { 'if-none-match': have.etag } : {},
     cache: 'no-store',
     signal: timeout(60_000),
   });
