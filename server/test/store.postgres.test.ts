@@ -2,6 +2,7 @@
 // embedded PGlite when no server answers. Never skipped.
 import { describe } from 'vitest';
 import { describeApiContract } from './contract/api.contract.ts';
+import { describeCatalogContract } from './contract/catalog.contract.ts';
 import { describeDeskStoreContract } from './contract/desk-store.contract.ts';
 import { describeReceiptContract } from './contract/receipts.contract.ts';
 import { describeStoreContract } from './contract/store.contract.ts';
@@ -12,4 +13,5 @@ describe('PostgreSQL', () => {
   describeDeskStoreContract(harness);
   describeApiContract(harness, { concurrentWriters: true });
   describeReceiptContract(harness);
+  describeCatalogContract(harness);
 });

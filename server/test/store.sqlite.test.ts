@@ -1,6 +1,7 @@
 // The store contract and the API flow on SQLite (a file in a temporary directory).
 import { describe } from 'vitest';
 import { describeApiContract } from './contract/api.contract.ts';
+import { describeCatalogContract } from './contract/catalog.contract.ts';
 import { describeDeskStoreContract } from './contract/desk-store.contract.ts';
 import { describeReceiptContract } from './contract/receipts.contract.ts';
 import { describeStoreContract } from './contract/store.contract.ts';
@@ -11,4 +12,5 @@ describe('SQLite', () => {
   describeDeskStoreContract(harness);
   describeApiContract(harness, { concurrentWriters: false });
   describeReceiptContract(harness);
+  describeCatalogContract(harness);
 });
