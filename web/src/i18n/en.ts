@@ -1,4 +1,5 @@
 // English, loaded on demand. Same shape as vi.ts (the type checks every key is here).
+import { lifeEventLabels } from '@hsc/shared/life-events';
 import { validationMessages } from '@hsc/shared/messages';
 import type { Messages } from './vi.ts';
 
@@ -46,6 +47,16 @@ const en: Messages = {
     none: 'No procedure found. Try typing fewer words.',
     loading: 'Loading the list of procedures…',
     empty: 'The list of procedures is not on this phone yet. Open the app once while online.',
+    found_one: '{{count}} procedure found',
+    found_other: '{{count}} procedures found',
+    byEvent: 'What do you need to do?',
+    byField: 'By field',
+    count_one: '{{count}} procedure',
+    count_other: '{{count}} procedures',
+    all: 'See all {{count}} procedures',
+    allTitle: 'All procedures',
+    more: 'Show {{count}} more',
+    chooseAgain: 'Choose something else',
   },
   procedure: {
     documents: 'Documents needed',
@@ -59,6 +70,15 @@ const en: Messages = {
     maxPages: 'up to {{count}} pages',
     notFound: 'This procedure is not on this phone.',
     startQuota: 'A new dossier could not be created because the phone’s storage is full. Delete photos or videos you do not need, then try again.',
+    level: 'How to apply',
+    level3: 'Apply online',
+    level3Note: 'The fee is paid and the result collected where the procedure is handled.',
+    level4: 'Apply and receive the result online',
+    legalBasis: 'Legal basis',
+    feeExemption: 'Who pays no fee',
+    template: 'Open the blank form (to read or print)',
+    templateNote: 'Needs a connection to open. File {{name}}, {{size}}.',
+    templateOffline: 'No connection now. Once online, you can open the blank form here.',
   },
   privacy: {
     title: 'Before you start',
@@ -262,6 +282,7 @@ const en: Messages = {
     apply: 'Update',
     later: 'Later',
   },
+  lifeEvents: lifeEventLabels('en'),
   errors: validationMessages.en,
 };
 

@@ -1,6 +1,7 @@
 // Vietnamese, the default language, bundled with the app. Plain words: say what happened and
 // what to do next. Other languages copy this file's shape (see en.ts); validation texts come
 // from shared/messages.ts so the phone and the server say the same thing.
+import { lifeEventLabels } from '@hsc/shared/life-events';
 import { validationMessages } from '@hsc/shared/messages';
 
 const vi = {
@@ -47,6 +48,16 @@ const vi = {
     none: 'Không tìm thấy thủ tục nào. Hãy thử gõ ít chữ hơn.',
     loading: 'Đang tải danh sách thủ tục…',
     empty: 'Chưa có danh sách thủ tục trên điện thoại này. Hãy mở ứng dụng khi có mạng một lần.',
+    found_one: 'Tìm thấy {{count}} thủ tục',
+    found_other: 'Tìm thấy {{count}} thủ tục',
+    byEvent: 'Bạn đang cần làm gì?',
+    byField: 'Theo lĩnh vực',
+    count_one: '{{count}} thủ tục',
+    count_other: '{{count}} thủ tục',
+    all: 'Xem tất cả {{count}} thủ tục',
+    allTitle: 'Tất cả thủ tục',
+    more: 'Xem thêm {{count}} thủ tục',
+    chooseAgain: 'Chọn việc khác',
   },
   procedure: {
     documents: 'Giấy tờ cần có',
@@ -60,6 +71,15 @@ const vi = {
     maxPages: 'tối đa {{count}} trang',
     notFound: 'Không tìm thấy thủ tục này trên điện thoại.',
     startQuota: 'Không tạo được hồ sơ mới vì bộ nhớ điện thoại đã đầy. Hãy xoá bớt ảnh, video không cần trên điện thoại rồi thử lại.',
+    level: 'Cách nộp',
+    level3: 'Nộp hồ sơ trực tuyến',
+    level3Note: 'Lệ phí nộp và kết quả nhận tại nơi giải quyết.',
+    level4: 'Nộp và nhận kết quả trực tuyến',
+    legalBasis: 'Căn cứ pháp lý',
+    feeExemption: 'Ai được miễn lệ phí',
+    template: 'Mở tờ khai mẫu (để xem hoặc in)',
+    templateNote: 'Cần có mạng để mở. Tệp {{name}}, {{size}}.',
+    templateOffline: 'Đang không có mạng. Khi có mạng, bạn mở được tờ khai mẫu ở đây.',
   },
   privacy: {
     title: 'Trước khi bắt đầu',
@@ -263,6 +283,7 @@ const vi = {
     apply: 'Cập nhật',
     later: 'Để sau',
   },
+  lifeEvents: lifeEventLabels('vi'),
   errors: validationMessages.vi,
 };
 
