@@ -13,6 +13,7 @@ type ExportedDossier = DossierFile['dossier'];
 function dossierPart(d: DossierRecord): ExportedDossier {
   const { id, procedureCode, unitCode, applicant, fields, state, localRef, deviceSecret, createdAt, updatedAt } = d;
   const out: ExportedDossier = { id, procedureCode, unitCode, applicant, fields, state, localRef, deviceSecret, createdAt, updatedAt };
+  if (d.procedure) out.procedure = d.procedure;
   if (d.queuedAt !== undefined) out.queuedAt = d.queuedAt;
   if (d.receipt) out.receipt = d.receipt;
   if (d.status) out.status = d.status;

@@ -2,7 +2,7 @@
 // readable on any device or browser. Ids are kept, so a dossier the commune already has is
 // recognised as the same one. Versioned: a newer app reads older files; an older app refuses a
 // newer file plainly instead of guessing.
-import { Applicant, DossierStatus, Receipt, Sha256Hex, SupplementItem, SupplementRequest, TimelineEntry, Uuid } from '@hsc/shared/schemas';
+import { Applicant, DossierStatus, Procedure, Receipt, Sha256Hex, SupplementItem, SupplementRequest, TimelineEntry, Uuid } from '@hsc/shared/schemas';
 import { z } from 'zod';
 
 export const FILE_FORMAT = 'ho-so-cong/dossier';
@@ -22,6 +22,8 @@ const Time = z.number().int().min(0);
 export const ExportedDossier = z.object({
   id: Uuid,
   procedureCode: z.string().min(1),
+  /** The procedure version the dossier was filled in; absent in files from before versions. */
+  procedure: Procedure.optional(),
   unitCode: z.string(),
   applicant: Applicant,
   fields: z.record(z.string(), z.string()),

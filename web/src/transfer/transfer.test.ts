@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../capture/hash.ts';
 import { listAttachments } from '../db/attachments.ts';
-import { createDraft, getDossier, listDossiers, markAttention, markReceived, markSending, patchDraft } from '../db/dossiers.ts';
+import { SEED_CATALOG } from '@hsc/shared/catalog';
+import { Procedure } from '@hsc/shared/schemas';
+import { db } from '../db/db.ts';
+import { createDraft, getDossier, listDossiers, markAttention, markReceived, markSending, patchDraft, toSubmission } from '../db/dossiers.ts';
 import { BASE, createFakeServer } from '../test-utils/fake-server.ts';
 import { queuedDossier, resetDb } from '../test-utils/fixtures.ts';
 import { createSyncEngine } from '../sync/engine.ts';
@@ -134,6 +137,26 @@ describe('a dossier carried in a file', () => {
     expect((await getDossier(draft.id))?.applicant.fullName).toBe('Người Nháp');
     expect(await importDossier(asideFile)).toMatchObject({ ok: true, state: 'queued' });
     expect((await getDossier(aside.id))?.lastError).toBeUndefined();
+  });
+
+  it('keeps a draft on its procedure version with its group rows, so the same body is sent from the other phone', async () => {
+    const L = (vi: string) => ({ vi, en: vi });
+    const procedure = Procedure.parse({
+      ...SEED_CATALOG.find((p) => p.code === '2.000884')!,
+      version: 3,
+      fields: [{ key: 'signers', type: 'group', required: true, minRows: 1, label: L('Người ký'), fields: [{ key: 'name', type: 'text', required: true, label: L('Tên') }] }],
+    });
+    await db.procedures.put(procedure);
+    const draft = await createDraft('2.000884');
+    await patchDraft(draft.id, { 'fields.signers.r1.name': 'Hoàng Thị Lan', 'fields.signers.#': 'r1 x', 'fields.signers.x.name': 'Lò Văn Páo' });
+    const before = toSubmission((await getDossier(draft.id))!, []);
+    const { file } = await carry(draft.id);
+
+    expect(await importDossier(file)).toMatchObject({ ok: true, state: 'draft' });
+    const back = (await getDossier(draft.id))!;
+    expect(back.procedure).toEqual(procedure);
+    expect(toSubmission(back, [])).toEqual(before);
+    expect(before).toMatchObject({ procedureVersion: 3, fields: { signers: [{ name: 'Hoàng Thị Lan' }, { name: 'Lò Văn Páo' }] } });
   });
 
   it('is refused, changing nothing, when this phone already holds that dossier', async () => {

@@ -13,6 +13,11 @@ export function AttentionPanel({ dossier, procedure }: { dossier: DossierRecord;
   const { t, lang } = useLang();
   const error = dossier.lastError;
   const code = error?.code ?? 'rejected';
+  // Labels come from the version the dossier was filled in.
+  const form = dossier.procedure ?? procedure;
+  // A retired procedure takes no new dossiers: no edit can fix that, the commune can advise.
+  const retired = error?.fields?.some((f) => f.code === 'procedureRetired') ?? false;
+  const fields = error?.fields?.filter((f) => f.code !== 'procedureRetired') ?? [];
   const retry = async () => {
     await retryDossier(dossier.id);
     requestSync(true);
@@ -31,18 +36,18 @@ export function AttentionPanel({ dossier, procedure }: { dossier: DossierRecord;
   return (
     <div className="attention" role="alert" data-testid="attention">
       <h2>{t('detail.attentionTitle')}</h2>
-      <p>{t(`detail.reason.${code}`, { message: error?.message ?? '' })}</p>
-      {error?.fields?.length ? (
+      <p data-testid="attention-reason">{retired ? t('errors.procedureRetired') : t(`detail.reason.${code}`, { message: error?.message ?? '' })}</p>
+      {fields.length > 0 && !retired ? (
         <ul className="summary-list">
-          {error.fields.map((f) => (
+          {fields.map((f) => (
             <li key={f.path}>
-              <strong>{labelForPath(f.path, procedure, t, lang)}</strong>: {t(`errors.${f.code}` as 'errors.required', { defaultValue: f.message })}
+              <strong>{labelForPath(f.path, form, t, lang)}</strong>: {t(`errors.${f.code}` as 'errors.required', { defaultValue: f.message })}
             </li>
           ))}
         </ul>
       ) : null}
       <div className="stack">
-        {code === 'invalid' ? (
+        {code === 'invalid' && !retired ? (
           <button type="button" className="btn btn-primary btn-block" data-testid="attention-edit" onClick={() => void edit()}>
             {t('detail.edit')}
           </button>
@@ -51,7 +56,7 @@ export function AttentionPanel({ dossier, procedure }: { dossier: DossierRecord;
             {t('detail.resendNew')}
           </button>
         ) : null}
-        <button type="button" className={`btn ${code === 'invalid' || code === 'conflict' ? 'btn-secondary' : 'btn-primary'} btn-block`} data-testid="attention-retry" onClick={() => void retry()}>
+        <button type="button" className={`btn ${code === 'invalid' || code === 'conflict' || retired ? 'btn-secondary' : 'btn-primary'} btn-block`} data-testid="attention-retry" onClick={() => void retry()}>
           {t('detail.retry')}
         </button>
         <ExportButton dossierId={dossier.id} />

@@ -41,8 +41,7 @@ export function GroupField(props: { def: FieldDef } & ProcedureFieldsProps) {
       {Array.from({ length: count }, (_, i) => (
         <fieldset key={i} className="group-row" data-row={i} data-testid={`group-row-${def.key}-${i}`}>
           <legend className="group-row-title">
-            <span className="visually-hidden">{label}, </span>
-            {t('form.row', { n: i + 1 })}
+            <span className="visually-hidden">{label},</span> {t('form.row', { n: i + 1 })}
           </legend>
           {(def.fields ?? [])
             .filter((s) => isShown(s, rows[i] ?? {}))
