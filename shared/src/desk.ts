@@ -2,6 +2,7 @@
 // it, the stored Mẫu 01-04 documents, the result upload and the monthly figures. The server
 // validates and documents its routes with them; the console parses its answers with them.
 import { z } from 'zod';
+import { ShownField } from './field-display.ts';
 import { ActionName, DeadlineBadge } from './lifecycle.ts';
 import { Applicant, Channel, DossierStatus, FieldValues, Receipt, Sha256Hex, SignatureShape, SupplementItem, TimelineEntry } from './schemas.ts';
 import { UnitCode } from './staff.ts';
@@ -154,6 +155,8 @@ export const FormDocument = z.discriminatedUnion('kind', [
   FormBase.extend({
     kind: z.literal('01'),
     channel: Channel,
+    /** What is asked for: the form's fields as the officer and the citizen read them. */
+    fields: z.array(ShownField).optional(),
     documents: z.array(FormDocumentEntry),
     sets: z.number().int(),
     receivedAt: z.string(),

@@ -14,3 +14,4 @@ export * from './desk-messages.ts';
 export * from './catalog-problems.ts';
 export * from './life-events.ts';
 export * from './search.ts';
+export * from './field-display.ts';

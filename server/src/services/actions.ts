@@ -9,6 +9,7 @@ import {
   transition,
   vnLocal,
   type DeskDossier,
+  type DossierSubmission,
   type LifecycleAction,
   type LifecycleError,
   type StaffActionName,
@@ -19,7 +20,7 @@ import type { DossierChange, DossierRecord, Store } from '../store/store.ts';
 import { staffAudit, stateOf, visibleDossier, type Viewer } from './access.ts';
 import type { CalendarService } from './calendar.ts';
 import type { DeskService } from './desk.ts';
-import { buildForm, formCounter, type FormPayload } from './forms.ts';
+import { buildForm, currentFields, formCounter, type FormPayload } from './forms.ts';
 import type { ReceiptSigner } from './signing.ts';
 import { storeUploadedFile } from './stored-file.ts';
 
@@ -115,7 +116,12 @@ export class ActionService {
     let payload: FormPayload | undefined;
     switch (action.action) {
       case 'accept':
-        payload = { kind: '01', documents: await this.store.desk.documents(d.id), dueAt: next.dueAt };
+        payload = {
+          kind: '01',
+          documents: await this.store.desk.documents(d.id),
+          fields: currentFields(JSON.parse(d.body) as DossierSubmission, await this.store.desk.supplements(d.id)),
+          dueAt: next.dueAt,
+        };
         break;
       case 'request_supplement':
         payload = { kind: '02', supplementId: supplementId!, items: action.items };
@@ -154,6 +160,7 @@ export class ActionService {
     };
     if (payload && formId) {
       const p = payload;
+      const unitNames = p.kind === '01' ? new Map((await this.store.listUnits()).map((u) => [u.code, u.name])) : undefined;
       change.form = {
         id: formId,
         kind: p.kind,
@@ -161,7 +168,7 @@ export class ActionService {
         year: vnLocal(now).date.slice(0, 4),
         issuedAt: at,
         staffId: v.id,
-        build: (number) => buildForm({ id: formId, issuedAt: at, dossier: { ...d, dueAt: next.dueAt }, unit, procedure, officer, signer: this.signer }, number, p),
+        build: (number) => buildForm({ id: formId, issuedAt: at, dossier: { ...d, dueAt: next.dueAt }, unit, procedure, officer, signer: this.signer, unitName: (c) => unitNames?.get(c) }, number, p),
       };
     }
     if (action.action === 'request_supplement' && supplementId && formId) {

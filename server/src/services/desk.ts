@@ -24,7 +24,7 @@ import type { AttachmentRecord, DossierRecord, ResultRecord, Store } from '../st
 import { staffAudit, stateOf, unitScope, visibleDossier, type Viewer } from './access.ts';
 import { sha256Of } from './attachments.ts';
 import type { CalendarService } from './calendar.ts';
-import { currentDocuments } from './forms.ts';
+import { currentDocuments, currentFields } from './forms.ts';
 
 export interface FileOut {
   fileName: string;
@@ -128,8 +128,7 @@ export class DeskService {
         verified: await this.intact(a),
       });
     }
-    const fields = { ...body.fields };
-    for (const s of supplements) if (s.fields) Object.assign(fields, JSON.parse(s.fields) as FieldValues);
+    const fields = currentFields(body, supplements);
     const staffNames = new Map<string, string>();
     const nameOf = async (staffId: string) => {
       if (!staffNames.has(staffId)) staffNames.set(staffId, (await this.store.staff.byId(staffId))?.displayName ?? staffId);

@@ -1,7 +1,7 @@
 // The Mẫu 01-04 documents of Circular 01/2018 as data: built once when the action happens,
 // stored as issued, and printed from the stored text (so what is printed is what was stored).
-import { FormDocument, type DossierStatus, type DossierSubmission, type Procedure, type SupplementItem } from '@hsc/shared';
-import type { DossierRecord, DocumentRecord, UnitRecord } from '../store/store.ts';
+import { FormDocument, shownFields, type DossierStatus, type DossierSubmission, type FieldValues, type Procedure, type SupplementItem } from '@hsc/shared';
+import type { DossierRecord, DocumentRecord, SupplementRecord, UnitRecord } from '../store/store.ts';
 import { withSignature, type ReceiptSigner } from './signing.ts';
 
 export interface FormContext {
@@ -11,12 +11,14 @@ export interface FormContext {
   unit: UnitRecord;
   procedure: Procedure;
   officer: { id: string; name: string };
-  /** Trust issue: signs the form as issued (absent in tests that do not wire one). */
+  /** Signs the form as issued (absent in tests that do not wire one). */
   signer?: ReceiptSigner;
+  /** Names of communes for fields that hold one. */
+  unitName?: (code: string) => string | undefined;
 }
 
 export type FormPayload =
-  | { kind: '01'; documents: readonly DocumentRecord[]; dueAt: string }
+  | { kind: '01'; documents: readonly DocumentRecord[]; fields: FieldValues; dueAt: string }
   | { kind: '02'; supplementId: string; items: readonly SupplementItem[] }
   | { kind: '03'; reasons: readonly string[] }
   | { kind: '04'; previousDueAt: string; newDueAt: string; reason: string };
@@ -27,6 +29,13 @@ export const formCounter = (kind: FormPayload['kind'], unitCode: string) => `for
 const STATUS_AFTER: Partial<Record<FormPayload['kind'], DossierStatus>> = { '01': 'accepted', '02': 'supplement_requested', '03': 'refused' };
 
 const DESK = 'Bộ phận Một cửa, Trung tâm Phục vụ hành chính công';
+
+/** The form's values as they stand: the first submission with each supplement's corrections over it. */
+export function currentFields(body: Pick<DossierSubmission, 'fields'>, supplements: readonly Pick<SupplementRecord, 'fields'>[]): FieldValues {
+  const fields = { ...body.fields };
+  for (const s of supplements) if (s.fields) Object.assign(fields, JSON.parse(s.fields) as FieldValues);
+  return fields;
+}
 
 /** The latest version of each slot: a supplement's pages for a slot replace the older ones. */
 export function currentDocuments(docs: readonly DocumentRecord[]): DocumentRecord[] {
@@ -73,6 +82,7 @@ export function buildForm(ctx: FormContext, number: string, payload: FormPayload
         ...base,
         kind: '01',
         channel: ctx.dossier.channel,
+        fields: shownFields(ctx.procedure, payload.fields, 'vi', ctx.unitName),
         documents: [...bySlot.values()],
         sets: 1,
         receivedAt,

@@ -144,6 +144,24 @@ export function describeCatalogContract(harness: () => StoreHarness) {
       expect((await officer.req({ method: 'PUT', url: '/api/admin/procedures/T.0002/draft', payload: def })).statusCode).toBe(403);
     });
 
+    test('group rows and conditional fields reach the desk and the signed Mẫu 01 as people read them', async () => {
+      const fields = { members: [{ name: 'Lò Văn Páo' }, { name: 'Lò Thị Mai' }], hasCar: 'yes', plate: '20A-123.45' };
+      const sent = await sendSignature({ procedureCode: 'T.0002', procedureVersion: 1, unitCode: '05533', fields });
+      expect(sent.res.statusCode, sent.res.body).toBe(201);
+      const missingRow = await sendSignature({ procedureCode: 'T.0002', procedureVersion: 1, unitCode: '05533', fields: { members: [], hasCar: 'no' } });
+      expect(missingRow.res.json().fields.map((f: { path: string; code: string }) => `${f.path}:${f.code}`)).toEqual(['fields.members:required']);
+
+      const officer = await login(app, 'demo.officer2');
+      expect((await officer.get(`/api/staff/dossiers/${sent.id}`)).json<{ dossier: DeskDossier }>().dossier.fields).toEqual(fields);
+      const accepted = (await officer.act(sent.id, { action: 'accept' })).json<{ form: { kind: string; fields: unknown } }>();
+      expect(accepted.form.kind).toBe('01');
+      expect(accepted.form.fields).toEqual([
+        { key: 'members', label: 'Thành viên', rows: [[{ label: 'Họ tên', value: 'Lò Văn Páo' }], [{ label: 'Họ tên', value: 'Lò Thị Mai' }]] },
+        { key: 'hasCar', label: 'Có xe?', value: 'Có' },
+        { key: 'plate', label: 'Biển số', value: '20A-123.45' },
+      ]);
+    });
+
     test('a phone asks for what changed since its version: changed procedures and retired codes only', async () => {
       const full = await app.inject('/api/procedures');
       const { version } = full.json<Catalog>();
