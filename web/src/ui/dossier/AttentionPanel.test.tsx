@@ -28,6 +28,13 @@ describe('a dossier the commune refused', () => {
     expect(screen.queryByText('procedureCode')).toBeNull();
   });
 
+  it('asks to update the dossier to the new form when its version is gone from the server', async () => {
+    const d = await setAside([{ path: 'procedureVersion', code: 'procedureVersion', message: 'unknown version' }]);
+    render(<AttentionPanel dossier={d} procedure={null} />);
+    expect(screen.getByRole('listitem').textContent).toBe('Mẫu của thủ tục này không còn trên máy chủ. Hãy mở lại hồ sơ và cập nhật theo mẫu mới.');
+    expect(screen.getByTestId('attention-edit')).toBeTruthy();
+  });
+
   it('names a wrong field by the label of the version the dossier was filled in', async () => {
     const d = await setAside([{ path: 'fields.documentName', code: 'required', message: 'required' }]);
     render(<AttentionPanel dossier={d} procedure={null} />);

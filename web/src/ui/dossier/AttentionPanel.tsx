@@ -41,7 +41,13 @@ export function AttentionPanel({ dossier, procedure }: { dossier: DossierRecord;
         <ul className="summary-list">
           {fields.map((f) => (
             <li key={f.path}>
-              <strong>{labelForPath(f.path, form, t, lang)}</strong>: {t(`errors.${f.code}` as 'errors.required', { defaultValue: f.message })}
+              {/* A missing form version is about the whole dossier, not one field. */}
+              {f.path === 'procedureVersion' ? null : (
+                <>
+                  <strong>{labelForPath(f.path, form, t, lang)}</strong>:{' '}
+                </>
+              )}
+              {t(`errors.${f.code}` as 'errors.required', { defaultValue: f.message })}
             </li>
           ))}
         </ul>

@@ -1,20 +1,23 @@
 // "Saved on this phone": shown at once after Send, with no network, so the person knows the
 // dossier is kept: a short reference and the list of what is inside.
-import type { Procedure, Unit } from '@hsc/shared/schemas';
+import type { FieldDef, Procedure, SubFieldDef, Unit } from '@hsc/shared/schemas';
+import { fieldValues } from '../../db/draftValues.ts';
 import type { AttachmentRecord, DossierRecord } from '../../db/types.ts';
 import { localized } from '../../i18n/index.ts';
 import { formatDate, formatDateTime } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
 
-export function LocalReceipt({ dossier, procedure, unit, pages }: { dossier: DossierRecord; procedure: Procedure | null; unit: Unit | null; pages: AttachmentRecord[] }) {
+export function LocalReceipt({ dossier, unit, pages, ...props }: { dossier: DossierRecord; procedure: Procedure | null; unit: Unit | null; pages: AttachmentRecord[] }) {
   const { t, lang } = useLang();
-  const fieldValue = (key: string, value: string) => {
-    const def = procedure?.fields.find((f) => f.key === key);
-    if (def?.type === 'choice') {
+  // The version the dossier was filled in names its fields, even once the catalog moved on.
+  const procedure = dossier.procedure ?? props.procedure;
+  const fieldValue = (def: FieldDef | SubFieldDef | undefined, value: string) => {
+    if (def?.type === 'choice' || def?.type === 'select') {
       const o = def.options?.find((x) => x.value === value);
       return o ? localized(o.label, lang) : value;
     }
     if (def?.type === 'date') return formatDate(value);
+    if (def?.type === 'yesNo') return t(value === 'yes' ? 'form.yes' : 'form.no');
     return value;
   };
   const slots = procedure?.documents ?? [];
@@ -44,12 +47,15 @@ export function LocalReceipt({ dossier, procedure, unit, pages }: { dossier: Dos
       </dl>
       <h3>{t('local.contents')}</h3>
       <ul className="summary-list">
-        {Object.entries(dossier.fields).map(([key, value]) => {
+        {/* What is sent: group rows decoded, fields whose condition does not hold left out. */}
+        {Object.entries(fieldValues(dossier.fields, dossier.procedure?.fields)).map(([key, value]) => {
           const def = procedure?.fields.find((f) => f.key === key);
           return (
             <li key={key}>
               <span className="muted">{def ? localized(def.label, lang) : key}: </span>
-              {fieldValue(key, value)}
+              {typeof value === 'string'
+                ? fieldValue(def, value)
+                : value.map((row) => Object.entries(row).map(([k, v]) => fieldValue(def?.fields?.find((f) => f.key === k), v)).join(', ')).join('; ')}
             </li>
           );
         })}

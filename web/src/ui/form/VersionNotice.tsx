@@ -60,22 +60,23 @@ export function VersionNotice({
             ))}
           </ul>
           <p>{t('form.newVersionChoice')}</p>
-          <button
-            type="button"
-            className="btn btn-primary btn-block"
-            data-testid="version-update"
-            disabled={busy}
-            onClick={() => {
-              setBusy(true);
-              void onUpdate().finally(() => setBusy(false));
-            }}
-          >
-            {t('form.updateForm')}
-          </button>
         </>
       ) : (
         <p>{t('form.newVersionSame')}</p>
       )}
+      {/* Offered either way (the commune may have stopped taking the old form); prominent only when the new form asks for more. */}
+      <button
+        type="button"
+        className={`btn ${asked.length ? 'btn-primary' : 'btn-secondary'} btn-block`}
+        data-testid="version-update"
+        disabled={busy}
+        onClick={() => {
+          setBusy(true);
+          void onUpdate().finally(() => setBusy(false));
+        }}
+      >
+        {t('form.updateForm')}
+      </button>
     </div>
   );
 }
