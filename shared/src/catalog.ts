@@ -1,45 +1,45 @@
-// The seed catalog: the ten common commune-level procedures of ../DOMAIN.md. A procedure is
-// data; the form, its validation and the document list are generated from it. Codes marked
-// (unverified) could not be checked against the national database and stay editable data.
+// The seed catalog: the commune-level procedures a new province starts from. A procedure is
+// data; the form, its validation and the document list are generated from it. The first ten
+// are the ones dossiers have been sent under since the start: their codes, form field keys and
+// types, and document slot keys must never change. Each field of law adds its own file under
+// seed/. Where every code, time and fee comes from, and which are defaults: shared/README.md.
+import { BUSINESS, BUSINESS_LAW } from './seed/business.ts';
+import { CERTIFICATION, CERTIFICATION_LAW } from './seed/certification.ts';
+import { CIVIL_LAW, CIVIL_STATUS } from './seed/civil-status.ts';
+import { CIVIL_FEE_EXEMPTION, COMMUNE_POLICE, FIELD, FREE, L, PEOPLES_COMMITTEE, SAME_DAY, doc, fixed, hint, opt, pastDate, text } from './seed/helpers.ts';
+import { RESIDENCE, RESIDENCE_LAW } from './seed/residence.ts';
 import type { FieldDef, Procedure, ProcedureDef } from './schemas.ts';
 
-const L = (vi: string, en: string) => ({ vi, en });
-const text = (key: string, vi: string, en: string, required = true): FieldDef => ({ key, type: 'text', required, label: L(vi, en) });
-const pastDate = (key: string, vi: string, en: string, required = true): FieldDef => ({ key, type: 'date', required, past: true, label: L(vi, en) });
-const doc = (key: string, vi: string, en: string, required: boolean, maxPages: number) => ({ key, required, label: L(vi, en), maxPages });
-const sex: FieldDef['options'] = [
-  { value: 'male', label: L('Nam', 'Male') },
-  { value: 'female', label: L('Nữ', 'Female') },
-];
+const sex: FieldDef['options'] = [opt('male', 'Nam', 'Male'), opt('female', 'Nữ', 'Female')];
 const relation: FieldDef['options'] = [
-  { value: 'parent', label: L('Cha hoặc mẹ', 'Father or mother') },
-  { value: 'grandparent', label: L('Ông hoặc bà', 'Grandparent') },
-  { value: 'relative', label: L('Người thân khác', 'Other relative') },
-  { value: 'other', label: L('Người được ủy quyền', 'Authorised person') },
+  opt('parent', 'Cha hoặc mẹ', 'Father or mother'),
+  opt('grandparent', 'Ông hoặc bà', 'Grandparent'),
+  opt('relative', 'Người thân khác', 'Other relative'),
+  opt('other', 'Người được ủy quyền', 'Authorised person'),
 ];
 
-const PEOPLES_COMMITTEE = L(
-  'Bộ phận một cửa, Trung tâm Phục vụ hành chính công xã/phường nơi bạn chọn',
-  'One-stop desk, Public Administration Service Centre of the chosen commune or ward',
-);
-const COMMUNE_POLICE = L('Công an xã/phường nơi bạn chọn', 'Police of the chosen commune or ward');
-const SAME_DAY = L('Trong ngày (nhận sau 15 giờ thì trả vào ngày làm việc tiếp theo)', 'Same day (after 15:00: the next working day)');
-
-export const SEED_PROCEDURES: ProcedureDef[] = [
+/** The first ten, in the order dossiers already sent refer to them. */
+const FIRST_TEN: ProcedureDef[] = [
   {
     code: '1.001193',
+    verified: true,
     name: L('Đăng ký khai sinh', 'Birth registration'),
-    field: L('Hộ tịch', 'Civil status'),
+    field: FIELD.civilStatus,
+    level: 4,
+    legalBasis: CIVIL_LAW,
     processingDays: 0,
     processingTime: SAME_DAY,
     fee: L('Miễn lệ phí khi đăng ký đúng hạn', 'Free when registered on time'),
+    feeRule: FREE,
     where: PEOPLES_COMMITTEE,
+    lifeEvents: ['birth'],
+    keywords: ['giấy khai sinh', 'làm giấy khai sinh', 'khai sinh cho con', 'làm khai sinh', 'con mới sinh', 'em bé mới sinh'],
     fields: [
-      text('childName', 'Họ, chữ đệm và tên của trẻ', "Child's full name"),
+      hint(text('childName', 'Họ, chữ đệm và tên của trẻ', "Child's full name"), 'Ví dụ: Nguyễn Minh An', 'Example: Nguyen Minh An'),
       pastDate('childBirthDate', 'Ngày sinh của trẻ', "Child's date of birth"),
       { key: 'childSex', type: 'choice', required: true, label: L('Giới tính', 'Sex'), options: sex },
-      text('birthPlace', 'Nơi sinh', 'Place of birth'),
-      { ...text('ethnicity', 'Dân tộc', 'Ethnicity'), sensitive: true },
+      hint(text('birthPlace', 'Nơi sinh', 'Place of birth'), 'Tên bệnh viện, trạm y tế, hoặc địa chỉ nếu sinh ở nhà', 'The hospital or health station, or the address for a home birth'),
+      { ...hint(text('ethnicity', 'Dân tộc', 'Ethnicity'), 'Ví dụ: Kinh, Tày, Nùng', 'Example: Kinh, Tay, Nung'), sensitive: true },
       text('motherName', 'Họ tên mẹ', "Mother's full name"),
       text('fatherName', 'Họ tên cha (nếu có)', "Father's full name (if any)", false),
       { key: 'relationship', type: 'choice', required: true, label: L('Quan hệ của người đi đăng ký với trẻ', 'Your relationship to the child'), options: relation },
@@ -53,14 +53,20 @@ export const SEED_PROCEDURES: ProcedureDef[] = [
   },
   {
     code: '1.000894',
+    verified: true,
     name: L('Đăng ký kết hôn', 'Marriage registration'),
-    field: L('Hộ tịch', 'Civil status'),
+    field: FIELD.civilStatus,
+    level: 3,
+    legalBasis: CIVIL_LAW,
     processingDays: 0,
     processingTime: L('Trong ngày; tối đa 5 ngày làm việc nếu cần xác minh', 'Same day; up to 5 working days if checks are needed'),
     fee: L('Miễn lệ phí', 'Free'),
+    feeRule: FREE,
     where: L('Hai bên nam, nữ cùng có mặt tại bộ phận một cửa của xã/phường', 'Both partners come together to the one-stop desk of the commune or ward'),
+    lifeEvents: ['marriage'],
+    keywords: ['giấy kết hôn', 'làm giấy kết hôn', 'đăng kí kết hôn', 'giấy đăng ký kết hôn', 'lấy vợ', 'lấy chồng', 'cưới'],
     fields: [
-      text('partnerName', 'Họ tên người kết hôn cùng', "Partner's full name"),
+      hint(text('partnerName', 'Họ tên người kết hôn cùng', "Partner's full name"), 'Ghi đúng như trên căn cước', 'As written on their ID card'),
       pastDate('partnerBirthDate', 'Ngày sinh của người kết hôn cùng', "Partner's date of birth"),
       { key: 'partnerCitizenId', type: 'citizenId', required: true, label: L('Số căn cước của người kết hôn cùng', "Partner's citizen ID number") },
       { key: 'partnerUnit', type: 'unit', required: false, label: L('Xã/phường nơi cư trú của người kết hôn cùng', "Partner's commune or ward of residence") },
@@ -73,18 +79,24 @@ export const SEED_PROCEDURES: ProcedureDef[] = [
   },
   {
     code: '1.000656',
+    verified: true,
     name: L('Đăng ký khai tử', 'Death registration'),
-    field: L('Hộ tịch', 'Civil status'),
+    field: FIELD.civilStatus,
+    level: 4,
+    legalBasis: CIVIL_LAW,
     processingDays: 0,
     processingTime: SAME_DAY,
     fee: L('Miễn lệ phí khi đăng ký trong 15 ngày', 'Free when registered within 15 days'),
+    feeRule: FREE,
     where: PEOPLES_COMMITTEE,
+    lifeEvents: ['death'],
+    keywords: ['khai tử', 'báo tử', 'giấy chứng tử', 'làm giấy chứng tử', 'người thân qua đời', 'người nhà mất'],
     fields: [
       text('deceasedName', 'Họ tên người đã mất', 'Full name of the deceased'),
       pastDate('deceasedBirthDate', 'Ngày sinh của người đã mất', 'Date of birth of the deceased'),
       { key: 'deceasedCitizenId', type: 'citizenId', required: false, label: L('Số căn cước của người đã mất (nếu có)', 'Citizen ID of the deceased (if any)') },
       pastDate('deathDate', 'Ngày mất', 'Date of death'),
-      text('deathPlace', 'Nơi mất', 'Place of death'),
+      hint(text('deathPlace', 'Nơi mất', 'Place of death'), 'Ví dụ: tại nhà, xóm Làng Lường; hoặc Bệnh viện Trung ương Thái Nguyên', 'Example: at home in Lang Luong hamlet, or Thai Nguyen Central Hospital'),
       { key: 'relationship', type: 'choice', required: true, label: L('Quan hệ với người đã mất', 'Your relationship to the deceased'), options: relation },
     ],
     documents: [
@@ -94,12 +106,19 @@ export const SEED_PROCEDURES: ProcedureDef[] = [
   },
   {
     code: '1.004873',
+    verified: true,
     name: L('Cấp giấy xác nhận tình trạng hôn nhân', 'Marital status certificate'),
-    field: L('Hộ tịch', 'Civil status'),
+    field: FIELD.civilStatus,
+    level: 4,
+    legalBasis: CIVIL_LAW,
     processingDays: 3,
     processingTime: L('3 ngày làm việc', '3 working days'),
     fee: L('Theo mức của tỉnh', 'Set by the province'),
+    feeRule: fixed(15_000),
+    feeExemption: CIVIL_FEE_EXEMPTION,
     where: PEOPLES_COMMITTEE,
+    lifeEvents: ['marriage', 'papers'],
+    keywords: ['giấy xác nhận độc thân', 'giấy độc thân', 'xác nhận độc thân', 'xác nhận tình trạng hôn nhân', 'chưa kết hôn'],
     fields: [
       {
         key: 'currentStatus',
@@ -107,13 +126,13 @@ export const SEED_PROCEDURES: ProcedureDef[] = [
         required: true,
         label: L('Tình trạng hôn nhân hiện nay', 'Current marital status'),
         options: [
-          { value: 'single', label: L('Chưa kết hôn', 'Never married') },
-          { value: 'married', label: L('Đang có vợ/chồng', 'Married') },
-          { value: 'divorced', label: L('Đã ly hôn', 'Divorced') },
-          { value: 'widowed', label: L('Vợ/chồng đã mất', 'Widowed') },
+          opt('single', 'Chưa kết hôn', 'Never married'),
+          opt('married', 'Đang có vợ/chồng', 'Married'),
+          opt('divorced', 'Đã ly hôn', 'Divorced'),
+          opt('widowed', 'Vợ/chồng đã mất', 'Widowed'),
         ],
       },
-      text('purpose', 'Mục đích sử dụng giấy xác nhận', 'What the certificate is for'),
+      hint(text('purpose', 'Mục đích sử dụng giấy xác nhận', 'What the certificate is for'), 'Ví dụ: để đăng ký kết hôn, để vay vốn ngân hàng', 'Example: to register a marriage, for a bank loan'),
     ],
     documents: [
       doc('declaration', 'Tờ khai cấp giấy xác nhận tình trạng hôn nhân', 'Application form', true, 2),
@@ -123,14 +142,20 @@ export const SEED_PROCEDURES: ProcedureDef[] = [
   },
   {
     code: '2.000815',
+    verified: true,
     name: L('Chứng thực bản sao từ bản chính', 'Certified copy from the original'),
-    field: L('Chứng thực', 'Certification'),
+    field: FIELD.certification,
+    level: 3,
+    legalBasis: CERTIFICATION_LAW,
     processingDays: 0,
     processingTime: SAME_DAY,
     fee: L('2.000 đồng/trang; từ trang thứ 3 là 1.000 đồng/trang; tối đa 200.000 đồng/bản', '2,000 VND a page; 1,000 VND from page 3; at most 200,000 VND a copy'),
+    // No feeRule: the cheaper rate from the third page cannot be written as one per-page amount.
     where: L('Mang bản chính đến bộ phận một cửa của xã/phường để đối chiếu', 'Bring the original to the one-stop desk of the commune or ward to compare'),
+    lifeEvents: ['papers'],
+    keywords: ['công chứng giấy tờ', 'sao y', 'sao y bản chính', 'photo công chứng', 'chứng thực bản sao', 'công chứng bằng tốt nghiệp', 'công chứng căn cước'],
     fields: [
-      text('documentName', 'Tên giấy tờ cần chứng thực', 'Name of the document to certify'),
+      hint(text('documentName', 'Tên giấy tờ cần chứng thực', 'Name of the document to certify'), 'Ví dụ: Bằng tốt nghiệp trung học phổ thông', 'Example: Upper secondary school diploma'),
       { key: 'copies', type: 'number', required: true, label: L('Số bản sao', 'Number of copies') },
       { key: 'pages', type: 'number', required: true, label: L('Số trang mỗi bản', 'Pages per copy') },
     ],
@@ -138,13 +163,19 @@ export const SEED_PROCEDURES: ProcedureDef[] = [
   },
   {
     code: '2.000884',
+    verified: true,
     name: L('Chứng thực chữ ký', 'Signature certification'),
-    field: L('Chứng thực', 'Certification'),
+    field: FIELD.certification,
+    level: 3,
+    legalBasis: CERTIFICATION_LAW,
     processingDays: 0,
     processingTime: SAME_DAY,
     fee: L('10.000 đồng/trường hợp', '10,000 VND per case'),
+    feeRule: fixed(10_000),
     where: L('Người ký có mặt tại bộ phận một cửa của xã/phường', 'The signer comes in person to the one-stop desk of the commune or ward'),
-    fields: [text('documentName', 'Tên giấy tờ cần ký', 'Name of the document to be signed')],
+    lifeEvents: ['papers'],
+    keywords: ['chứng thực chữ ký', 'công chứng chữ ký', 'giấy ủy quyền', 'chứng thực giấy ủy quyền', 'xác nhận chữ ký'],
+    fields: [hint(text('documentName', 'Tên giấy tờ cần ký', 'Name of the document to be signed'), 'Ví dụ: Giấy ủy quyền', 'Example: Letter of authorisation')],
     documents: [
       doc('idCard', 'Căn cước của người ký', "Signer's ID card", true, 2),
       doc('document', 'Giấy tờ cần chứng thực chữ ký', 'The document to be signed', true, 10),
@@ -152,26 +183,27 @@ export const SEED_PROCEDURES: ProcedureDef[] = [
   },
   {
     code: '2.001035', // (unverified national code)
+    verified: false,
     name: L('Chứng thực hợp đồng, giao dịch', 'Contract certification'),
-    field: L('Chứng thực', 'Certification'),
+    field: FIELD.certification,
+    level: 3,
+    legalBasis: CERTIFICATION_LAW,
     processingDays: 2,
     processingTime: L('Tối đa 2 ngày làm việc', 'Up to 2 working days'),
     fee: L('50.000 đồng/hợp đồng', '50,000 VND per contract'),
+    feeRule: fixed(50_000),
     where: L('Các bên cùng có mặt tại bộ phận một cửa của xã/phường', 'All parties come to the one-stop desk of the commune or ward'),
+    lifeEvents: ['papers', 'land'],
+    keywords: ['chứng thực hợp đồng', 'hợp đồng mua bán đất', 'hợp đồng tặng cho', 'hợp đồng thuê nhà', 'công chứng hợp đồng', 'sang tên đất'],
     fields: [
       {
         key: 'contractType',
         type: 'choice',
         required: true,
         label: L('Loại hợp đồng', 'Kind of contract'),
-        options: [
-          { value: 'sale', label: L('Mua bán', 'Sale') },
-          { value: 'gift', label: L('Tặng cho', 'Gift') },
-          { value: 'lease', label: L('Thuê, mượn', 'Lease or loan') },
-          { value: 'other', label: L('Khác', 'Other') },
-        ],
+        options: [opt('sale', 'Mua bán', 'Sale'), opt('gift', 'Tặng cho', 'Gift'), opt('lease', 'Thuê, mượn', 'Lease or loan'), opt('other', 'Khác', 'Other')],
       },
-      text('asset', 'Tài sản trong hợp đồng', 'Asset covered by the contract'),
+      hint(text('asset', 'Tài sản trong hợp đồng', 'Asset covered by the contract'), 'Ví dụ: thửa đất số 305, tờ bản đồ số 12', 'Example: land parcel 305, map sheet 12'),
     ],
     documents: [
       doc('draft', 'Dự thảo hợp đồng', 'Draft contract', true, 10),
@@ -181,16 +213,22 @@ export const SEED_PROCEDURES: ProcedureDef[] = [
   },
   {
     code: '1.004222',
+    verified: true,
     name: L('Đăng ký thường trú', 'Permanent residence registration'),
-    field: L('Cư trú', 'Residence'),
+    field: FIELD.residence,
+    level: 4,
+    legalBasis: RESIDENCE_LAW,
     processingDays: 7,
     processingTime: L('7 ngày làm việc', '7 working days'),
     fee: L('20.000 đồng nộp trực tiếp; 10.000 đồng nộp trực tuyến', '20,000 VND in person; 10,000 VND online'),
+    feeRule: fixed(10_000),
     where: COMMUNE_POLICE,
+    lifeEvents: ['moving'],
+    keywords: ['hộ khẩu', 'nhập hộ khẩu', 'đăng ký hộ khẩu', 'chuyển hộ khẩu', 'nhập khẩu', 'thường trú'],
     fields: [
-      text('newAddress', 'Địa chỉ đăng ký thường trú', 'Address to register'),
+      hint(text('newAddress', 'Địa chỉ đăng ký thường trú', 'Address to register'), 'Ví dụ: số 12, tổ 3, phường Phan Đình Phùng', 'Example: No. 12, group 3, Phan Dinh Phung ward'),
       text('ownerName', 'Họ tên chủ hộ hoặc chủ nhà', 'Name of the household head or owner'),
-      text('reason', 'Lý do đăng ký', 'Reason'),
+      hint(text('reason', 'Lý do đăng ký', 'Reason'), 'Ví dụ: về ở với gia đình chồng', "Example: moving in with my husband's family"),
     ],
     documents: [
       doc('ct01', 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)', 'Residence information form (CT01)', true, 2),
@@ -200,16 +238,22 @@ export const SEED_PROCEDURES: ProcedureDef[] = [
   },
   {
     code: '1.004194',
+    verified: true,
     name: L('Đăng ký tạm trú', 'Temporary residence registration'),
-    field: L('Cư trú', 'Residence'),
+    field: FIELD.residence,
+    level: 4,
+    legalBasis: RESIDENCE_LAW,
     processingDays: 3,
     processingTime: L('3 ngày làm việc', '3 working days'),
     fee: L('15.000 đồng nộp trực tiếp; 7.000 đồng nộp trực tuyến', '15,000 VND in person; 7,000 VND online'),
+    feeRule: fixed(7_000),
     where: COMMUNE_POLICE,
+    lifeEvents: ['moving'],
+    keywords: ['tạm trú', 'đăng kí tạm trú', 'khai báo tạm trú', 'ở trọ', 'thuê trọ', 'thuê nhà', 'sổ tạm trú'],
     fields: [
-      text('tempAddress', 'Địa chỉ tạm trú', 'Temporary address'),
+      hint(text('tempAddress', 'Địa chỉ tạm trú', 'Temporary address'), 'Ví dụ: phòng 3, nhà trọ số 25, tổ 7, phường Tích Lương', 'Example: room 3, lodging house no. 25, group 7, Tich Luong ward'),
       { key: 'fromDate', type: 'date', required: true, label: L('Tạm trú từ ngày', 'Staying from') },
-      { key: 'months', type: 'number', required: true, label: L('Thời hạn tạm trú (tháng)', 'Length of stay (months)') },
+      { key: 'months', type: 'number', required: true, label: L('Thời hạn tạm trú (tháng)', 'Length of stay (months)'), hint: L('Tối đa 24 tháng, ví dụ: 12', 'At most 24 months, e.g. 12') },
     ],
     documents: [
       doc('ct01', 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)', 'Residence information form (CT01)', true, 2),
@@ -217,18 +261,27 @@ export const SEED_PROCEDURES: ProcedureDef[] = [
     ],
   },
   {
-    code: '2.000720', // (unverified national code)
+    // (unverified national code) Two public sources give 2.000720 to the *change* of a household
+    // business registration and 1.001612 to its creation; the code stays because dossiers were
+    // sent under it. See shared/README.md.
+    code: '2.000720',
+    verified: false,
     name: L('Đăng ký thành lập hộ kinh doanh', 'Household business registration'),
-    field: L('Kinh doanh', 'Business'),
+    field: FIELD.business,
+    level: 4,
+    legalBasis: BUSINESS_LAW,
     processingDays: 3,
     processingTime: L('3 ngày làm việc', '3 working days'),
     fee: L('Theo mức của tỉnh', 'Set by the province'),
+    feeRule: fixed(100_000),
     where: PEOPLES_COMMITTEE,
+    lifeEvents: ['business'],
+    keywords: ['hộ kinh doanh', 'đăng ký kinh doanh', 'đăng kí kinh doanh', 'giấy phép kinh doanh', 'mở quán', 'mở cửa hàng', 'kinh doanh cá thể', 'mở tiệm tạp hóa'],
     fields: [
-      text('businessName', 'Tên hộ kinh doanh', 'Business name'),
-      text('businessLine', 'Ngành, nghề kinh doanh', 'Line of business'),
+      hint(text('businessName', 'Tên hộ kinh doanh', 'Business name'), 'Ví dụ: Hộ kinh doanh Tạp hóa Lan', 'Example: Lan grocery household business'),
+      hint(text('businessLine', 'Ngành, nghề kinh doanh', 'Line of business'), 'Ví dụ: bán lẻ hàng tạp hóa', 'Example: grocery retail'),
       text('businessAddress', 'Địa điểm kinh doanh', 'Business address'),
-      { key: 'capital', type: 'number', required: true, label: L('Vốn kinh doanh (đồng)', 'Capital (VND)') },
+      { key: 'capital', type: 'number', required: true, label: L('Vốn kinh doanh (đồng)', 'Capital (VND)'), hint: L('Ví dụ: 50000000', 'Example: 50000000') },
     ],
     documents: [
       doc('form', 'Giấy đề nghị đăng ký hộ kinh doanh', 'Registration form', true, 3),
@@ -236,6 +289,15 @@ export const SEED_PROCEDURES: ProcedureDef[] = [
       doc('agreement', 'Biên bản họp thành viên hộ gia đình (nếu có)', 'Minutes of the household members (if any)', false, 5),
     ],
   },
+];
+
+/** Every seed procedure: the first ten, then each field of law in turn. */
+export const SEED_PROCEDURES: ProcedureDef[] = [
+  ...FIRST_TEN,
+  ...CIVIL_STATUS,
+  ...CERTIFICATION,
+  ...RESIDENCE,
+  ...BUSINESS,
 ];
 
 /** The seed as the phones first receive it: each procedure in its first published version. */
