@@ -3,11 +3,16 @@
 // are the ones dossiers have been sent under since the start: their codes, form field keys and
 // types, and document slot keys must never change. Each field of law adds its own file under
 // seed/. Where every code, time and fee comes from, and which are defaults: shared/README.md.
+import { AGRICULTURE } from './seed/agriculture.ts';
 import { BUSINESS, BUSINESS_LAW } from './seed/business.ts';
 import { CERTIFICATION, CERTIFICATION_LAW } from './seed/certification.ts';
 import { CIVIL_LAW, CIVIL_STATUS } from './seed/civil-status.ts';
 import { CIVIL_FEE_EXEMPTION, COMMUNE_POLICE, FIELD, FREE, L, PEOPLES_COMMITTEE, SAME_DAY, doc, fixed, hint, opt, pastDate, text } from './seed/helpers.ts';
+import { LAND_HOUSING } from './seed/land-housing.ts';
+import { MERIT } from './seed/merit.ts';
+import { POVERTY } from './seed/poverty.ts';
 import { RESIDENCE, RESIDENCE_LAW } from './seed/residence.ts';
+import { SOCIAL_PROTECTION } from './seed/social-protection.ts';
 import type { FieldDef, Procedure, ProcedureDef } from './schemas.ts';
 
 const sex: FieldDef['options'] = [opt('male', 'Nam', 'Male'), opt('female', 'Nữ', 'Female')];
@@ -297,7 +302,12 @@ export const SEED_PROCEDURES: ProcedureDef[] = [
   ...CIVIL_STATUS,
   ...CERTIFICATION,
   ...RESIDENCE,
+  ...SOCIAL_PROTECTION,
+  ...POVERTY,
+  ...MERIT,
+  ...LAND_HOUSING,
   ...BUSINESS,
+  ...AGRICULTURE,
 ];
 
 /** The seed as the phones first receive it: each procedure in its first published version. */

@@ -1,0 +1,187 @@
+// Social protection (bảo trợ xã hội) at commune level: monthly allowances, funeral support,
+// disability certificates and the social pension. Sources per procedure: shared/README.md.
+import type { ProcedureDef } from '../schemas.ts';
+import { FIELD, FREE, KIN, L, PEOPLES_COMMITTEE, choice, doc, hint, longText, opt, pastDate, text, when, yesNo } from './helpers.ts';
+
+const SOCIAL_AID_LAW = L(
+  'Luật Người cao tuổi 2009; Luật Người khuyết tật 2010; Nghị định 20/2021/NĐ-CP về chính sách trợ giúp xã hội (sửa đổi bởi Nghị định 76/2024/NĐ-CP)',
+  'Law on the Elderly 2009; Law on People with Disabilities 2010; Decree 20/2021/ND-CP on social assistance (amended by Decree 76/2024/ND-CP)',
+);
+const DISABILITY_LAW = L(
+  'Luật Người khuyết tật 2010 (51/2010/QH12); Thông tư 01/2019/TT-BLĐTBXH về xác định mức độ khuyết tật',
+  'Law on People with Disabilities 2010 (51/2010/QH12); Circular 01/2019/TT-BLDTBXH on assessing disability',
+);
+const NO_FEE = L('Không mất phí', 'Free');
+
+/** Who asks: the person themselves, or someone for them (then: who). */
+const forSomeone = (subject: string, subjectEn: string) => [
+  yesNo('applicantIsSubject', `Bạn là ${subject}?`, `Are you ${subjectEn}?`),
+  when(choice('relationship', `Quan hệ của bạn với ${subject}`, `Your relationship to ${subjectEn}`, KIN), 'applicantIsSubject', 'no'),
+];
+
+export const SOCIAL_PROTECTION: ProcedureDef[] = [
+  {
+    code: '1.001776',
+    verified: true,
+    name: L('Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hằng tháng', 'Monthly social allowance: starting, changing or stopping it'),
+    field: FIELD.socialProtection,
+    level: 4,
+    legalBasis: SOCIAL_AID_LAW,
+    processingDays: 15,
+    processingTime: L('15 ngày làm việc (xét duyệt, niêm yết công khai, quyết định)', '15 working days (review, public posting, decision)'),
+    fee: NO_FEE,
+    feeRule: FREE,
+    where: PEOPLES_COMMITTEE,
+    lifeEvents: ['support'],
+    keywords: ['trợ cấp', 'trợ cấp xã hội', 'trợ cấp hàng tháng', 'trợ cấp người già', 'trợ cấp người khuyết tật', 'trợ cấp trẻ mồ côi', 'tiền bảo trợ xã hội', 'người đơn thân nuôi con'],
+    fields: [
+      choice('request', 'Đề nghị', 'You ask to', [
+        opt('start', 'Được hưởng trợ cấp', 'Start the allowance'),
+        opt('change', 'Điều chỉnh mức hưởng', 'Change the amount'),
+        opt('stop', 'Thôi hưởng trợ cấp', 'Stop the allowance'),
+      ]),
+      hint(text('beneficiaryName', 'Họ tên người được trợ cấp', 'Full name of the person receiving it'), 'Ví dụ: Nông Thị Hoa', 'Example: Nong Thi Hoa'),
+      pastDate('beneficiaryBirthDate', 'Ngày sinh của người được trợ cấp', 'Their date of birth'),
+      { key: 'beneficiaryCitizenId', type: 'citizenId', required: false, label: L('Số định danh cá nhân của người được trợ cấp', 'Their personal ID number') },
+      choice('category', 'Người được trợ cấp thuộc diện', 'They are', [
+        opt('child', 'Trẻ em mồ côi hoặc không có nguồn nuôi dưỡng', 'A child who is an orphan or has no one to support them'),
+        opt('elderly', 'Người cao tuổi không có lương hưu, hoặc thuộc hộ nghèo', 'An older person without a pension, or in a poor household'),
+        opt('disabled', 'Người khuyết tật nặng hoặc đặc biệt nặng', 'A person with a severe disability'),
+        opt('singleParent', 'Người đơn thân thuộc hộ nghèo đang nuôi con', 'A single parent in a poor household raising children'),
+        opt('hiv', 'Người nhiễm HIV/AIDS thuộc hộ nghèo', 'A person living with HIV in a poor household'),
+        opt('other', 'Diện khác', 'Another group'),
+      ]),
+      ...forSomeone('người được trợ cấp', 'the person receiving it'),
+      yesNo('hasPension', 'Người được trợ cấp có đang hưởng lương hưu hoặc trợ cấp bảo hiểm xã hội hằng tháng?', 'Do they already receive a pension or a monthly social insurance benefit?'),
+      text('bankAccount', 'Số tài khoản nhận trợ cấp (nếu muốn nhận qua ngân hàng)', 'Bank account for the payments (if you want them paid into a bank)', false),
+    ],
+    documents: [
+      doc('form', 'Tờ khai đề nghị trợ giúp xã hội theo mẫu', 'Social assistance request form', true, 4),
+      doc('disabilityCert', 'Giấy xác nhận khuyết tật (nếu là người khuyết tật)', 'Disability certificate (for a person with a disability)', false, 2),
+      doc('other', 'Giấy tờ liên quan khác (nếu có)', 'Other related papers (if any)', false, 10),
+    ],
+  },
+  {
+    code: '1.001731',
+    verified: true,
+    name: L('Hỗ trợ chi phí mai táng cho đối tượng bảo trợ xã hội', 'Funeral cost support for people receiving social assistance'),
+    field: FIELD.socialProtection,
+    level: 4,
+    legalBasis: SOCIAL_AID_LAW,
+    processingDays: 5,
+    processingTime: L('5 ngày làm việc', '5 working days'),
+    fee: NO_FEE,
+    feeRule: FREE,
+    where: PEOPLES_COMMITTEE,
+    lifeEvents: ['death', 'support'],
+    keywords: ['mai táng phí', 'hỗ trợ mai táng', 'tiền mai táng', 'chi phí mai táng', 'tiền ma chay', 'người thân qua đời'],
+    fields: [
+      text('deceasedName', 'Họ tên người đã mất', 'Full name of the deceased'),
+      pastDate('deathDate', 'Ngày mất', 'Date of death'),
+      yesNo('wasReceiving', 'Người mất có đang hưởng trợ cấp xã hội hằng tháng?', 'Was the deceased receiving a monthly social allowance?'),
+      choice('relationship', 'Quan hệ của bạn với người mất', 'Your relationship to the deceased', KIN),
+      text('bankAccount', 'Số tài khoản nhận tiền hỗ trợ (nếu muốn nhận qua ngân hàng)', 'Bank account for the payment (if you want it paid into a bank)', false),
+    ],
+    documents: [
+      doc('form', 'Tờ khai đề nghị hỗ trợ chi phí mai táng theo mẫu', 'Funeral support request form', true, 2),
+      doc('deathProof', 'Giấy báo tử hoặc trích lục khai tử', 'Death notice or death extract', true, 2),
+    ],
+  },
+  {
+    code: '1.001699',
+    verified: true,
+    name: L('Xác định, xác định lại mức độ khuyết tật và cấp giấy xác nhận khuyết tật', 'Assessing a disability and issuing a disability certificate'),
+    field: FIELD.socialProtection,
+    level: 3,
+    legalBasis: DISABILITY_LAW,
+    processingDays: 25,
+    processingTime: L('25 ngày làm việc', '25 working days'),
+    fee: NO_FEE,
+    feeRule: FREE,
+    where: L('Bộ phận một cửa xã/phường nơi người khuyết tật cư trú; người khuyết tật đến để Hội đồng xác định mức độ khuyết tật quan sát, đánh giá', 'One-stop desk of the commune or ward where the person lives; the person comes to be assessed by the commune’s disability council'),
+    lifeEvents: ['support'],
+    keywords: ['giấy xác nhận khuyết tật', 'xác định khuyết tật', 'người khuyết tật', 'khuyết tật nặng', 'giấy chứng nhận khuyết tật', 'tàn tật'],
+    fields: [
+      text('personName', 'Họ tên người khuyết tật', 'Full name of the person with a disability'),
+      pastDate('personBirthDate', 'Ngày sinh', 'Date of birth'),
+      ...forSomeone('người khuyết tật', 'the person with the disability'),
+      yesNo('firstTime', 'Đây là lần đầu xác định mức độ khuyết tật?', 'Is this the first assessment?'),
+      choice('kind', 'Dạng khuyết tật', 'Kind of disability', [
+        opt('mobility', 'Khuyết tật vận động', 'Physical'),
+        opt('hearingSpeech', 'Khuyết tật nghe, nói', 'Hearing or speech'),
+        opt('vision', 'Khuyết tật nhìn', 'Vision'),
+        opt('mental', 'Khuyết tật thần kinh, tâm thần', 'Psychosocial'),
+        opt('intellectual', 'Khuyết tật trí tuệ', 'Intellectual'),
+        opt('other', 'Khuyết tật khác', 'Other'),
+      ]),
+      hint(longText('description', 'Mô tả tình trạng khuyết tật', 'The disability in your words'), 'Ví dụ: liệt hai chân từ năm 2015, đi lại bằng xe lăn', 'Example: both legs paralysed since 2015, uses a wheelchair'),
+    ],
+    documents: [
+      doc('form', 'Đơn đề nghị xác định mức độ khuyết tật theo mẫu', 'Disability assessment request form', true, 2),
+      doc('medical', 'Giấy tờ y tế: bệnh án, giấy ra viện, kết luận giám định (nếu có)', 'Medical papers: records, discharge papers, expert findings (if any)', false, 10),
+      doc('oldCert', 'Giấy xác nhận khuyết tật cũ (nếu xác định lại)', 'The old disability certificate (for a reassessment)', false, 2),
+    ],
+  },
+  {
+    code: '1.001653',
+    verified: true,
+    name: L('Đổi, cấp lại giấy xác nhận khuyết tật', 'Replacing a disability certificate'),
+    field: FIELD.socialProtection,
+    level: 4,
+    legalBasis: DISABILITY_LAW,
+    processingDays: 5,
+    processingTime: L('5 ngày làm việc', '5 working days'),
+    fee: NO_FEE,
+    feeRule: FREE,
+    where: PEOPLES_COMMITTEE,
+    lifeEvents: ['support', 'papers'],
+    keywords: ['cấp lại giấy khuyết tật', 'mất giấy xác nhận khuyết tật', 'đổi giấy khuyết tật', 'giấy khuyết tật bị hỏng'],
+    fields: [
+      text('personName', 'Họ tên người khuyết tật', 'Full name of the person with a disability'),
+      pastDate('personBirthDate', 'Ngày sinh', 'Date of birth'),
+      choice('reason', 'Lý do', 'Why', [
+        opt('lost', 'Giấy bị mất', 'The certificate is lost'),
+        opt('damaged', 'Giấy bị hư hỏng', 'The certificate is damaged'),
+        opt('wrong', 'Thông tin ghi sai hoặc đã thay đổi', 'Details are wrong or have changed'),
+      ]),
+      text('certNumber', 'Số giấy xác nhận khuyết tật cũ (nếu nhớ)', 'Number of the old certificate (if you remember it)', false),
+    ],
+    documents: [
+      doc('form', 'Đơn đề nghị đổi, cấp lại giấy xác nhận khuyết tật theo mẫu', 'Replacement request form', true, 2),
+      doc('oldCert', 'Giấy xác nhận khuyết tật cũ (nếu còn)', 'The old certificate (if you still have it)', false, 2),
+    ],
+  },
+  {
+    code: '1.014027',
+    verified: true,
+    name: L('Thực hiện, điều chỉnh, thôi hưởng trợ cấp hưu trí xã hội', 'Social pension: starting, changing or stopping it'),
+    field: FIELD.socialProtection,
+    level: 4,
+    legalBasis: L('Luật Bảo hiểm xã hội 2024 (41/2024/QH15); Nghị định 176/2025/NĐ-CP về trợ cấp hưu trí xã hội', 'Law on Social Insurance 2024 (41/2024/QH15); Decree 176/2025/ND-CP on the social pension'),
+    processingDays: 15,
+    processingTime: L('15 ngày làm việc', '15 working days'),
+    fee: NO_FEE,
+    feeRule: FREE,
+    where: PEOPLES_COMMITTEE,
+    lifeEvents: ['support'],
+    keywords: ['trợ cấp hưu trí xã hội', 'trợ cấp người cao tuổi', 'trợ cấp 75 tuổi', 'người già không có lương hưu', 'tiền người già'],
+    fields: [
+      choice('request', 'Đề nghị', 'You ask to', [
+        opt('start', 'Được hưởng trợ cấp', 'Start the social pension'),
+        opt('change', 'Điều chỉnh', 'Change it'),
+        opt('stop', 'Thôi hưởng', 'Stop it'),
+      ]),
+      text('beneficiaryName', 'Họ tên người cao tuổi', 'Full name of the older person'),
+      pastDate('beneficiaryBirthDate', 'Ngày sinh', 'Date of birth'),
+      ...forSomeone('người cao tuổi', 'the older person'),
+      yesNo('hasPension', 'Có đang hưởng lương hưu hoặc trợ cấp bảo hiểm xã hội hằng tháng?', 'Do they receive a pension or a monthly social insurance benefit?'),
+      yesNo('poorHousehold', 'Thuộc hộ nghèo hoặc hộ cận nghèo?', 'Are they in a poor or near-poor household?'),
+      choice('payment', 'Nhận tiền bằng cách', 'How to receive the money', [
+        opt('cash', 'Nhận tiền mặt tại điểm chi trả', 'Cash at the payment point'),
+        opt('bank', 'Chuyển vào tài khoản ngân hàng', 'Into a bank account'),
+      ]),
+      when(text('bankAccount', 'Số tài khoản và tên ngân hàng', 'Account number and bank'), 'payment', 'bank'),
+    ],
+    documents: [doc('form', 'Tờ khai đề nghị hưởng trợ cấp hưu trí xã hội theo mẫu', 'Social pension request form', true, 2)],
+  },
+];
