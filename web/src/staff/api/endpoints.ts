@@ -10,6 +10,8 @@ import {
 } from '@hsc/shared/desk';
 import type { StaffActionRequest } from '@hsc/shared/lifecycle';
 import { Catalog, UnitList, type DossierStatus } from '@hsc/shared/schemas';
+import { AdminProcedure, AdminProcedureList, CATALOG_FORMAT, CatalogImportResult, Procedure, TemplateRef, type ProcedureDef } from '@hsc/shared/procedure';
+import { z } from 'zod';
 import { HolidayList, StaffSession, type LoginRequest } from '@hsc/shared/staff';
 import { request, requestVoid } from './client.ts';
 
@@ -61,4 +63,38 @@ export const getReport = (from: string, to: string, unit?: string) => request(Re
 
 export const getHolidays = () => request(HolidayList, '/api/holidays');
 export const getProcedures = () => request(Catalog, '/api/procedures');
+/** One published version of a procedure: a dossier is read against the version it was filled in. */
+export const procedureVersionPath = (code: string, version: number) => `/api/procedures/${id(code)}?version=${version}`;
+export const getProcedureVersion = (code: string, version: number) => request(Procedure, procedureVersionPath(code, version));
 export const getUnits = () => request(UnitList, '/api/units');
+
+// The catalog, for the administrator (admin role; CSRF as for every state change).
+export const adminProceduresPath = '/api/admin/procedures';
+const procedurePath = (code: string) => `${adminProceduresPath}/${id(code)}`;
+export const listAdminProcedures = () => request(AdminProcedureList, adminProceduresPath);
+export const getAdminProcedure = (code: string) => request(AdminProcedure, procedurePath(code));
+export const saveProcedureDraft = (def: ProcedureDef) => request(AdminProcedure, `${procedurePath(def.code)}/draft`, { method: 'PUT', json: def });
+export const discardProcedureDraft = (code: string) => request(AdminProcedure, `${procedurePath(code)}/draft`, { method: 'DELETE' });
+export const publishProcedure = (code: string) => request(AdminProcedure, `${procedurePath(code)}/publish`, { method: 'POST' });
+export const retireProcedure = (code: string) => request(AdminProcedure, `${procedurePath(code)}/retire`, { method: 'POST' });
+export const restoreProcedure = (code: string) => request(AdminProcedure, `${procedurePath(code)}/restore`, { method: 'POST' });
+
+/** A slot's blank form, sent raw; the answer names it for the procedure. */
+export const uploadTemplate = (file: File) =>
+  request(TemplateRef, '/api/admin/catalog/templates', {
+    method: 'POST',
+    raw: file,
+    headers: { 'content-type': file.type || 'application/octet-stream', [FILE_NAME_HEADER]: encodeURIComponent(file.name) },
+  });
+
+/** The file's own text is sent, so what the server checks is byte for byte what was picked. */
+export const importCatalog = (text: string, dryRun: boolean) =>
+  request(CatalogImportResult, `/api/admin/catalog/import${dryRun ? '?dryRun=true' : ''}`, {
+    method: 'POST',
+    raw: new Blob([text], { type: 'application/json' }),
+    headers: { 'content-type': 'application/json' },
+  });
+
+// Loose: whatever else a newer server writes into the file is kept in the download.
+const ExportedCatalog = z.looseObject({ format: z.literal(CATALOG_FORMAT) });
+export const exportCatalog = () => request(ExportedCatalog, '/api/admin/catalog/export');

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { localized } from '../../i18n/index.ts';
 import { Link } from '../../ui/router.tsx';
 import { ActionPanel } from '../actions/ActionPanel.tsx';
-import { dossierPath, getDossier } from '../api/endpoints.ts';
+import { dossierPath, getDossier, getProcedureVersion, procedureVersionPath } from '../api/endpoints.ts';
 import { errorText } from '../api/errors.ts';
 import { useResource } from '../api/useResource.ts';
 import { useStaffT } from '../i18n/index.ts';
@@ -26,6 +26,10 @@ export function DossierScreen({ id, user }: { id: string; user: StaffUser }) {
   const [done, setDone] = useState<{ action: StaffActionName; form?: FormSummary }>();
 
   const d = res.data;
+  // Labels come from the version the dossier was filled in; the catalog kept here may be newer.
+  const current = d && ref.procedures.get(d.procedureCode);
+  const pinnedKey = d && current?.version !== d.procedureVersion ? procedureVersionPath(d.procedureCode, d.procedureVersion) : null;
+  const pinned = useResource(pinnedKey, () => getProcedureVersion(d!.procedureCode, d!.procedureVersion));
   const back = (
     <Link to={staffPaths.queue()} className="back staff-chrome">
       ← {t('app.back')}
@@ -46,7 +50,8 @@ export function DossierScreen({ id, user }: { id: string; user: StaffUser }) {
     );
   }
 
-  const procedure = ref.procedures.get(d.procedureCode);
+  const kept = ref.procedures.get(d.procedureCode);
+  const procedure = kept?.version === d.procedureVersion ? kept : pinned.data;
   const onDone = (answer: ActionResponse, action: StaffActionName) => {
     res.set(answer.dossier);
     setDone({ action, form: answer.form ? { id: answer.form.id, kind: answer.form.kind, number: answer.form.number, issuedAt: answer.form.issuedAt } : undefined });

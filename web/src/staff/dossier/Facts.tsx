@@ -1,21 +1,10 @@
 // What the dossier is: its code and clock, who sent it, and what they declared (labels and
 // option names from the catalog procedure, as the citizen saw them).
 import type { DeskDossier } from '@hsc/shared/desk';
-import type { FieldDef, Procedure, Unit } from '@hsc/shared/schemas';
-import { localized } from '../../i18n/index.ts';
-import { formatDate, formatDateTime } from '../../ui/format.ts';
+import { shownFields, type ShownValue } from '@hsc/shared/field-display';
+import type { Procedure, Unit } from '@hsc/shared/schemas';
+import { formatDateTime } from '../../ui/format.ts';
 import { useStaffT } from '../i18n/index.ts';
-
-export function fieldValue(def: FieldDef | undefined, value: string, lang: string, units: ReadonlyMap<string, Unit>): string {
-  if (!def) return value;
-  if (def.type === 'choice') {
-    const option = def.options?.find((o) => o.value === value);
-    return option ? localized(option.label, lang) : value;
-  }
-  if (def.type === 'date') return formatDate(value);
-  if (def.type === 'unit') return units.get(value)?.name ?? value;
-  return value;
-}
 
 export function Summary({ dossier: d }: { dossier: DeskDossier }) {
   const { t, lang } = useStaffT();
@@ -72,8 +61,7 @@ export function Summary({ dossier: d }: { dossier: DeskDossier }) {
 export function Applicant({ dossier: d, procedure, units }: { dossier: DeskDossier; procedure: Procedure | undefined; units: ReadonlyMap<string, Unit> }) {
   const { t, lang } = useStaffT();
   const a = d.applicant;
-  const defs = procedure?.fields ?? [];
-  const keys = [...defs.map((f) => f.key).filter((k) => k in d.fields), ...Object.keys(d.fields).filter((k) => !defs.some((f) => f.key === k))];
+  const shown = shownFields(procedure, d.fields, lang === 'en' ? 'en' : 'vi', (code) => units.get(code)?.name);
   return (
     <section className="scard" aria-labelledby="applicant-title">
       <h2 id="applicant-title">{t('dossier.applicant')}</h2>
@@ -103,22 +91,30 @@ export function Applicant({ dossier: d, procedure, units }: { dossier: DeskDossi
           </div>
         ) : null}
       </dl>
-      {keys.length ? (
+      {shown.length ? (
         <>
           <h3>{t('dossier.fields')}</h3>
           <dl className="sfacts" data-testid="fields">
-            {keys.map((k) => {
-              const def = defs.find((f) => f.key === k);
-              return (
-                <div key={k} data-testid={`field-${k}`}>
-                  <dt>{def ? localized(def.label, lang) : k}</dt>
-                  <dd>{fieldValue(def, d.fields[k] ?? '', lang, units)}</dd>
-                </div>
-              );
-            })}
+            {shown.map((f) => (
+              <div key={f.key} data-testid={`field-${f.key}`} className={f.rows ? 'wide' : undefined}>
+                <dt>{f.label}</dt>
+                <dd>{f.rows ? <GroupRows rows={f.rows} /> : f.value}</dd>
+              </div>
+            ))}
           </dl>
         </>
       ) : null}
     </section>
+  );
+}
+
+/** A repeating group's rows, numbered, each with its sub-fields. */
+export function GroupRows({ rows }: { rows: ShownValue[][] }) {
+  return (
+    <ol className="group-rows">
+      {rows.map((row, i) => (
+        <li key={i}>{row.map((v) => `${v.label}: ${v.value}`).join(' · ')}</li>
+      ))}
+    </ol>
   );
 }

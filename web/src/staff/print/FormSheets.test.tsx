@@ -38,6 +38,9 @@ describe('the printed Mẫu 01', () => {
       expect(text).toContain(expected);
     expect(screen.getByTestId('form-code').textContent).toBe('H19.05716-260310-0001');
     expect(screen.getByTestId('form-procedure').textContent).toBe('Chứng thực chữ ký');
+    const fields = screen.getByTestId('form-fields');
+    expect(fields.textContent).toContain('Tên giấy tờ cần ký: Giấy ủy quyền');
+    expect([...fields.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['Họ tên: Lò Văn Páo', 'Họ tên: Lò Thị Mai']);
     // 08:05 and 17:00 in Vietnam, whatever the machine's time zone.
     expect(screen.getByTestId('form-received').textContent).toBe('Thời gian nhận hồ sơ: 08:05 10/03/2026');
     expect(screen.getByTestId('form-due').textContent).toBe('Thời gian trả kết quả: 17:00 10/03/2026');

@@ -2,6 +2,7 @@
 // returned: what the officer prints is what the server issued and keeps.
 import type { FormDocument } from '@hsc/shared/desk';
 import { formatDateTime } from '../../ui/format.ts';
+import { GroupRows } from '../dossier/Facts.tsx';
 import { ApplicantLines, Sheet, Signature } from './Sheet.tsx';
 import { fill, FORM_WORDS as W } from './words.ts';
 
@@ -15,6 +16,15 @@ function Form01({ doc }: { doc: Of<'01'> }) {
       <p>
         {W.request}: <strong data-testid="form-procedure">{doc.procedure.name}</strong> ({W.channel[doc.channel]})
       </p>
+      {doc.fields?.length ? (
+        <dl className="sheet-fields" data-testid="form-fields">
+          {doc.fields.map((f) => (
+            <div key={f.key}>
+              <dt>{f.label}:</dt> <dd>{f.rows ? <GroupRows rows={f.rows} /> : f.value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
       <p>{W.documents}</p>
       <table className="sheet-table" data-testid="form-documents">
         <thead>

@@ -45,6 +45,7 @@ export function deskDossier(over: Partial<DeskDossier> = {}): DeskDossier {
     status: 'registered',
     channel: 'online',
     procedureCode: '2.000884',
+    procedureVersion: 1,
     procedureName: 'Chứng thực chữ ký',
     unitCode: '05716',
     unitName: 'Xã Võ Nhai',
@@ -82,6 +83,10 @@ export const FORM_01: FormDocument = {
   procedure: { code: '2.000884', name: 'Chứng thực chữ ký', processingTime: 'Trong ngày' },
   officer: { id: 'o1', name: 'Nguyễn Thị Hoa' },
   channel: 'online',
+  fields: [
+    { key: 'documentName', label: 'Tên giấy tờ cần ký', value: 'Giấy ủy quyền' },
+    { key: 'signers', label: 'Người cùng ký', rows: [[{ label: 'Họ tên', value: 'Lò Văn Páo' }], [{ label: 'Họ tên', value: 'Lò Thị Mai' }]] },
+  ],
   documents: [
     { slot: 'idCard', label: 'Căn cước', pages: 2, version: 1 },
     { slot: 'document', label: 'Giấy tờ cần chứng thực chữ ký', pages: 1, version: 1 },
