@@ -37,7 +37,7 @@ describe('the dossier loop in Chromium', () => {
     await app.waitUntilOfflineReady();
     // The catalog is on the phone once the home screen has loaded it.
     await app.byTestId('new-dossier').click();
-    await app.byTestId('procedure-1.001193').waitFor();
+    await app.byTestId('catalog-all').waitFor();
 
     await context.setOffline(true);
     await app.open();
