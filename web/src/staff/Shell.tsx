@@ -11,12 +11,14 @@ import { staffPaths, type StaffRoute } from './routes.ts';
 
 export const mayReadDossiers = (u: StaffUser) => u.role !== 'admin';
 export const mayReadReports = (u: StaffUser) => u.role === 'leader' || u.role === 'province';
+export const mayEditCatalog = (u: StaffUser) => u.role === 'admin';
 
 export function Shell({ user, route, onLogout, children }: { user: StaffUser; route: StaffRoute; onLogout: () => void; children: ReactNode }) {
   const { t } = useStaffT();
   const ref = useReference();
   const unit = user.unitCode ? (ref.units.get(user.unitCode)?.name ?? user.unitCode) : t('app.province');
-  const section = route.name === 'reports' ? 'reports' : 'queue';
+  // An administrator's only section is the catalog.
+  const section = mayEditCatalog(user) ? 'catalog' : route.name === 'reports' ? 'reports' : 'queue';
   return (
     <>
       <header className="sbar staff-chrome">
@@ -37,6 +39,11 @@ export function Shell({ user, route, onLogout, children }: { user: StaffUser; ro
           {mayReadReports(user) ? (
             <Link to={staffPaths.reports()} className="snav-link" aria-current={section === 'reports' ? 'page' : undefined} data-testid="nav-reports">
               {t('app.reports')}
+            </Link>
+          ) : null}
+          {mayEditCatalog(user) ? (
+            <Link to={staffPaths.catalog()} className="snav-link" aria-current={section === 'catalog' ? 'page' : undefined} data-testid="nav-catalog">
+              {t('app.catalog')}
             </Link>
           ) : null}
         </nav>

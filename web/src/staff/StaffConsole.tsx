@@ -1,7 +1,7 @@
 // The staff console, mounted by the app at /staff/* as a lazy chunk that citizens never load.
 // On open it asks the server who is signed in; the CSRF token it gets back stays in memory.
 import type { StaffSession } from '@hsc/shared/staff';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { LangSwitch } from '../ui/components/LangSwitch.tsx';
 import { UpdateBanner } from '../ui/components/UpdateBanner.tsx';
 import { usePath } from '../ui/router.tsx';
@@ -12,9 +12,12 @@ import { clearReadCache } from './api/useResource.ts';
 import { useStaffT } from './i18n/index.ts';
 import { Login } from './Login.tsx';
 import { matchStaffRoute } from './routes.ts';
-import { Shell } from './Shell.tsx';
+import { mayEditCatalog, Shell } from './Shell.tsx';
 import { StaffScreen } from './StaffScreen.tsx';
 import css from './staff.css?inline';
+
+// The catalog editor is the administrator's alone: its own chunk, never loaded at the desk.
+const AdminScreen = lazy(() => import('./catalog/AdminScreen.tsx'));
 
 type SessionState = { kind: 'checking' } | { kind: 'out'; notice?: string } | { kind: 'in'; session: StaffSession } | { kind: 'unreachable'; message: string };
 
@@ -100,7 +103,13 @@ export default function StaffConsole() {
             {logoutError}
           </p>
         ) : null}
-        <StaffScreen user={state.session.user} route={route} />
+        {mayEditCatalog(state.session.user) ? (
+          <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+            <AdminScreen route={route} />
+          </Suspense>
+        ) : (
+          <StaffScreen user={state.session.user} route={route} />
+        )}
       </Shell>
     );
   }

@@ -4,13 +4,21 @@ export type StaffRoute =
   | { name: 'dossier'; id: string }
   | { name: 'form'; formId: string }
   | { name: 'reports' }
+  | { name: 'catalog' }
+  | { name: 'procedure'; code: string | null }
   | { name: 'notFound' };
+
+/** The new procedure's path segment: a code cannot start with "_", so it never shadows one. */
+const NEW_PROCEDURE = '_new';
 
 export const staffPaths = {
   queue: () => '/staff',
   dossier: (id: string) => `/staff/dossiers/${encodeURIComponent(id)}`,
   form: (formId: string) => `/staff/forms/${encodeURIComponent(formId)}`,
   reports: () => '/staff/reports',
+  catalog: () => '/staff/catalog',
+  /** null: a procedure not saved yet. */
+  procedure: (code: string | null) => `/staff/catalog/${code === null ? NEW_PROCEDURE : encodeURIComponent(code)}`,
 };
 
 export function matchStaffRoute(path: string): StaffRoute {
@@ -21,5 +29,7 @@ export function matchStaffRoute(path: string): StaffRoute {
   if (a === 'dossiers' && b && parts.length === 3) return { name: 'dossier', id: b };
   if (a === 'forms' && b && parts.length === 3) return { name: 'form', formId: b };
   if (a === 'reports' && parts.length === 2) return { name: 'reports' };
+  if (a === 'catalog' && parts.length === 2) return { name: 'catalog' };
+  if (a === 'catalog' && b && parts.length === 3) return { name: 'procedure', code: b === NEW_PROCEDURE ? null : b };
   return { name: 'notFound' };
 }

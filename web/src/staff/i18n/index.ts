@@ -47,3 +47,13 @@ export function useStaffT(): { t: StaffT; lang: string; ready: boolean } {
 
 /** The language as the shared message tables know it. */
 export const sharedLang = (lang: string): 'vi' | 'en' => (lang === 'en' ? 'en' : 'vi');
+
+/**
+ * A staff text in one given language, whatever the console shows: for texts an administrator
+ * writes in both languages at once (the prefilled time and fee of a procedure). A language not
+ * loaded yet falls back to Vietnamese.
+ */
+export function staffTextIn(lang: 'vi' | 'en', key: StaffKey, params?: Record<string, string | number>): string {
+  const translate = i18next.t.bind(i18next) as unknown as (key: string, options: object) => string;
+  return translate(key, { ...params, ns: STAFF_NS, lng: lang });
+}

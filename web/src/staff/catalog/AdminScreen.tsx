@@ -1,0 +1,32 @@
+// What an administrator's console shows: the procedure catalog (its list at the console's root
+// too, being their main work). Loaded as its own chunk: desk officers never download the editor.
+import { useStaffT } from '../i18n/index.ts';
+import type { StaffRoute } from '../routes.ts';
+import { CatalogList } from './CatalogList.tsx';
+import { ProcedureEditor } from './ProcedureEditor.tsx';
+import css from './catalog.css?inline';
+
+export default function AdminScreen({ route }: { route: StaffRoute }) {
+  const { t } = useStaffT();
+  let body;
+  switch (route.name) {
+    case 'queue':
+    case 'catalog':
+      body = <CatalogList />;
+      break;
+    case 'procedure':
+      body = <ProcedureEditor code={route.code} />;
+      break;
+    case 'notFound':
+      body = <p className="notice">{t('app.notFound')}</p>;
+      break;
+    default:
+      body = <p className="notice">{t('app.adminOnly')}</p>;
+  }
+  return (
+    <>
+      <style>{css}</style>
+      {body}
+    </>
+  );
+}
