@@ -13,8 +13,9 @@ const species = hint(text('species', 'Loài cây trồng', 'Tree species'), 'Ví
 
 export const AGRICULTURE: ProcedureDef[] = [
   {
+    // (unverified national code) Seen only in one public list whose origin could not be named.
     code: '1.012922',
-    verified: true,
+    verified: false,
     name: L('Kiểm tra hiện trường rừng trồng bị thiệt hại do thiên tai, dịch bệnh', 'Site inspection of a planted forest damaged by a disaster or pests'),
     field: FIELD.agriculture,
     level: 3,
@@ -48,8 +49,9 @@ export const AGRICULTURE: ProcedureDef[] = [
     ],
   },
   {
+    // (unverified national code) Seen only in one public list whose origin could not be named.
     code: '1.012531',
-    verified: true,
+    verified: false,
     name: L('Hỗ trợ lãi suất vốn vay ngân hàng để trồng rừng gỗ lớn đối với hộ gia đình', 'Interest support on a bank loan for growing large timber (households)'),
     field: FIELD.agriculture,
     level: 3,
