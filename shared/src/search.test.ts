@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SEED_CATALOG } from './catalog.ts';
 import type { LifeEvent, Procedure } from './procedure.ts';
 import { LIFE_EVENTS, lifeEventLabels } from './life-events.ts';
 import { buildSearchIndex, byField, byLifeEvent, fieldsOf, foldSearch, lifeEventsOf, searchCatalog } from './search.ts';
@@ -189,5 +190,25 @@ describe('browsing by life event and by field', () => {
       expect(label.vi).not.toBe('');
       expect(label.en).not.toBe('');
     }
+  });
+});
+
+describe('search over the seed catalog', () => {
+  const seed = buildSearchIndex(SEED_CATALOG);
+  const top = (q: string) => searchCatalog(seed, q)[0]?.code;
+
+  it('finds the common procedures however they are typed or called', () => {
+    expect(top('đăng kí khai sinh')).toBe('1.001193');
+    expect(top('dang ky ket hon')).toBe('1.000894');
+    expect(top('giấy khai sinh')).toBe('1.001193');
+    expect(top('hộ khẩu')).toBe('1.004222');
+    expect(top('tam tru')).toBe('1.004194');
+    expect(top('chung thuc chu ky')).toBe('2.000884');
+    expect(top('2.000884')).toBe('2.000884');
+  });
+
+  it('lists the births under "Có con mới sinh"', () => {
+    expect(byLifeEvent(seed, 'birth').map((p) => p.code)).toContain('1.001193');
+    expect(searchCatalog(seed, 'có con mới sinh').slice(0, 3).map((p) => p.code)).toContain('1.001193');
   });
 });
