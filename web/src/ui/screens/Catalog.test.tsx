@@ -19,7 +19,9 @@ const EVENTS: Record<string, LifeEvent[]> = {
   '2.001035': ['papers', 'land'],
   '2.000720': ['business'],
 };
-const CATALOG: Procedure[] = SEED_CATALOG.map((p) => ({ ...p, lifeEvents: EVENTS[p.code] }));
+// The ten procedures the seed always has, with life events set here so the tests do not move
+// when the seed grows.
+const CATALOG: Procedure[] = SEED_CATALOG.filter((p) => p.code in EVENTS).map((p) => ({ ...p, lifeEvents: EVENTS[p.code] }));
 
 /** A province-sized catalog: the seed and 290 more procedures. */
 function bigCatalog(): Procedure[] {

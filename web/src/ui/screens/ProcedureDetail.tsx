@@ -1,12 +1,15 @@
 // One procedure: what to bring, how long, how much, where; then one button to start.
+import type { DocumentSlot, Procedure } from '@hsc/shared/schemas';
 import { getProcedure } from '../../db/catalog.ts';
 import { useState } from 'react';
 import { createDraft } from '../../db/dossiers.ts';
 import { getSettings } from '../../db/settings.ts';
 import { askPersistence, isQuotaError } from '../../db/storage.ts';
 import { localized } from '../../i18n/index.ts';
+import { formatBytes } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
+import { useOnline } from '../hooks/useOnline.ts';
 import { navigate, paths } from '../router.tsx';
 
 /** Creates the draft; `false` when the phone's storage is full and nothing could be saved. */
@@ -45,12 +48,27 @@ export function ProcedureDetail({ code }: { code: string }) {
       </p>
       <h1>{localized(procedure.name, lang)}</h1>
       <dl className="facts">
+        <Level level={procedure.level} />
         <dt>{t('procedure.time')}</dt>
         <dd>{localized(procedure.processingTime, lang)}</dd>
         <dt>{t('procedure.fee')}</dt>
         <dd>{localized(procedure.fee, lang)}</dd>
+        {procedure.feeExemption ? (
+          <>
+            <dt>{t('procedure.feeExemption')}</dt>
+            <dd data-testid="procedure-fee-exemption">{localized(procedure.feeExemption, lang)}</dd>
+          </>
+        ) : null}
         <dt>{t('procedure.where')}</dt>
         <dd>{localized(procedure.where, lang)}</dd>
+        {procedure.legalBasis ? (
+          <>
+            <dt>{t('procedure.legalBasis')}</dt>
+            <dd className="small" data-testid="procedure-legal-basis">
+              {localized(procedure.legalBasis, lang)}
+            </dd>
+          </>
+        ) : null}
       </dl>
       <h2>{t('procedure.documents')}</h2>
       <ul className="checklist">
@@ -60,6 +78,7 @@ export function ProcedureDetail({ code }: { code: string }) {
             <span className="muted small">
               ({d.required ? t('procedure.required') : t('procedure.optional')}, {t('procedure.maxPages', { count: d.maxPages })})
             </span>
+            {d.template ? <BlankForm slot={d.key} template={d.template} /> : null}
           </li>
         ))}
       </ul>
@@ -76,5 +95,55 @@ export function ProcedureDetail({ code }: { code: string }) {
         </button>
       </div>
     </section>
+  );
+}
+
+/** The service level in plain words: what can be done online, and what still needs a visit. */
+function Level({ level }: { level: Procedure['level'] }) {
+  const { t } = useLang();
+  if (level === undefined) return null;
+  return (
+    <>
+      <dt>{t('procedure.level')}</dt>
+      <dd data-testid="procedure-level">
+        {level === 4 ? (
+          t('procedure.level4')
+        ) : (
+          <>
+            {t('procedure.level3')}. <span className="muted small">{t('procedure.level3Note')}</span>
+          </>
+        )}
+      </dd>
+    </>
+  );
+}
+
+/**
+ * The blank form (tờ khai) of a slot, to read or print before filling it in. It is fetched
+ * from the server when opened, never kept on the phone, so it plainly says it needs a connection.
+ */
+function BlankForm({ slot, template }: { slot: string; template: NonNullable<DocumentSlot['template']> }) {
+  const { t, lang } = useLang();
+  const online = useOnline();
+  if (!online) {
+    return (
+      <p className="muted small" data-testid={`template-offline-${slot}`}>
+        {t('procedure.templateOffline')}
+      </p>
+    );
+  }
+  return (
+    <span className="template">
+      <a
+        className="btn btn-secondary btn-small"
+        href={`/api/catalog/templates/${encodeURIComponent(template.id)}`}
+        target="_blank"
+        rel="noopener"
+        data-testid={`template-${slot}`}
+      >
+        {t('procedure.template')}
+      </a>
+      <span className="muted small">{t('procedure.templateNote', { name: template.fileName, size: formatBytes(template.size, lang) })}</span>
+    </span>
   );
 }
