@@ -60,7 +60,10 @@ export function startSync(engine: SyncEngine = createSyncEngine({
     void run(true);
   };
   const onVisible = () => {
-    if (document.visibilityState === 'visible') void run(true);
+    if (document.visibilityState !== 'visible') return;
+    // A phone brought back after days asks what changed in the catalog too: a 304 or a small delta.
+    refresh();
+    void run(true);
   };
   window.addEventListener('online', onOnline);
   document.addEventListener('visibilitychange', onVisible);
