@@ -36,7 +36,10 @@ export const BUSINESS: ProcedureDef[] = [
       ]),
       businessEmail,
     ],
-    documents: [doc('form', 'Giấy đề nghị cấp lại giấy chứng nhận đăng ký hộ kinh doanh', 'Replacement request', true, 2)],
+    documents: [
+      doc('form', 'Giấy đề nghị cấp lại giấy chứng nhận đăng ký hộ kinh doanh', 'Replacement request', true, 2),
+      doc('damagedCert', 'Giấy chứng nhận bị hư hỏng (nếu còn)', 'The damaged certificate (if you still have it)', false, 2),
+    ],
   },
   {
     code: '1.001570',
@@ -60,7 +63,7 @@ export const BUSINESS: ProcedureDef[] = [
       longText('reason', 'Lý do (nếu muốn ghi)', 'Reason (if you wish)', false),
       businessEmail,
     ],
-    documents: [doc('notice', 'Thông báo tạm ngừng kinh doanh của hộ kinh doanh', 'Notice of suspension', true, 2)],
+    documents: [doc('notice', 'Thông báo tạm ngừng kinh doanh của hộ kinh doanh', 'Notice of suspension', true, 3)],
   },
   {
     code: '1.001266',
