@@ -1,5 +1,5 @@
 // One procedure: what to bring, how long, how much, where; then one button to start.
-import type { DocumentSlot, Procedure } from '@hsc/shared/schemas';
+import type { Procedure, TemplateRef } from '@hsc/shared/schemas';
 import { getProcedure } from '../../db/catalog.ts';
 import { useState } from 'react';
 import { createDraft } from '../../db/dossiers.ts';
@@ -122,7 +122,7 @@ function Level({ level }: { level: Procedure['level'] }) {
  * The blank form (tờ khai) of a slot, to read or print before filling it in. It is fetched
  * from the server when opened, never kept on the phone, so it plainly says it needs a connection.
  */
-function BlankForm({ slot, template }: { slot: string; template: NonNullable<DocumentSlot['template']> }) {
+function BlankForm({ slot, template }: { slot: string; template: TemplateRef }) {
   const { t, lang } = useLang();
   const online = useOnline();
   if (!online) {
