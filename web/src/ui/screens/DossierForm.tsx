@@ -1,5 +1,5 @@
-// The dossier form, generated from the procedure: commune, applicant, the procedure's fields,
-// one block per document. Every change is on the phone within a quarter of a second; Send
+// The dossier form, generated from the procedure version the draft was made under: commune,
+// applicant, the procedure's fields, one block per document. Every change is on the phone within a quarter of a second; Send
 // checks everything with the shared rules and moves the dossier to the outbox.
 import type { Problem } from '@hsc/shared/validate';
 import { validateDossier } from '@hsc/shared/validate';
