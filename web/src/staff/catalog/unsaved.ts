@@ -9,3 +9,4 @@ const keyOf = (code: string | null) => code ?? '';
 export const keepUnsaved = (code: string | null, draft: ProcedureDraft) => void kept.set(keyOf(code), draft);
 export const takeUnsaved = (code: string | null): ProcedureDraft | undefined => kept.get(keyOf(code));
 export const forgetUnsaved = (code: string | null) => void kept.delete(keyOf(code));
+export const forgetAllUnsaved = () => kept.clear();
