@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     name: 'e2e',
-    include: ['e2e/**/*.test.ts', 'lib/**/*.test.ts'],
+    include: ['e2e/**/*.test.ts', 'lib/**/*.test.ts', 'catalog/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,

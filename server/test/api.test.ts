@@ -1,6 +1,6 @@
 // HTTP behaviour through inject(), on SQLite: the catalog, refusals (400/409/422), language of
 // messages, tracking answers that give nothing away, the rate limit, unknown URLs, the docs.
-import type { ApiError, Receipt } from '@hsc/shared';
+import { SEED_PROCEDURES, type ApiError, type Receipt } from '@hsc/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { testApp, type TestApp } from './support/app.ts';
 import { fixedClock, injectUpload, newDossier, newSecret, putDossier, submission, testFile, UNIT } from './support/fixtures.ts';
@@ -30,7 +30,7 @@ describe('catalog', () => {
   test('procedures carry an ETag; a matching If-None-Match gets 304 with no body', async () => {
     const res = await t.app.inject('/api/procedures');
     const body = res.json<{ version: string; procedures: unknown[] }>();
-    expect(body.procedures).toHaveLength(10);
+    expect(body.procedures).toHaveLength(SEED_PROCEDURES.length);
     expect(res.headers.etag).toBe(`"${body.version}"`);
     const again = await t.app.inject({ url: '/api/procedures', headers: { 'if-none-match': `W/"x", ${res.headers.etag}` } });
     expect(again.statusCode).toBe(304);

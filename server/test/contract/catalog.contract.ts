@@ -4,6 +4,7 @@
 // since it retires and changes procedures other suites rely on.
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { SEED_PROCEDURES, type AdminProcedure, type Catalog, type CatalogFile, type CatalogImportResult, type DeskDossier, type ProcedureDef, type TemplateRef } from '@hsc/shared';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -184,6 +185,18 @@ export function describeCatalogContract(harness: () => StoreHarness) {
       }
       await admin.post('/api/admin/procedures/1.004222/restore');
       expect((await app.inject(`/api/procedures?since=${delta.version}`)).json<Catalog>().procedures.map((p) => p.code)).toEqual(['1.004222']);
+    });
+
+    test('the catalog goes out compressed to a phone that accepts it, and plain to one that does not', async () => {
+      const plain = await app.inject('/api/procedures');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      for (const encoding of ['br', 'gzip'] as const) {
+        const packed = await app.inject({ url: '/api/procedures', headers: { 'accept-encoding': encoding } });
+        expect(packed.headers['content-encoding']).toBe(encoding);
+        const body = encoding === 'br' ? brotliDecompressSync(packed.rawPayload) : gunzipSync(packed.rawPayload);
+        expect(JSON.parse(body.toString())).toEqual(plain.json());
+        expect(packed.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+      }
     });
 
     test('a dossier is validated, stored and shown against the version it was filled in', async () => {

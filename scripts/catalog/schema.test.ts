@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { catalogJsonSchema } from './catalog-schema.ts';
+import { catalogJsonSchema } from '@hsc/shared/catalog-schema';
 
 describe('the catalog file JSON Schema', () => {
   it('is committed exactly as generated from the zod schema (run `pnpm catalog:schema` after changing it)', () => {
-    const committed = JSON.parse(readFileSync(new URL('../catalog.schema.json', import.meta.url), 'utf8')) as unknown;
+    const committed = JSON.parse(readFileSync(new URL('../../shared/catalog.schema.json', import.meta.url), 'utf8')) as unknown;
     expect(committed).toEqual(JSON.parse(JSON.stringify(catalogJsonSchema())));
   });
 
