@@ -88,6 +88,20 @@ export interface SearchIndex {
 }
 
 const padded = (folded: string) => ` ${folded} `;
+
+// Folding is the costly part of building an index (Unicode normalisation and regular
+// expressions), and most texts repeat: every procedure of a field has the same field name, the
+// life-event labels are shared, and a rebuild after a small catalog change sees the same names.
+const folded = new Map<string, string>();
+function foldCached(text: string): string {
+  let f = folded.get(text);
+  if (f === undefined) {
+    if (folded.size > 20_000) folded.clear();
+    f = foldSearch(text);
+    folded.set(text, f);
+  }
+  return f;
+}
 // One collator: localeCompare with a locale builds a new one on every call.
 const collator = new Intl.Collator('vi');
 const byName = (a: Procedure, b: Procedure) => collator.compare(a.name.vi, b.name.vi);
@@ -98,7 +112,7 @@ export function buildSearchIndex(procedures: readonly Procedure[]): SearchIndex 
   const entries = all.map((p, rank): Entry => {
     const texts: IndexedText[] = [];
     const add = (text: string, w: number) => {
-      const s = foldSearch(text);
+      const s = foldCached(text);
       if (s) texts.push({ s: padded(s), w });
     };
     add(p.name.vi, WEIGHT.name);
@@ -117,7 +131,7 @@ export function buildSearchIndex(procedures: readonly Procedure[]): SearchIndex 
       codeBare: code.replace(/[^a-z0-9]/g, ''),
       texts,
       all: texts.map((t) => t.s).join(''),
-      names: [p.name.vi, p.name.en].map((n) => foldSearch(n).split(' ').filter(Boolean)),
+      names: [p.name.vi, p.name.en].map((n) => foldCached(n).split(' ').filter(Boolean)),
       rank,
     };
   });
