@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_PROCEDURES } from './catalog.ts';
-import { Procedure, type DossierSubmission } from './schemas.ts';
+import type { DossierSubmission, Procedure } from './schemas.ts';
 import { normalizePhone, validateDossier } from './validate.ts';
 
 const birth = SEED_PROCEDURES.find((p) => p.code === '1.001193')!;
@@ -82,15 +82,57 @@ describe('validateDossier, generated from the procedure', () => {
   });
 });
 
-describe('seed catalog', () => {
-  it('holds the ten procedures, each valid and with unique keys', () => {
-    expect(SEED_PROCEDURES).toHaveLength(10);
-    expect(new Set(SEED_PROCEDURES.map((p) => p.code)).size).toBe(10);
-    for (const p of SEED_PROCEDURES) {
-      expect(() => Procedure.parse(p)).not.toThrow();
-      expect(new Set(p.fields.map((f) => f.key)).size).toBe(p.fields.length);
-      expect(new Set(p.documents.map((s) => s.key)).size).toBe(p.documents.length);
-      for (const f of p.fields) if (f.type === 'choice') expect(f.options?.length).toBeGreaterThan(1);
-    }
+describe('validateDossier, the new field types', () => {
+  const procedure: Pick<Procedure, 'fields' | 'documents'> = {
+    documents: [],
+    fields: [
+      { key: 'note', type: 'longText', required: false, label: { vi: 'Ghi chú', en: 'Note' }, min: 5 },
+      { key: 'months', type: 'number', required: true, label: { vi: 'Số tháng', en: 'Months' }, min: 1, max: 24 },
+      { key: 'plate', type: 'text', required: false, label: { vi: 'Biển số', en: 'Plate' }, pattern: '\\d{2}[A-Z]-\\d{3}\\.\\d{2}' },
+      { key: 'hasJob', type: 'yesNo', required: true, label: { vi: 'Có việc làm?', en: 'Employed?' } },
+      { key: 'employer', type: 'text', required: true, label: { vi: 'Nơi làm việc', en: 'Employer' }, showIf: { field: 'hasJob', equals: 'yes' } },
+      { key: 'ethnic', type: 'select', required: false, label: { vi: 'Dân tộc', en: 'Ethnicity' }, options: [{ value: 'tay', label: { vi: 'Tày', en: 'Tay' } }] },
+      {
+        key: 'members',
+        type: 'group',
+        required: true,
+        label: { vi: 'Thành viên', en: 'Members' },
+        minRows: 1,
+        maxRows: 2,
+        fields: [
+          { key: 'name', type: 'text', required: true, label: { vi: 'Họ tên', en: 'Name' } },
+          { key: 'id', type: 'citizenId', required: false, label: { vi: 'Số căn cước', en: 'ID' } },
+        ],
+      },
+    ],
+  };
+  const body = (fields: DossierSubmission['fields']): DossierSubmission => ({ ...valid(), fields, attachments: [] });
+  const problems = (fields: DossierSubmission['fields']) => validateDossier(procedure, body(fields), '2026-11-26').map((p) => `${p.path}:${p.code}${p.params ? JSON.stringify(p.params) : ''}`);
+  const good = { months: '3', hasJob: 'no', members: [{ name: 'An' }] };
+
+  it('accepts a complete form; a hidden field is neither required nor checked', () => {
+    expect(problems(good)).toEqual([]);
+    expect(problems({ ...good, hasJob: 'yes' })).toEqual(['fields.employer:required']);
+  });
+  it('checks number bounds, text length, patterns, yes/no and select values', () => {
+    expect(problems({ ...good, months: '30', note: 'abc', plate: '20a-123', hasJob: 'maybe', ethnic: 'kinh' })).toEqual([
+      'fields.note:tooShort{"min":5}',
+      'fields.months:numberMax{"max":24}',
+      'fields.plate:pattern',
+      'fields.hasJob:choice',
+      'fields.ethnic:choice',
+    ]);
+    expect(problems({ ...good, months: '0', plate: '20A-123.45' })).toEqual(['fields.months:numberMin{"min":1}']);
+  });
+  it('checks a group: its rows, each row\'s sub-fields by path, and text where rows belong', () => {
+    expect(problems({ ...good, members: [] })).toEqual(['fields.members:required']);
+    expect(problems({ ...good, members: [{ name: 'An' }, { name: '' }, { name: 'Chi', id: '12', extra: 'x' }] })).toEqual([
+      'fields.members:tooManyRows{"max":2}',
+      'fields.members.1.name:required',
+      'fields.members.2.id:citizenId',
+      'fields.members.2.extra:unknownField',
+    ]);
+    expect(problems({ ...good, members: 'An' })).toEqual(['fields.members:invalidValue']);
+    expect(problems({ ...good, months: [{ a: '1' }] })).toEqual(['fields.months:invalidValue']);
   });
 });
