@@ -11,8 +11,9 @@ beforeEach(resetDb);
 
 /**
  * The catalog API as the server keeps it: an integer version that each publication or
- * retirement raises, the whole list with ETag `"<version>"`, and `?since=` answered with what
- * changed after that version (or the whole list when it does not know that version).
+ * retirement raises, the whole list with ETag `"<version>"` (304 when it matches), and `?since=`
+ * answered with what changed after that version, possibly nothing (or the whole list, `delta:
+ * false`, when it does not know that version); a `since` answer carries no ETag.
  */
 class CatalogServer {
   version = 1;
@@ -47,11 +48,11 @@ class CatalogServer {
     const ifNoneMatch = new Headers(init?.headers).get('if-none-match');
     const since = url.searchParams.get('since');
     const etag = `"${this.version}"`;
-    if (ifNoneMatch === etag) {
+    if (since === null && ifNoneMatch === etag) {
       this.requests.push({ since, ifNoneMatch, status: 304 });
       return new Response(null, { status: 304 });
     }
-    const known = since !== null && /^\d+$/.test(since) && Number(since) <= this.version;
+    const known = since !== null && /^\d+$/.test(since) && Number(since) >= 1 && Number(since) <= this.version;
     const body = known
       ? {
           version: String(this.version),
@@ -61,7 +62,7 @@ class CatalogServer {
         }
       : { version: String(this.version), procedures: [...this.current.values()], delta: false };
     this.requests.push({ since, ifNoneMatch, status: 200, body });
-    return Response.json(body, { headers: { etag } });
+    return Response.json(body, { headers: since === null ? { etag } : {} });
   };
 
   api = { fetch: this.fetch, base: 'http://x' };
@@ -81,7 +82,7 @@ describe('the catalog on the phone', () => {
     expect(await getMeta('catalog')).toMatchObject({ version: '1', etag: '"1"' });
 
     expect(await refreshCatalog(server.api)).toBe('current');
-    expect(server.requests.at(-1)).toMatchObject({ since: '1', ifNoneMatch: '"1"', status: 304 });
+    expect(server.requests.at(-1)).toMatchObject({ since: '1', status: 200, body: { procedures: [], retired: [], delta: true } });
     expect(await listProcedures()).toHaveLength(SEED_CATALOG.length);
   });
 
@@ -105,23 +106,39 @@ describe('the catalog on the phone', () => {
     expect(await getProcedure('2.001035')).toBeNull();
     expect(await getProcedure('1.001193')).toEqual(SEED_CATALOG.find((p) => p.code === '1.001193'));
     expect(await listProcedures()).toHaveLength(SEED_CATALOG.length);
-    expect(await getMeta('catalog')).toMatchObject({ version: '4', etag: '"4"' });
+    expect((await getMeta('catalog'))?.version).toBe('4');
 
     expect(await refreshCatalog(server.api)).toBe('current');
-    expect(server.requests.at(-1)).toMatchObject({ since: '4', status: 304 });
+    expect(server.requests.at(-1)).toMatchObject({ since: '4', body: { procedures: [], retired: [] } });
   });
 
   it('is replaced whole when the server does not know the version the phone holds', async () => {
     const server = new CatalogServer(SEED_CATALOG);
-    // A phone that last synced with an older server, whose versions were content hashes.
+    // A phone that synced with a server whose catalog was since rebuilt from a file.
     const gone = { ...signature, code: '9.999999' };
-    await saveCatalog([...SEED_CATALOG.slice(0, 3), gone], '5f3a9c0e7d21b4aa', '"5f3a9c0e7d21b4aa"');
+    await saveCatalog([...SEED_CATALOG.slice(0, 3), gone], '57', undefined);
 
     expect(await refreshCatalog(server.api)).toBe('updated');
-    expect(server.requests.at(-1)).toMatchObject({ since: '5f3a9c0e7d21b4aa', status: 200 });
+    expect(server.requests.at(-1)).toMatchObject({ since: '57', status: 200 });
     expect(server.requests.at(-1)?.body?.delta).toBe(false);
     expect((await listProcedures()).map((p) => p.code).sort()).toEqual(SEED_CATALOG.map((p) => p.code).sort());
+    expect((await getMeta('catalog'))?.version).toBe('1');
+  });
+
+  it('revalidates by ETag alone when its version is an older server’s content hash', async () => {
+    const server = new CatalogServer(SEED_CATALOG);
+    await saveCatalog(SEED_CATALOG.slice(0, 3), '5f3a9c0e7d21b4aa', '"5f3a9c0e7d21b4aa"');
+
+    expect(await refreshCatalog(server.api)).toBe('updated');
+    expect(server.requests.at(-1)).toMatchObject({ since: null, ifNoneMatch: '"5f3a9c0e7d21b4aa"', status: 200 });
+    expect(await listProcedures()).toHaveLength(SEED_CATALOG.length);
     expect(await getMeta('catalog')).toMatchObject({ version: '1', etag: '"1"' });
+
+    // The same phone, had its ETag still been the server's: a 304, and nothing is fetched.
+    await saveCatalog(SEED_CATALOG.slice(0, 3), '5f3a9c0e7d21b4aa', '"1"');
+    expect(await refreshCatalog(server.api)).toBe('current');
+    expect(server.requests.at(-1)).toMatchObject({ since: null, ifNoneMatch: '"1"', status: 304 });
+    expect(await listProcedures()).toHaveLength(3);
   });
 
   it('never shows half a change: the screens see the old catalog or the new one', async () => {

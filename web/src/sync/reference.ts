@@ -6,8 +6,10 @@ import { getCatalog, getUnits, type ApiClient } from './api.ts';
 
 export async function refreshCatalog(api: ApiClient, now = Date.now()): Promise<'updated' | 'current'> {
   const [meta, count] = await Promise.all([getMeta('catalog'), countProcedures()]);
-  // A phone with nothing asks for the whole list; one with a catalog asks what changed since it.
-  const since = count > 0 ? meta?.version : undefined;
+  // A phone with nothing asks for the whole list; one with a catalog asks what changed since its
+  // version. A version the server never issues (an older server's content hash) is not sent:
+  // that phone revalidates the whole list by its ETag instead.
+  const since = count > 0 && meta?.version && /^\d{1,12}$/.test(meta.version) ? meta.version : undefined;
   const answer = await getCatalog(api, count > 0 ? { etag: meta?.etag, since } : {});
   if (!answer) {
     await touchMeta('catalog', now);
