@@ -1,25 +1,17 @@
 // "Saved on this phone": shown at once after Send, with no network, so the person knows the
 // dossier is kept: a short reference and the list of what is inside.
-import type { FieldDef, Procedure, SubFieldDef, Unit } from '@hsc/shared/schemas';
+import { shownFields } from '@hsc/shared/field-display';
+import type { Procedure, Unit } from '@hsc/shared/schemas';
 import { fieldValues } from '../../db/draftValues.ts';
 import type { AttachmentRecord, DossierRecord } from '../../db/types.ts';
 import { localized } from '../../i18n/index.ts';
-import { formatDate, formatDateTime } from '../format.ts';
+import { formatDateTime } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
 
 export function LocalReceipt({ dossier, unit, pages, ...props }: { dossier: DossierRecord; procedure: Procedure | null; unit: Unit | null; pages: AttachmentRecord[] }) {
   const { t, lang } = useLang();
   // The version the dossier was filled in names its fields, even once the catalog moved on.
   const procedure = dossier.procedure ?? props.procedure;
-  const fieldValue = (def: FieldDef | SubFieldDef | undefined, value: string) => {
-    if (def?.type === 'choice' || def?.type === 'select') {
-      const o = def.options?.find((x) => x.value === value);
-      return o ? localized(o.label, lang) : value;
-    }
-    if (def?.type === 'date') return formatDate(value);
-    if (def?.type === 'yesNo') return t(value === 'yes' ? 'form.yes' : 'form.no');
-    return value;
-  };
   const slots = procedure?.documents ?? [];
   return (
     <section className="receipt receipt-local" data-testid="local-receipt" aria-labelledby="local-receipt-title">
@@ -48,17 +40,12 @@ export function LocalReceipt({ dossier, unit, pages, ...props }: { dossier: Doss
       <h3>{t('local.contents')}</h3>
       <ul className="summary-list">
         {/* What is sent: group rows decoded, fields whose condition does not hold left out. */}
-        {Object.entries(fieldValues(dossier.fields, dossier.procedure?.fields)).map(([key, value]) => {
-          const def = procedure?.fields.find((f) => f.key === key);
-          return (
-            <li key={key}>
-              <span className="muted">{def ? localized(def.label, lang) : key}: </span>
-              {typeof value === 'string'
-                ? fieldValue(def, value)
-                : value.map((row) => Object.entries(row).map(([k, v]) => fieldValue(def?.fields?.find((f) => f.key === k), v)).join(', ')).join('; ')}
-            </li>
-          );
-        })}
+        {shownFields(procedure ?? undefined, fieldValues(dossier.fields, dossier.procedure?.fields), lang === 'en' ? 'en' : 'vi').map((f) => (
+          <li key={f.key}>
+            <span className="muted">{f.label}: </span>
+            {f.rows ? f.rows.map((row) => row.map((v) => v.value).join(', ')).join('; ') : f.value}
+          </li>
+        ))}
       </ul>
       <h3>{t('local.documents')}</h3>
       <ul className="summary-list">

@@ -25,8 +25,9 @@ export function DossierDetail({ id }: { id: string }) {
   const data = useLiveQuery(async () => {
     const dossier = await getDossier(id);
     if (!dossier) return null;
-    const [procedure, unit, pages, answers] = await Promise.all([getProcedure(dossier.procedureCode), getUnit(dossier.unitCode), listAttachments(id), listSupplements(id)]);
-    return { dossier, procedure, unit, pages, answers };
+    const [current, unit, pages, answers] = await Promise.all([getProcedure(dossier.procedureCode), getUnit(dossier.unitCode), listAttachments(id), listSupplements(id)]);
+    // The version the dossier was filled in (kept with it) names its fields and slots, even once retired.
+    return { dossier, procedure: dossier.procedure ?? current, unit, pages, answers };
   }, [id]);
 
   if (data === undefined) return <p className="muted">{t('app.loading')}</p>;

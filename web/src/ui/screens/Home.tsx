@@ -44,9 +44,10 @@ function DossierList({ dossiers }: { dossiers: DossierRecord[] }) {
   const { t, lang } = useLang();
   const procedures = useLiveQuery(listProcedures, []);
   const units = useLiveQuery(listUnits, []);
-  const procedureName = (code: string) => {
-    const p = procedures?.find((x) => x.code === code);
-    return p ? localized(p.name, lang) : code;
+  // The dossier's own version names it, so one under a since-retired procedure keeps its name.
+  const procedureName = (d: DossierRecord) => {
+    const p = d.procedure ?? procedures?.find((x) => x.code === d.procedureCode);
+    return p ? localized(p.name, lang) : d.procedureCode;
   };
   const unitName = (code: string) => units?.find((u) => u.code === code)?.name;
   return (
@@ -63,7 +64,7 @@ function DossierList({ dossiers }: { dossiers: DossierRecord[] }) {
               <StateBadge state={d.state} />
               <span className="muted small">{d.receipt?.code ?? d.localRef}</span>
             </span>
-            <strong className="card-title">{procedureName(d.procedureCode)}</strong>
+            <strong className="card-title">{procedureName(d)}</strong>
             {unitName(d.unitCode) ? <span className="small">{unitName(d.unitCode)}</span> : null}
             <span className={`safety safety-${d.state}`}>
               {d.state === 'received' ? t('safety.received', { code: d.receipt?.code ?? '' }) : t(`safety.${d.state}`)}
