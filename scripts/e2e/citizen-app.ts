@@ -19,7 +19,23 @@ export class CitizenApp {
 
   async startDossier(search: string, procedureCode: string) {
     await this.byTestId('new-dossier').click();
+    await this.findProcedure(search, procedureCode);
+    await this.startFound(procedureCode);
+  }
+
+  /** On the catalog screen: types the search and waits until the procedure is listed (its rows follow the phone's catalog as it syncs). */
+  async findProcedure(search: string, procedureCode: string, timeout = 30_000) {
     await this.byTestId('catalog-search').fill(search);
+    await this.byTestId(`procedure-${procedureCode}`).waitFor({ timeout });
+  }
+
+  /** On the catalog screen: codes of the procedures listed, best match first. */
+  listedProcedures() {
+    return this.page.locator('[data-testid^="procedure-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')!.slice('procedure-'.length)));
+  }
+
+  /** From a search result to an empty form of that procedure. */
+  async startFound(procedureCode: string) {
     await this.byTestId(`procedure-${procedureCode}`).click();
     await this.byTestId('start-dossier').click();
     const privacy = this.byTestId('privacy-accept');
@@ -37,11 +53,20 @@ export class CitizenApp {
     await this.fill('fields.documentName', 'Giấy ủy quyền');
   }
 
+  /** Types, picks from a list, or (a yes/no question) taps "yes" or "no", as the field asks. */
   async fill(path: string, value: string) {
     const field = this.byTestId(`field-${path}`);
-    const tag = await field.evaluate((el) => el.tagName);
-    if (tag === 'SELECT') await field.selectOption(value);
+    const [tag, role] = await field.evaluate((el) => [el.tagName, el.getAttribute('role')]);
+    if (role === 'radiogroup') await this.byTestId(`field-${path}-${value}`).check();
+    else if (tag === 'SELECT') await field.selectOption(value);
     else await field.fill(value);
+  }
+
+  /** One more row of a repeating group (a household member); waits until it is drawn. */
+  async addRow(group: string) {
+    const before = await this.page.locator(`[data-testid^="group-row-${group}-"]`).count();
+    await this.byTestId(`group-add-${group}`).click();
+    await this.byTestId(`group-row-${group}-${before}`).waitFor();
   }
 
   async attach(slot: string, name: string, buffer: Buffer, mimeType = 'image/png') {
