@@ -5,7 +5,7 @@ import { NetStatus } from './components/NetStatus.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import { useLang } from './hooks/useLang.ts';
 import { Link, matchRoute, paths, usePath, type Route } from './router.tsx';
-import { Catalog } from './screens/Catalog.tsx';
+import { Catalog, catalogReturnPath } from './screens/Catalog.tsx';
 import { Home } from './screens/Home.tsx';
 import { Privacy } from './screens/Privacy.tsx';
 import { ProcedureDetail } from './screens/ProcedureDetail.tsx';
@@ -53,7 +53,7 @@ function Screen({ route }: { route: Route }) {
 
 /** "Back" goes up one level, the same whether the screen was reached by tapping or a deep link. */
 function parentOf(route: Route): string {
-  if (route.name === 'procedure') return paths.catalog();
+  if (route.name === 'procedure') return catalogReturnPath();
   if (route.name === 'privacy' && route.code) return paths.procedure(route.code);
   return paths.home();
 }

@@ -5,7 +5,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { saveCatalog } from '../../db/catalog.ts';
 import { initI18n } from '../../i18n/index.ts';
 import { resetDb } from '../../test-utils/fixtures.ts';
-import { Catalog, PAGE } from './Catalog.tsx';
+import { Catalog, catalogReturnPath, PAGE } from './Catalog.tsx';
 
 const EVENTS: Record<string, LifeEvent[]> = {
   '1.001193': ['birth'],
@@ -138,5 +138,13 @@ describe('the catalog screen', () => {
     expect(rows()[0]).toBe('2.000884');
     expect(screen.getByRole('status').textContent).toContain(`Tìm thấy ${big.filter((p) => p.field.vi === 'Chứng thực').length} thủ tục`);
     expect(within(screen.getByTestId('catalog-more')).getByText(/Xem thêm 30 thủ tục/)).toBeTruthy();
+  });
+
+  it('remembers the search a procedure was opened from, for the procedure screen\'s back button', async () => {
+    render(<Catalog />);
+    await screen.findByTestId('catalog-all');
+    type('ket hon');
+    fireEvent.click(screen.getByTestId('procedure-1.000894'));
+    expect(catalogReturnPath()).toBe('/catalog?q=ket+hon');
   });
 });

@@ -45,6 +45,10 @@ function urlOf({ query, browse }: View): string {
   return search ? `${paths.catalog()}?${search}` : paths.catalog();
 }
 
+/** The list a procedure was opened from, for the procedure screen's own "back" button. */
+let openedFrom = paths.catalog();
+export const catalogReturnPath = () => openedFrom;
+
 /** Marks a history entry this screen pushed, so "choose again" can go back to it. */
 const BROWSE_STATE = { catalogBrowse: true };
 
@@ -65,7 +69,10 @@ export function Catalog() {
 
   const current = useRef(view);
   current.current = view;
-  const remember = useCallback(() => history.replaceState(history.state, '', urlOf(current.current)), []);
+  const remember = useCallback(() => {
+    openedFrom = urlOf(current.current);
+    history.replaceState(history.state, '', openedFrom);
+  }, []);
 
   const choose = (browse: Browse) => {
     history.pushState(BROWSE_STATE, '', urlOf({ query: '', browse }));
