@@ -165,8 +165,15 @@ export class CatalogService {
     return after ? { kind: 'ok', procedure: toAdmin(after) } : { kind: 'not_found' };
   }
 
-  publish(code: string): Promise<AdminOutcome> {
-    return this.change(code, (row) => (row.draft ? [{ kind: 'publish', def: row.draft, source: 'admin' }] : null));
+  async publish(code: string): Promise<AdminOutcome> {
+    const row = await this.store.catalog.get(code);
+    // A draft identical to what phones already have is no new version: every phone would
+    // download it again for nothing.
+    if (row?.draft && row.published && sameDefinition(definitionOf(row.published), row.draft)) {
+      await this.store.catalog.discardDraft(code, this.now().toISOString());
+      return { kind: 'ok', procedure: toAdmin((await this.store.catalog.get(code))!) };
+    }
+    return this.change(code, (r) => (r.draft ? [{ kind: 'publish', def: r.draft, source: 'admin' }] : null));
   }
 
   retire(code: string): Promise<AdminOutcome> {

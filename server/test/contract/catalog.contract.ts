@@ -137,6 +137,12 @@ export function describeCatalogContract(harness: () => StoreHarness) {
       expect(published.json<AdminProcedure>().draft).toBeUndefined();
       expect(Number(await catalogVersion())).toBe(before + 1);
       expect((await publish('T.0002')).statusCode).toBe(409);
+      // Publishing again what phones already have makes no new version.
+      expect((await saveDraft(def)).json<AdminProcedure>().draft).toBeDefined();
+      const same = (await publish('T.0002')).json<AdminProcedure>();
+      expect(same).toMatchObject({ status: 'published', version: 1 });
+      expect(same.draft).toBeUndefined();
+      expect(Number(await catalogVersion())).toBe(before + 1);
       expect((await app.inject('/api/procedures/T.0002')).json()).toMatchObject({ code: 'T.0002', version: 1, fields: def.fields });
 
       expect((await admin.req({ method: 'POST', url: '/api/admin/procedures/T.0002/retire', csrf: false })).statusCode).toBe(403);

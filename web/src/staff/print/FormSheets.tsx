@@ -20,7 +20,8 @@ function Form01({ doc }: { doc: Of<'01'> }) {
         <dl className="sheet-fields" data-testid="form-fields">
           {doc.fields.map((f) => (
             <div key={f.key}>
-              <dt>{f.label}:</dt> <dd>{f.rows ? <GroupRows rows={f.rows} /> : f.value}</dd>
+              {/* A label that is a question ("…không?") takes no colon after it. */}
+              <dt>{/[?:]$/.test(f.label) ? f.label : `${f.label}:`}</dt> <dd>{f.rows ? <GroupRows rows={f.rows} /> : f.value}</dd>
             </div>
           ))}
         </dl>

@@ -13,7 +13,7 @@ const vi = {
   waiting: 'Đang chờ gửi',
   draft: 'Đang lập',
   print: 'In giấy biên nhận',
-  wiped: 'Dữ liệu cá nhân đã xoá khỏi máy này.',
+  wiped: 'Dữ liệu cá nhân đã xóa khỏi máy này.',
   loginAgain: 'Phiên đăng nhập đã hết. Các hồ sơ chưa gửi vẫn được giữ; hãy đăng nhập lại để gửi.',
   console: 'Bảng điều khiển',
   sent: 'Hồ sơ đã vào hàng chờ gửi. Có thể tiếp người tiếp theo.',
