@@ -28,15 +28,14 @@ export function WalkinSession({ session, unitCode }: { session: string; unitCode
 
   if (data === undefined || units === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (!data.dossier) return <ProcedurePick session={session} unitCode={unitCode} />;
-  const { dossier, procedure, pages } = data;
-  if (!procedure) return <p className="notice">{t('procedure.notFound')}</p>;
-
+  const { dossier, pages } = data;
+  // The catalog's current version (null once retired): the editor compares it with the draft's own.
   if (dossier.state === 'draft') {
     return (
       <DraftEditor
         key={dossier.id}
         dossier={dossier}
-        procedure={procedure}
+        procedure={data.procedure}
         pages={pages}
         units={units}
         onSent={() => requestSync(true)}
@@ -44,6 +43,8 @@ export function WalkinSession({ session, unitCode }: { session: string; unitCode
       />
     );
   }
+  const procedure = dossier.procedure ?? data.procedure;
+  if (!procedure) return <p className="notice">{t('procedure.notFound')}</p>;
   return (
     <section className="screen" data-testid="walkin-status" data-state={dossier.state}>
       <p className="muted small no-print">{dossier.receipt?.code ?? dossier.localRef}</p>
