@@ -8,7 +8,7 @@ import { StaffApiError } from '../api/client.ts';
 import { adminProceduresPath, discardProcedureDraft, publishProcedure, restoreProcedure, retireProcedure, saveProcedureDraft } from '../api/endpoints.ts';
 import { errorText } from '../api/errors.ts';
 import { primeRead } from '../api/useResource.ts';
-import { loadStaffMessages, useStaffT } from '../i18n/index.ts';
+import { useStaffT } from '../i18n/index.ts';
 import { staffPaths } from '../routes.ts';
 import { ProblemsContext } from './controls.tsx';
 import { DocumentsSection } from './DocumentsSection.tsx';
@@ -16,8 +16,8 @@ import { FeeSection } from './FeeSection.tsx';
 import { FieldList } from './FieldList.tsx';
 import { FindSection } from './FindSection.tsx';
 import { MetaSection, TimeSection } from './MetaSection.tsx';
-import { draftFromDef, emptyDraft, emptyText, type ProcedureDraft, type Text } from './model.ts';
-import { feeOf, follow, timeOf } from './prefill.ts';
+import { draftFromDef, emptyDraft, type ProcedureDraft, type Text } from './model.ts';
+import { feeOf } from './prefill.ts';
 import { Preview } from './Preview.tsx';
 import { ProblemSummary } from './ProblemSummary.tsx';
 import { check, groupProblems, type Finding } from './problems.ts';
@@ -37,7 +37,9 @@ interface Props {
 
 function fromServer(p: AdminProcedure | undefined): ProcedureDraft {
   const def = p && currentDef(p);
-  return def ? draftFromDef(def) : emptyDraft();
+  if (def) return draftFromDef(def);
+  const d = emptyDraft();
+  return { ...d, fee: feeOf(d) };
 }
 
 /** What an answer means for the draft on screen: now saved, replaced by the server's, or untouched. */
@@ -59,18 +61,6 @@ export function EditorForm({ code, initial, fieldsOfLaw, onCreated }: Props) {
   const [error, setError] = useState<string>();
   const summary = useRef<HTMLDivElement>(null);
   const savedCode = admin?.code ?? null;
-
-  // The time and fee people read are prefilled in both languages at once, so the English words
-  // are loaded first; only texts still empty are filled (a new procedure's "free of charge").
-  useEffect(() => {
-    let live = true;
-    void loadStaffMessages('en').then(() => {
-      if (live) setDraft((d) => ({ ...d, fee: follow(d.fee, emptyText(), feeOf(d)), processingTime: follow(d.processingTime, emptyText(), timeOf(d)) }));
-    });
-    return () => {
-      live = false;
-    };
-  }, []);
 
   const patch = useCallback((p: Partial<ProcedureDraft>) => {
     setDraft((d) => ({ ...d, ...p }));

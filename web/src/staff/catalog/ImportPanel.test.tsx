@@ -22,7 +22,8 @@ const items = (testId: string) => within(screen.getByTestId(testId)).getAllByRol
 
 async function pick(f: File) {
   fireEvent.click(await screen.findByTestId('open-import'));
-  await act(async () => fireEvent.change(screen.getByTestId('import-file'), { target: { files: [f] } }));
+  const input = screen.getByTestId('import-file');
+  await act(async () => fireEvent.change(input, { target: { files: [f] } }));
 }
 
 describe('importing a catalog file', () => {
@@ -97,7 +98,8 @@ describe('exporting the catalog', () => {
     const exported = { format: 'hosocong-catalog', formatVersion: 1, procedures: [PROCEDURES.BIRTH] };
     fakeApi({ 'GET /api/admin/procedures': () => ({ procedures: catalogList(), version: '9' }), 'GET /api/admin/catalog/export': () => exported });
     render(<CatalogList />);
-    await act(async () => fireEvent.click(await screen.findByTestId('export-catalog')));
+    const button = await screen.findByTestId('export-catalog');
+    await act(async () => fireEvent.click(button));
     await waitFor(() => expect(screen.getByTestId('export-result').textContent).toBe('Đã lưu tệp hosocong-catalog.json.'));
     expect(downloads.saveFile).toHaveBeenCalledOnce();
     const [blob, name] = downloads.saveFile.mock.calls[0]!;

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { adminProceduresPath, getAdminProcedure, listAdminProcedures } from '../api/endpoints.ts';
 import { errorText } from '../api/errors.ts';
 import { useResource } from '../api/useResource.ts';
-import { useStaffT } from '../i18n/index.ts';
+import { useEveryStaffLanguage, useStaffT } from '../i18n/index.ts';
 import { Link } from '../../ui/router.tsx';
 import { staffPaths } from '../routes.ts';
 import { EditorForm } from './EditorForm.tsx';
@@ -22,6 +22,8 @@ export function ProcedureEditor({ code }: { code: string | null }) {
   const key = code !== null && !fresh ? `${adminProceduresPath}/${code}` : null;
   const one = useResource(key, () => getAdminProcedure(code!));
   const list = useResource(adminProceduresPath, listAdminProcedures);
+  // The time and fee people read are prefilled in Vietnamese and English at once.
+  const wordsReady = useEveryStaffLanguage();
   const fieldsOfLaw = useMemo(() => {
     const seen = new Map<string, Text>();
     for (const p of list.data?.procedures ?? []) {
@@ -36,6 +38,7 @@ export function ProcedureEditor({ code }: { code: string | null }) {
       ← {t('catalog.editor.back')}
     </Link>
   );
+  if (!wordsReady) return <p className="muted">{t('catalog.editor.loading')}</p>;
   if (code !== null && !fresh) {
     if (one.loading || (!one.data && !one.error)) return <p className="muted">{t('catalog.editor.loading')}</p>;
     if (!one.data) {

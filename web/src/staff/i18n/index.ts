@@ -57,3 +57,20 @@ export function staffTextIn(lang: 'vi' | 'en', key: StaffKey, params?: Record<st
   const translate = i18next.t.bind(i18next) as unknown as (key: string, options: object) => string;
   return translate(key, { ...params, ns: STAFF_NS, lng: lang });
 }
+
+/** True once the staff words of every language are loaded (or could not be): for `staffTextIn`. */
+export function useEveryStaffLanguage(): boolean {
+  const all = Object.keys(STAFF_LANGUAGES);
+  const [ready, setReady] = useState(() => all.every((l) => i18next.hasResourceBundle(l, STAFF_NS)));
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    void Promise.allSettled(all.map(loadStaffMessages)).then(() => live && setReady(true));
+    return () => {
+      live = false;
+    };
+    // The list of languages is fixed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready]);
+  return ready;
+}
