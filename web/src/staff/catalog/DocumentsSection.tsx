@@ -132,7 +132,7 @@ function TemplateUpload({ path, template, onChange }: { path: string; template: 
         </p>
       ) : null}
       <div className="row">
-        <label className={`btn btn-small btn-secondary${busy ? ' is-busy' : ''}`}>
+        <label className="btn btn-small btn-secondary cfile">
           {busy ? t('catalog.documents.uploading') : t(template ? 'catalog.documents.replace' : 'catalog.documents.upload')}
           <input
             ref={input}

@@ -78,6 +78,28 @@ describe('where a procedure is offered', () => {
   });
 });
 
+describe('conditions', () => {
+  it('follow a field that is renamed, and offer its own values', async () => {
+    fakeApi({ ...list, ...birth });
+    render(<ProcedureEditor code="1.001193" />);
+    await screen.findByTestId('procedure-editor');
+    click('add-field-fields');
+    fireEvent.change(screen.getByTestId('cat-fields.1.key'), { target: { value: 'laCon' } });
+    fireEvent.change(screen.getByTestId('cat-fields.1.type'), { target: { value: 'yesNo' } });
+    fireEvent.change(screen.getByTestId('cat-fields.1.label.vi'), { target: { value: 'Là con đẻ?' } });
+    click('add-field-fields');
+    fireEvent.change(screen.getByTestId('cat-fields.2.showIf.field'), { target: { value: 'laCon' } });
+    const values = [...screen.getByTestId('cat-fields.2.showIf.equals').querySelectorAll('option')].map((o) => [o.getAttribute('value'), o.textContent]);
+    expect(values).toEqual([
+      ['', 'Chọn giá trị'],
+      ['yes', 'Có'],
+      ['no', 'Không'],
+    ]);
+    fireEvent.change(screen.getByTestId('cat-fields.1.key'), { target: { value: 'laConDe' } });
+    expect((screen.getByTestId('cat-fields.2.showIf.field') as HTMLSelectElement).value).toBe('laConDe');
+  });
+});
+
 describe('a session that ends while editing', () => {
   it('brings back what was typed once the administrator signs in again', async () => {
     let session = true;

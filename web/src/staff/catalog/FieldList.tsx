@@ -2,7 +2,18 @@
 import { useStaffT } from '../i18n/index.ts';
 import { ProblemText, useProblems } from './controls.tsx';
 import { FieldEditor } from './FieldEditor.tsx';
-import { move, newField, removeAt, replaceAt, type FieldDraft } from './model.ts';
+import { move, newField, removeAt, type FieldDraft } from './model.ts';
+
+/** A renamed field keeps the conditions that look at it: they follow the new key. */
+export function renameIn(fields: readonly FieldDraft[], index: number, next: FieldDraft): FieldDraft[] {
+  const before = fields[index]!.key.trim();
+  const after = next.key.trim();
+  return fields.map((f, i) => {
+    if (i === index) return next;
+    if (i > index && before && before !== after && f.showIf.field === before) return { ...f, showIf: { ...f.showIf, field: after } };
+    return f;
+  });
+}
 
 export function FieldList({ path, fields, onChange, inGroup }: { path: string; fields: FieldDraft[]; onChange: (fields: FieldDraft[]) => void; inGroup: boolean }) {
   const { t } = useStaffT();
@@ -21,7 +32,7 @@ export function FieldList({ path, fields, onChange, inGroup }: { path: string; f
             field={f}
             earlier={fields.slice(0, i)}
             inGroup={inGroup}
-            onChange={(next) => onChange(replaceAt(fields, i, next))}
+            onChange={(next) => onChange(renameIn(fields, i, next))}
             onMove={(by) => onChange(move(fields, i, by))}
             onRemove={() => onChange(removeAt(fields, i))}
           />

@@ -97,7 +97,7 @@ export function ImportPanel({ onClose, onImported }: { onClose: () => void; onIm
       <h2 id="import-title">{t('catalog.import.title')}</h2>
       <p className="small">{t('catalog.import.intro')}</p>
       <div className="row">
-        <label className="btn btn-secondary">
+        <label className="btn btn-secondary cfile">
           {file ? t('catalog.import.another') : t('catalog.import.pick')}
           <input type="file" className="visually-hidden" accept=".json,application/json" data-testid="import-file" disabled={phase === 'checking' || phase === 'applying'} onChange={(e) => void pick(e.target.files?.[0])} />
         </label>

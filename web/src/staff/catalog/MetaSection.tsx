@@ -20,7 +20,7 @@ export function MetaSection({ draft, patch, codeFixed, fieldsOfLaw }: { draft: P
     <Section title={t('catalog.editor.sections.general')} testId="section-general">
       {codeFixed ? (
         <p className="cfixed">
-          <span className="label">{t('catalog.editor.code')}</span> <strong data-testid="cat-code-fixed">{draft.code}</strong>
+          <span className="label">{t('catalog.editor.code')}:</span> <code data-testid="cat-code-fixed">{draft.code}</code>
         </p>
       ) : (
         <Input path="code" label={t('catalog.editor.code')} hint={t('catalog.editor.codeHint')} value={draft.code} onChange={(code) => patch({ code })} />

@@ -19,6 +19,8 @@ export function VersionBar({ admin, dirty, busy, asking, onAsk, onDo }: Props) {
   const next = (admin?.version ?? 0) + 1;
   const published = admin?.version !== null && admin?.version !== undefined;
   const canDiscard = published && admin?.draft !== undefined;
+  // A published procedure with nothing changed has nothing to publish.
+  const canPublish = !published || dirty || admin?.draft !== undefined;
   const questions: Partial<Record<VersionAction, string>> = {
     publish: t('catalog.editor.actions.publishQuestion', { n: next }),
     discard: t('catalog.editor.actions.discardQuestion', { n: admin?.version ?? 0 }),
@@ -46,7 +48,7 @@ export function VersionBar({ admin, dirty, busy, asking, onAsk, onDo }: Props) {
         <button type="button" className="btn btn-secondary" data-testid="save-draft" disabled={busy !== null} onClick={() => onDo('save')}>
           {label('save', t('catalog.editor.actions.save'), t('catalog.editor.actions.saving'))}
         </button>
-        <button type="button" className="btn btn-primary" data-testid="publish" disabled={busy !== null} onClick={() => onAsk('publish')}>
+        <button type="button" className="btn btn-primary" data-testid="publish" disabled={busy !== null || !canPublish} onClick={() => onAsk('publish')}>
           {label('publish', t('catalog.editor.actions.publish'), t('catalog.editor.actions.publishing'))}
         </button>
         {canDiscard ? (

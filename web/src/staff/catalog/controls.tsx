@@ -86,15 +86,7 @@ export function TextPair({ path, label, value, onChange, hint, multiline, list }
       {hint ? <p className="hint">{hint}</p> : null}
       <div className="cpair-row">
         <Input path={`${path}.vi`} label={t('catalog.editor.vi')} value={value.vi} onChange={(vi) => onChange({ ...value, vi })} multiline={multiline} list={list} className="field cpair-vi" />
-        <Input
-          path={`${path}.en`}
-          label={t('catalog.editor.en')}
-          hint={t('catalog.editor.enHint')}
-          value={value.en}
-          onChange={(en) => onChange({ ...value, en })}
-          multiline={multiline}
-          className="field cpair-en"
-        />
+        <Input path={`${path}.en`} label={t('catalog.editor.en')} value={value.en} onChange={(en) => onChange({ ...value, en })} multiline={multiline} className="field cpair-en" />
       </div>
     </div>
   );

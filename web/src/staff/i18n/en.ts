@@ -276,8 +276,7 @@ const en: StaffMessages = {
       stateLine: 'Status: {{state}}',
       stateVersion: '{{state}}, version {{n}}',
       vi: 'Vietnamese',
-      en: 'English',
-      enHint: 'Left empty, phones show the Vietnamese.',
+      en: 'English (left empty, the Vietnamese is shown)',
       sections: {
         general: 'General',
         time: 'Processing time',

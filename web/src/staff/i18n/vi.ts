@@ -278,8 +278,7 @@ const vi = {
       stateLine: 'Trạng thái: {{state}}',
       stateVersion: '{{state}}, phiên bản {{n}}',
       vi: 'Tiếng Việt',
-      en: 'Tiếng Anh',
-      enHint: 'Để trống thì điện thoại dùng tiếng Việt.',
+      en: 'Tiếng Anh (để trống thì dùng tiếng Việt)',
       sections: {
         general: 'Thông tin chung',
         time: 'Thời hạn giải quyết',
