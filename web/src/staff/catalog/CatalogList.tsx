@@ -31,6 +31,7 @@ export function CatalogList() {
   const [state, setState] = useState<ListState | ''>('');
   const [importing, setImporting] = useState(false);
   const all = useMemo(() => list.data?.procedures ?? [], [list.data]);
+  const names = useMemo(() => new Map(all.map((p) => [p.code, currentDef(p)?.name.vi ?? ''])), [all]);
   const fields = useMemo(() => [...new Set(all.map((p) => currentDef(p)?.field.vi ?? '').filter(Boolean))].sort((a, b) => a.localeCompare(b, 'vi')), [all]);
   const shown = useMemo(
     () =>
@@ -53,7 +54,7 @@ export function CatalogList() {
         </button>
         <ExportButton />
       </div>
-      {importing ? <ImportPanel onClose={() => setImporting(false)} onImported={list.reload} /> : null}
+      {importing ? <ImportPanel onClose={() => setImporting(false)} onImported={list.reload} known={names} /> : null}
       <div className="queue-tools cfilters staff-chrome">
         <label className="field csearch">
           <span className="label">{t('catalog.list.search')}</span>

@@ -58,6 +58,24 @@ describe('problems in a procedure', () => {
     expect(screen.getByTestId('problem-fields.1.options.1.value').textContent).toBe('Giá trị này đã có ở một lựa chọn khác.');
   });
 
+  it('on an empty new procedure, ask for what is missing rather than call it malformed', async () => {
+    const api = fakeApi(list);
+    render(<ProcedureEditor code={null} />);
+    await screen.findByTestId('procedure-editor');
+    click('save-draft');
+    expect(screen.getByTestId('problem-code').textContent).toBe('Hãy điền ô này.');
+    expect(screen.getByTestId('problem-processingDays').textContent).toBe('Hãy điền ô này.');
+    expect(screen.getByTestId('problem-where.vi').textContent).toBe('Hãy viết bằng tiếng Việt (tiếng Anh có thể để trống).');
+    // A new procedure is free of charge until a fee is chosen, in both languages.
+    expect(screen.queryByTestId('problem-fee.vi')).toBeNull();
+    type('cat-processingDays', '0');
+    expect(screen.getByTestId('problem-processingDays').textContent).toBe('Số ngày làm việc ít nhất là 1; giải quyết trong ngày thì chọn “Trong ngày”.');
+    click('cat-timeKind-sameDay');
+    expect(screen.queryByTestId('problem-processingDays')).toBeNull();
+    expect(value('cat-processingTime.vi')).toBe('Trong ngày làm việc; hồ sơ nhận sau 15 giờ được trả trong ngày làm việc tiếp theo');
+    expect(api.calls.filter((c) => c.method !== 'GET')).toEqual([]);
+  });
+
   it('a condition must look at a field above it: one moved below is named at the condition', async () => {
     fakeApi({ ...list, 'GET /api/admin/procedures/1.001193': () => published(PROCEDURES.BIRTH, 3) });
     render(<ProcedureEditor code="1.001193" />);

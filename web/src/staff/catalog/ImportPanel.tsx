@@ -26,7 +26,7 @@ function namesIn(json: unknown): Map<string, string> {
 
 type Phase = 'idle' | 'checking' | 'checked' | 'applying' | 'applied';
 
-export function ImportPanel({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
+export function ImportPanel({ onClose, onImported, known }: { onClose: () => void; onImported: () => void; /** Names of the procedures there now. */ known: ReadonlyMap<string, string> }) {
   const { t, lang } = useStaffT();
   const [file, setFile] = useState<Picked>();
   const [phase, setPhase] = useState<Phase>('idle');
@@ -76,7 +76,10 @@ export function ImportPanel({ onClose, onImported }: { onClose: () => void; onIm
     }
   };
 
-  const label = (code: string) => (file?.names.get(code) ? `${code} · ${file.names.get(code)}` : code);
+  const label = (code: string) => {
+    const name = file?.names.get(code) ?? known.get(code);
+    return name ? `${code} · ${name}` : code;
+  };
   const codes = (testId: string, title: string, list: string[], warn?: string) =>
     list.length ? (
       <div className={warn ? 'cimport-group notice' : 'cimport-group'} data-testid={testId}>
@@ -140,7 +143,7 @@ export function ImportPanel({ onClose, onImported }: { onClose: () => void; onIm
           {codes('import-added', t('catalog.import.added', { n: r.added.length }), r.added)}
           {codes('import-changed', t('catalog.import.changed', { n: r.changed.length }), r.changed)}
           {codes('import-retired', t('catalog.import.retired', { n: r.retired.length }), r.retired, t('catalog.import.retiredWarn'))}
-          <p data-testid="import-unchanged">{t('catalog.import.unchanged', { n: r.unchanged })}</p>
+          {r.errors.length ? null : <p data-testid="import-unchanged">{t('catalog.import.unchanged', { n: r.unchanged })}</p>}
           {nothing ? <p className="muted">{t('catalog.import.nothing')}</p> : null}
           {!r.errors.length && !nothing && phase !== 'applied' ? (
             <button type="button" className="btn btn-primary" data-testid="import-apply" disabled={phase === 'applying'} onClick={() => void apply()}>

@@ -18,6 +18,7 @@ export function MetaSection({ draft, patch, codeFixed, fieldsOfLaw }: { draft: P
   };
   return (
     <Section title={t('catalog.editor.sections.general')} testId="section-general">
+      <p className="hint">{t('catalog.editor.enHint')}</p>
       {codeFixed ? (
         <p className="cfixed">
           <span className="label">{t('catalog.editor.code')}:</span> <code data-testid="cat-code-fixed">{draft.code}</code>

@@ -27,10 +27,19 @@ const TOP: Record<string, StaffKey> = {
 
 /** "Trường 3 › Trường 1", "Giấy tờ 2", "Tên thủ tục": where on the page a path is. */
 export function placeOf(path: string, t: StaffT): string {
-  const [a, i, b, j] = splitPath(path);
+  const parts = splitPath(path);
+  const [a, i] = parts;
   if (a === 'fields' && i !== undefined) {
-    const field = t('catalog.fields.number', { n: Number(i) + 1 });
-    return b === 'fields' && j !== undefined ? `${field} › ${t('catalog.fields.number', { n: Number(j) + 1 })}` : field;
+    const places: string[] = [];
+    // fields.1.fields.0.options.2…: a field, maybe a sub-field, maybe one of its options.
+    for (let k = 0; k + 1 < parts.length; k += 2) {
+      const n = Number(parts[k + 1]) + 1;
+      if (!Number.isInteger(n)) break;
+      if (parts[k] === 'fields') places.push(t('catalog.fields.number', { n }));
+      else if (parts[k] === 'options') places.push(t('catalog.options.number', { n }));
+      else break;
+    }
+    return places.join(' › ');
   }
   if (a === 'documents' && i !== undefined) return t('catalog.documents.number', { n: Number(i) + 1 });
   const key = a ? TOP[a] : undefined;

@@ -112,8 +112,11 @@ export function describe(issue: Issue, def: unknown, t: StaffT): string {
   return issue.message;
 }
 
-/** The Vietnamese is what the phone shows first; the schema allows it empty, the editor does not. */
-function missingVietnamese(d: ProcedureDraft, t: StaffT): Finding[] {
+/**
+ * The editor's own rules: the Vietnamese is what the phone shows first (the schema allows it
+ * empty, the editor does not), and a blank number is asked for in words.
+ */
+function editorRules(d: ProcedureDraft, t: StaffT): Finding[] {
   const out: Finding[] = [];
   const need = (path: string, vi: string) => {
     if (!vi.trim()) out.push({ path: `${path}.vi`, message: t('catalog.problems.needVi') });
@@ -131,17 +134,26 @@ function missingVietnamese(d: ProcedureDraft, t: StaffT): Finding[] {
     });
   fields(d.fields, 'fields');
   d.documents.forEach((s, i) => need(`documents.${i}.label`, s.label.vi));
-  if (d.timeKind === 'days' && readDays(d.days) === 0) out.push({ path: 'processingDays', message: t('catalog.problems.zeroDays') });
+  // A number left blank is "fill this in", not "not a number".
+  const filled = (path: string, s: string) => {
+    if (!s.trim()) out.push({ path, message: t('catalog.problems.empty') });
+  };
+  if (d.timeKind === 'days') {
+    filled('processingDays', d.days);
+    if (d.days.trim() && Number(d.days.trim()) === 0) out.push({ path: 'processingDays', message: t('catalog.problems.zeroDays') });
+  }
+  if (d.feeKind && d.feeKind !== 'none') filled('feeRule.amount', d.feeAmount);
+  d.documents.forEach((s, i) => filled(`documents.${i}.maxPages`, s.maxPages));
   return out;
 }
-
-const readDays = (s: string) => (s.trim() === '' ? undefined : Number(s.trim()));
 
 /** Everything to fix before saving, or the procedure ready to send. */
 export function check(d: ProcedureDraft, t: StaffT): { def: ProcedureDef; findings: Finding[] } {
   const def = toDef(d);
   const parsed = ProcedureDef.safeParse(def);
-  const findings = missingVietnamese(d, t);
-  if (!parsed.success) for (const issue of parsed.error.issues) findings.push({ path: issue.path.join('.'), message: describe(issue, def, t) });
+  const findings = editorRules(d, t);
+  // Where the editor already said what to do, the schema's finding at the same place would only repeat it.
+  const said = new Set(findings.map((f) => f.path));
+  if (!parsed.success) for (const issue of parsed.error.issues) if (!said.has(issue.path.join('.'))) findings.push({ path: issue.path.join('.'), message: describe(issue, def, t) });
   return { def: parsed.success ? parsed.data : def, findings };
 }

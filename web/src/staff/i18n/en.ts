@@ -276,7 +276,8 @@ const en: StaffMessages = {
       stateLine: 'Status: {{state}}',
       stateVersion: '{{state}}, version {{n}}',
       vi: 'Vietnamese',
-      en: 'English (left empty, the Vietnamese is shown)',
+      en: 'English',
+      enHint: 'An English box left empty shows the Vietnamese on phones.',
       sections: {
         general: 'General',
         time: 'Processing time',
@@ -423,6 +424,7 @@ const en: StaffMessages = {
     },
     options: {
       title: 'Options ({{n}})',
+      number: 'Option {{n}}',
       value: 'Stored value',
       label: 'Shown text (Vietnamese)',
       labelEn: 'Shown text (English)',

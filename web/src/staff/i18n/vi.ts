@@ -278,7 +278,8 @@ const vi = {
       stateLine: 'Trạng thái: {{state}}',
       stateVersion: '{{state}}, phiên bản {{n}}',
       vi: 'Tiếng Việt',
-      en: 'Tiếng Anh (để trống thì dùng tiếng Việt)',
+      en: 'Tiếng Anh',
+      enHint: 'Ô tiếng Anh để trống thì điện thoại dùng tiếng Việt.',
       sections: {
         general: 'Thông tin chung',
         time: 'Thời hạn giải quyết',
@@ -426,6 +427,7 @@ const vi = {
     },
     options: {
       title: 'Các lựa chọn ({{n}})',
+      number: 'Lựa chọn {{n}}',
       value: 'Giá trị lưu',
       label: 'Chữ hiện ra (tiếng Việt)',
       labelEn: 'Chữ hiện ra (tiếng Anh)',
