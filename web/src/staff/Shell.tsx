@@ -50,7 +50,8 @@ export function Shell({ user, route, onLogout, children }: { user: StaffUser; ro
         <div className="swho" data-testid="staff-who">
           <strong>{user.displayName}</strong>
           <span className="small">
-            {t(`role.${user.role}`)} · {unit}
+            {/* An administrator has no unit, and "figures and dossiers" are not theirs to see. */}
+            {mayEditCatalog(user) ? t(`role.${user.role}`) : `${t(`role.${user.role}`)} · ${unit}`}
           </span>
         </div>
         <LangSwitch />

@@ -51,6 +51,8 @@ describe('creating a procedure', () => {
     // The first open loads the admin's chunk: allowed more than the default second on a busy machine.
     await screen.findByTestId('procedure-editor', {}, { timeout: 5000 });
     expect(screen.getByTestId('nav-catalog').getAttribute('aria-current')).toBe('page');
+    expect(screen.queryByTestId('nav-queue')).toBeNull();
+    expect(screen.getByTestId('staff-who').textContent).toBe('Demo adminQuản trị viên');
 
     type('cat-code', 'TN.001');
     type('cat-name.vi', 'Hỗ trợ hộ gia đình khó khăn');
