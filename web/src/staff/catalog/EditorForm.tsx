@@ -60,6 +60,9 @@ export function EditorForm({ code, initial, fieldsOfLaw, onCreated }: Props) {
   const [notice, setNotice] = useState<string | undefined>(restored ? t('catalog.editor.actions.kept') : undefined);
   const [error, setError] = useState<string>();
   const summary = useRef<HTMLDivElement>(null);
+  // The draft as typed right now, to tell whether typing went on while a save was on its way.
+  const latest = useRef(draft);
+  latest.current = draft;
   const savedCode = admin?.code ?? null;
 
   const patch = useCallback((p: Partial<ProcedureDraft>) => {
@@ -87,13 +90,18 @@ export function EditorForm({ code, initial, fieldsOfLaw, onCreated }: Props) {
     setTimeout(() => summary.current?.focus(), 0);
   };
 
-  const accept = (p: AdminProcedure, outcome: Outcome, message?: string) => {
+  /** `sent`: the draft that was saved, when the answer is to a save. */
+  const accept = (p: AdminProcedure, outcome: Outcome, message?: string, sent?: ProcedureDraft) => {
     setAdmin(p);
     primeRead(`${adminProceduresPath}/${p.code}`, p);
     if (message) setNotice(message);
     setError(undefined);
     if (outcome === 'replaced') setDraft(fromServer(p));
-    if (outcome !== 'status') {
+    if (outcome === 'saved' && sent && sent !== latest.current) {
+      // Typed while saving: what was saved is safe, the rest is still to save.
+      setServerFindings([]);
+      setServerMessage(undefined);
+    } else if (outcome !== 'status') {
       setDirty(false);
       forgetUnsaved(savedCode);
       forgetUnsaved(p.code);
@@ -130,16 +138,17 @@ export function EditorForm({ code, initial, fieldsOfLaw, onCreated }: Props) {
     setError(undefined);
     setNotice(undefined);
     try {
+      const sent = draft;
       if (action === 'save') {
         const saved = await save();
-        if (saved) accept(saved, 'saved', t('catalog.editor.actions.saved', { time: formatDateTime(Date.now()) }));
+        if (saved) accept(saved, 'saved', t('catalog.editor.actions.saved', { time: formatDateTime(Date.now()) }), sent);
       } else if (action === 'publish') {
         // What is on screen is what gets published: saved first when it differs from the draft.
         const saved = dirty || !admin?.draft ? await save() : admin;
         if (!saved) return;
-        if (saved !== admin) accept(saved, 'saved');
+        if (saved !== admin) accept(saved, 'saved', undefined, sent);
         const published = await publishProcedure(saved.code);
-        accept(published, 'saved', t('catalog.editor.actions.published', { n: published.version ?? '' }));
+        accept(published, 'saved', t('catalog.editor.actions.published', { n: published.version ?? '' }), sent);
       } else if (action === 'discard') {
         accept(await discardProcedureDraft(savedCode!), 'replaced', t('catalog.editor.actions.discarded'));
       } else if (action === 'retire') {

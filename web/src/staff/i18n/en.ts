@@ -273,8 +273,6 @@ const en: StaffMessages = {
       back: 'Back to the catalog',
       loading: 'Opening the procedure…',
       notFound: 'No procedure “{{code}}”.',
-      stateLine: 'Status: {{state}}',
-      stateVersion: '{{state}}, version {{n}}',
       vi: 'Vietnamese',
       en: 'English',
       enHint: 'An English box left empty shows the Vietnamese on phones.',

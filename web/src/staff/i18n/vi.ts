@@ -275,8 +275,6 @@ const vi = {
       back: 'Về danh mục',
       loading: 'Đang mở thủ tục…',
       notFound: 'Không tìm thấy thủ tục “{{code}}”.',
-      stateLine: 'Trạng thái: {{state}}',
-      stateVersion: '{{state}}, phiên bản {{n}}',
       vi: 'Tiếng Việt',
       en: 'Tiếng Anh',
       enHint: 'Ô tiếng Anh để trống thì điện thoại dùng tiếng Việt.',
