@@ -82,7 +82,7 @@ function SlotEditor({ path, index, count, slot: s, onChange, onMove, onRemove }:
       <TextPair path={`${path}.label`} label={t('catalog.documents.label')} value={s.label} onChange={(label) => set({ label })} />
       <Choice
         path={`${path}.required`}
-        label={t('catalog.documents.required')}
+        label={t('catalog.documents.requiredLegend')}
         value={s.required ? 'required' : 'ifAny'}
         options={[
           { value: 'required', label: t('catalog.documents.required') },

@@ -19,7 +19,7 @@ export function FeeSection({ draft, patch }: { draft: ProcedureDraft; patch: Pat
       {kind === null ? <p className="hint">{t('catalog.editor.fee.unset')}</p> : null}
       <Choice
         path="feeRule"
-        label={t('catalog.editor.sections.fee')}
+        label={t('catalog.editor.choose.fee')}
         value={kind}
         options={KINDS.map((k) => ({ value: k, label: t(`catalog.editor.fee.${k}`) }))}
         onChange={(feeKind) => change({ ...rule, feeKind })}

@@ -57,7 +57,7 @@ export function TimeSection({ draft, patch }: { draft: ProcedureDraft; patch: Pa
     <Section title={t('catalog.editor.sections.time')} testId="section-time">
       <Choice
         path="timeKind"
-        label={t('catalog.editor.sections.time')}
+        label={t('catalog.editor.choose.time')}
         value={draft.timeKind}
         options={[
           { value: 'sameDay', label: t('catalog.editor.time.sameDay') },

@@ -34,7 +34,7 @@ export function UnitsSection({ draft, patch }: { draft: ProcedureDraft; patch: P
     <Section title={t('catalog.editor.sections.units')} testId="section-units">
       <Choice
         path="unitsMode"
-        label={t('catalog.editor.sections.units')}
+        label={t('catalog.editor.choose.units')}
         value={draft.units === null ? 'all' : 'some'}
         options={[
           { value: 'all', label: t('catalog.editor.units.all') },

@@ -288,6 +288,8 @@ const vi = {
         documents: 'Giấy tờ nộp kèm',
         preview: 'Xem trước trên điện thoại',
       },
+      /** The choices inside a section, named apart from the section's own title. */
+      choose: { time: 'Cách tính thời hạn', fee: 'Cách tính phí', units: 'Nơi nhận hồ sơ' },
       code: 'Mã thủ tục',
       codeHint: 'Mã trên Cơ sở dữ liệu quốc gia về thủ tục hành chính (ví dụ 1.001193), hoặc mã riêng của tỉnh. Không đổi được sau khi đã lưu.',
       verified: 'Đã đối chiếu mã này với Cơ sở dữ liệu quốc gia',
@@ -443,6 +445,7 @@ const vi = {
       number: 'Giấy tờ {{n}}',
       key: 'Mã giấy tờ',
       label: 'Tên giấy tờ',
+      requiredLegend: 'Người dân có phải nộp giấy tờ này không?',
       required: 'Bắt buộc',
       ifAny: 'Nếu có',
       maxPages: 'Số trang tối đa',
