@@ -38,6 +38,8 @@ describe('a procedure', () => {
   it('says in plain words what can be done online, the legal basis and who pays no fee', async () => {
     render(<ProcedureDetail code="1.001193" />);
     expect((await screen.findByTestId('procedure-level')).textContent).toBe('Nộp và nhận kết quả trực tuyến');
+    const declared = [...screen.getByTestId('procedure-fields').querySelectorAll('li')].map((li) => li.textContent);
+    expect(declared).toEqual(full.fields.map((f) => f.label.vi));
     expect(screen.getByTestId('procedure-legal-basis').textContent).toContain('Nghị định 123/2015/NĐ-CP');
     expect(screen.getByTestId('procedure-fee-exemption').textContent).toContain('hộ nghèo');
   });

@@ -83,7 +83,12 @@ export function ProcedureDetail({ code }: { code: string }) {
         ))}
       </ul>
       <h2>{t('procedure.fields')}</h2>
-      <p>{procedure.fields.map((f) => localized(f.label, lang)).join('; ')}.</p>
+      {/* One line each: labels are often questions ("…không?"), which a joined sentence garbles. */}
+      <ul className="checklist" data-testid="procedure-fields">
+        {procedure.fields.map((f) => (
+          <li key={f.key}>{localized(f.label, lang)}</li>
+        ))}
+      </ul>
       <div className="sticky-actions">
         {full ? (
           <p className="error" role="alert">
