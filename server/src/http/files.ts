@@ -1,8 +1,12 @@
 // Sending stored files (attachments, results) to a browser. Uploaded bytes are untrusted: only
 // images and PDF are shown inline, anything else downloads as octet-stream, the type is never
 // sniffed, and a sandbox CSP keeps a crafted file from running script on this origin.
-import type { FastifyReply } from 'fastify';
+import { FILE_NAME_HEADER, type ApiError } from '@hsc/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
 import type { FileOut } from '../services/desk.ts';
+import { apiError } from './errors.ts';
+import { langOf, text } from './texts.ts';
 
 const INLINE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf']);
 
@@ -33,4 +37,19 @@ export function fileNameOf(header: string | string[] | undefined): string | unde
   } catch {
     return undefined;
   }
+}
+
+/** A file sent as the raw body (its type in Content-Type, its name in x-file-name), or the answer refusing it. */
+export type RawUpload = { ok: true; body: Readable; mediaType: string; fileName: string } | { ok: false; status: 400 | 413 | 415; error: ApiError };
+
+export function rawUpload(req: FastifyRequest, maxBytes: number): RawUpload {
+  const lang = langOf(req);
+  const fileName = fileNameOf(req.headers[FILE_NAME_HEADER]);
+  if (!fileName) {
+    return { ok: false, status: 400, error: apiError(lang, 'invalid', { fields: [{ path: `headers.${FILE_NAME_HEADER}`, code: 'required', message: text(lang, 'invalidValue') }] }) };
+  }
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) return { ok: false, status: 413, error: apiError(lang, 'too_large') };
+  if (!req.body) return { ok: false, status: 415, error: apiError(lang, 'unsupported_media_type') };
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  return { ok: true, body: req.body as Readable, mediaType, fileName };
 }

@@ -8,16 +8,14 @@ import {
   CatalogFile,
   CatalogImportResult,
   catalogProblems,
-  FILE_NAME_HEADER,
   ProcedureDef,
   TemplateRef,
 } from '@hsc/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { apiError, notFound } from '../http/errors.ts';
-import { fileNameOf } from '../http/files.ts';
+import { rawUpload } from '../http/files.ts';
 import { roles, viewerOf } from '../http/staff-session.ts';
 import { langOf, text } from '../http/texts.ts';
 import { staffAudit } from '../services/access.ts';
@@ -107,14 +105,10 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ catalog: CatalogService
     },
     async (req, reply) => {
       const lang = langOf(req);
-      const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      const fileName = fileNameOf(req.headers[FILE_NAME_HEADER]);
-      if (!fileName) {
-        return reply.code(400).send(apiError(lang, 'invalid', { fields: [{ path: `headers.${FILE_NAME_HEADER}`, code: 'required', message: text(lang, 'invalidValue') }] }));
-      }
-      if (Number(req.headers['content-length'] ?? 0) > TEMPLATE_MAX_BYTES) return reply.code(413).send(apiError(lang, 'too_large'));
-      if (!req.body) return reply.code(415).send(apiError(lang, 'unsupported_media_type'));
-      const outcome = await catalog.uploadTemplate(req.body as Readable, mediaType, fileName, viewerOf(req).id);
+      const up = rawUpload(req, TEMPLATE_MAX_BYTES);
+      if (!up.ok) return reply.code(up.status).send(up.error);
+      const { mediaType, fileName } = up;
+      const outcome = await catalog.uploadTemplate(up.body, mediaType, fileName, viewerOf(req).id);
       if (outcome.kind === 'too_large') return reply.code(413).send(apiError(lang, 'too_large'));
       if (outcome.kind === 'unsupported_media_type') return reply.code(415).send(apiError(lang, 'unsupported_media_type'));
       const { id, sha256, size } = outcome.template;

@@ -1,7 +1,6 @@
 // The desk's dossier routes. Thin: the gate (staff-session.ts) has checked the session, CSRF
 // and role; services decide visibility (another unit's dossier is a 404 like a missing one),
 // the lifecycle and the audit entries.
-import type { Readable } from 'node:stream';
 import {
   ActionResponse,
   ApiError,
@@ -9,7 +8,6 @@ import {
   DossierListQuery,
   DossierListResponse,
   DossierSubmission,
-  FILE_NAME_HEADER,
   FormDocument,
   RESULT_MAX_BYTES,
   RESULT_MEDIA_TYPES,
@@ -24,7 +22,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiError, lifecycleError, notFound } from '../http/errors.ts';
-import { fileNameOf, sendFile } from '../http/files.ts';
+import { rawUpload, sendFile } from '../http/files.ts';
 import { roles, viewerOf } from '../http/staff-session.ts';
 import { langOf, text } from '../http/texts.ts';
 import type { ActionService } from '../services/actions.ts';
@@ -133,14 +131,9 @@ export const staffDossierRoutes: FastifyPluginAsyncZod<StaffDossierRouteOptions>
     },
     async (req, reply) => {
       const lang = langOf(req);
-      const mediaType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      const fileName = fileNameOf(req.headers[FILE_NAME_HEADER]);
-      if (!fileName) {
-        return reply.code(400).send(apiError(lang, 'invalid', { fields: [{ path: `headers.${FILE_NAME_HEADER}`, code: 'required', message: text(lang, 'invalidValue') }] }));
-      }
-      if (Number(req.headers['content-length'] ?? 0) > RESULT_MAX_BYTES) return reply.code(413).send(apiError(lang, 'too_large'));
-      if (!req.body) return reply.code(415).send(apiError(lang, 'unsupported_media_type'));
-      const outcome = await actions.uploadResult(viewerOf(req), req.params.id, req.body as Readable, mediaType, fileName, RESULT_MAX_BYTES);
+      const up = rawUpload(req, RESULT_MAX_BYTES);
+      if (!up.ok) return reply.code(up.status).send(up.error);
+      const outcome = await actions.uploadResult(viewerOf(req), req.params.id, up.body, up.mediaType, up.fileName, RESULT_MAX_BYTES);
       switch (outcome.kind) {
         case 'ok':
           return reply.code(201).send({ resultId: outcome.resultId, sha256: outcome.sha256, size: outcome.size });
