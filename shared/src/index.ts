@@ -15,3 +15,4 @@ export * from './catalog-problems.ts';
 export * from './life-events.ts';
 export * from './search.ts';
 export * from './field-display.ts';
+export * from './vietqr.ts';
