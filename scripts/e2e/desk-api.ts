@@ -44,7 +44,7 @@ export async function sendDossierByApi(
     body: JSON.stringify({
       procedureCode: body.procedureCode,
       unitCode: body.unitCode,
-      applicant: { fullName: body.fullName, phone: '0987654321', citizenId: '019987654321', address: 'Thôn Nà Mò, xã Võ Nhai' },
+      applicant: { fullName: body.fullName, phone: '0987654321', citizenId: '019387654321', address: 'Thôn Nà Mò, xã Võ Nhai' },
       fields: body.fields,
       attachments: attachments.map((a) => a.ref),
     }),

@@ -8,6 +8,7 @@ export type ValidationCode =
   | 'dateInFuture'
   | 'phone'
   | 'citizenId'
+  | 'citizenIdNumber'
   | 'email'
   | 'number'
   | 'choice'
@@ -38,6 +39,7 @@ export const validationMessages: Record<Lang, Record<ValidationCode, string>> = 
     dateInFuture: 'Ngày này chưa đến. Hãy kiểm tra lại.',
     phone: 'Số điện thoại gồm 10 chữ số, bắt đầu bằng 0 (ví dụ 0912345678).',
     citizenId: 'Số căn cước gồm đúng 12 chữ số.',
+    citizenIdNumber: 'Số căn cước này không đúng. Hãy xem lại từng số trên thẻ căn cước.',
     email: 'Địa chỉ email không hợp lệ.',
     number: 'Vui lòng nhập một số.',
     choice: 'Vui lòng chọn một trong các lựa chọn.',
@@ -65,6 +67,7 @@ export const validationMessages: Record<Lang, Record<ValidationCode, string>> = 
     dateInFuture: 'This date has not come yet. Please check it.',
     phone: 'A phone number has 10 digits and starts with 0 (for example 0912345678).',
     citizenId: 'A citizen ID number has exactly 12 digits.',
+    citizenIdNumber: 'This citizen ID number is not right. Please check each digit against the card.',
     email: 'Not a valid email address.',
     number: 'Please enter a number.',
     choice: 'Please pick one of the options.',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_PROCEDURES } from './catalog.ts';
 import type { DossierSubmission, Procedure } from './schemas.ts';
-import { normalizePhone, validateDossier } from './validate.ts';
+import { formatMessage } from './messages.ts';
+import { checkValue, normalizePhone, validateDossier } from './validate.ts';
 
 const birth = SEED_PROCEDURES.find((p) => p.code === '1.001193')!;
 const att = (slot: string, n: number) => ({
@@ -134,5 +135,23 @@ describe('validateDossier, the new field types', () => {
     ]);
     expect(problems({ ...good, members: 'An' })).toEqual(['fields.members:invalidValue']);
     expect(problems({ ...good, months: [{ a: '1' }] })).toEqual(['fields.months:invalidValue']);
+  });
+});
+
+describe('citizen ID', () => {
+  it('takes a province code in use and a century/sex digit of someone alive', () => {
+    for (const id of ['001090000001', '019123456789', '096300000000', '079 203 000 111']) expect(checkValue('citizenId', id)).toBeNull();
+  });
+  it('refuses a province code no one was given (003, 097, 000) with its own plain message', () => {
+    for (const id of ['003123456789', '097123456789', '000123456789', '100123456789']) expect(checkValue('citizenId', id)).toBe('citizenIdNumber');
+  });
+  it('refuses a century digit of the 22nd century or later', () => {
+    for (const d of '456789') expect(checkValue('citizenId', `019${d}23456789`)).toBe('citizenIdNumber');
+  });
+  it('still says "12 digits" when the length or the characters are wrong', () => {
+    expect(checkValue('citizenId', '01912345678')).toBe('citizenId');
+    expect(checkValue('citizenId', '01912345678a')).toBe('citizenId');
+    expect(formatMessage('vi', 'citizenIdNumber')).toMatch(/thẻ căn cước/);
+    expect(formatMessage('en', 'citizenIdNumber')).toMatch(/card/);
   });
 });

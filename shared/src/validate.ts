@@ -15,6 +15,26 @@ const MAX_TEXT = 500;
 const MAX_LONG_TEXT = 2000;
 const PHONE_RE = /^0\d{9}$/;
 const CITIZEN_ID_RE = /^\d{12}$/;
+/**
+ * The first three digits of a citizen ID (số định danh cá nhân) are the province where the birth
+ * was registered: the 63 codes of Circular 07/2016/TT-BCA, Appendix 1 (numbers already issued keep
+ * them after the 2025 mergers). The fourth digit is sex and century: 0/1 for 1900-1999, 2/3 for
+ * 2000-2099; 4-9 belong to later centuries, so a living person cannot have them.
+ */
+const PROVINCE_CODES = new Set([
+  '001', '002', '004', '006', '008', '010', '011', '012', '014', '015', '017', '019', '020', '022',
+  '024', '025', '026', '027', '030', '031', '033', '034', '035', '036', '037', '038', '040', '042',
+  '044', '045', '046', '048', '049', '051', '052', '054', '056', '058', '060', '062', '064', '066',
+  '067', '068', '070', '072', '074', '075', '077', '079', '080', '082', '083', '084', '086', '087',
+  '089', '091', '092', '093', '094', '095', '096',
+]);
+
+/** Whether 12 digits can be a real citizen ID: a province code in use and a century/sex digit 0-3. */
+export function citizenIdProblem(raw: string): 'citizenId' | 'citizenIdNumber' | null {
+  const v = raw.replace(/\s/g, '');
+  if (!CITIZEN_ID_RE.test(v)) return 'citizenId';
+  return PROVINCE_CODES.has(v.slice(0, 3)) && v[3]! <= '3' ? null : 'citizenIdNumber';
+}
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UNIT_RE = /^\d{5}$/;
 
@@ -62,7 +82,7 @@ function checkType(type: LeafFieldType | 'email', v: string, opts: Partial<Value
     case 'phone':
       return PHONE_RE.test(normalizePhone(v)) ? null : 'phone';
     case 'citizenId':
-      return CITIZEN_ID_RE.test(v.replace(/\s/g, '')) ? null : 'citizenId';
+      return citizenIdProblem(v);
     case 'email':
       return EMAIL_RE.test(v) ? null : 'email';
     case 'number':
