@@ -11,6 +11,7 @@ import { FileBlobStore, filesDir } from './blobs/file-blob-store.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_TRACK_RATE_LIMIT, REPO_ROOT, type AppConfig } from './config.ts';
 import { registerDocs } from './http/docs.ts';
 import { installErrorHandlers, notFound } from './http/errors.ts';
+import { loggerOptions } from './http/log.ts';
 import { hasWebApp, registerWebApp, spaFallback } from './http/web.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
@@ -59,7 +60,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     throw e;
   }
 
-  const app = Fastify({ logger: config.logger ?? false, trustProxy: config.trustProxy ?? false });
+  const app = Fastify({ logger: loggerOptions(config.logger), trustProxy: config.trustProxy ?? false });
   app.addHook('onClose', () => store.close());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

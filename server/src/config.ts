@@ -3,6 +3,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { LogOption } from './http/log.ts';
 import type { PushOptions } from './services/push.ts';
 import type { LoginLimits } from './services/staff.ts';
 import type { Store } from './store/store.ts';
@@ -30,8 +31,8 @@ export interface AppConfig {
   maxUploadBytes?: number;
   /** Behind a reverse proxy: take the client IP from X-Forwarded-For (for the rate limit). */
   trustProxy?: boolean;
-  /** Fastify logger; off unless asked (tests stay quiet). */
-  logger?: boolean | { level: string };
+  /** Fastify logger; off unless asked (tests stay quiet; a test may pass a stream to read it). */
+  logger?: LogOption;
   /** The clock; tests pin it. Receipts carry the instant this returns. */
   now?: () => Date;
   /** A store built by the caller (tests: PGlite, a PostgreSQL schema). The app closes it. */
