@@ -1,7 +1,7 @@
 // The whole server as one Fastify instance, built from a config: tests use it with inject(),
 // main.ts listens with it. Order matters: docs before routes (so they are documented), the
 // rate limiter before the route that uses it, the web app last.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
@@ -44,7 +44,12 @@ export { loadConfig } from './config.ts';
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const now = config.now ?? (() => new Date());
   const uploadsDir = join(config.dataDir, 'uploads');
-  for (const dir of [config.dataDir, uploadsDir, filesDir(config.dataDir)]) mkdirSync(dir, { recursive: true });
+  // Only the server's user may enter the data directories (people's data lives there); chmod
+  // again because mkdir's mode passes through the umask and leaves existing folders as they were.
+  for (const dir of [config.dataDir, uploadsDir, filesDir(config.dataDir)]) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+  }
 
   const store = config.store ?? openStore(config);
   const calendar = new CalendarService(store, now);

@@ -2,7 +2,7 @@
 // prefix>; the two-character level keeps directories small. Durability: fsync the file, rename it into place
 // (atomic), then fsync the directory so the rename itself survives a power cut.
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { BlobStore } from './blob-store.ts';
@@ -39,7 +39,9 @@ export class FileBlobStore implements BlobStore {
   async adopt(key: string, fromPath: string): Promise<void> {
     const target = this.pathOf(key);
     const dir = dirname(target);
-    const created = await mkdir(dir, { recursive: true });
+    const created = await mkdir(dir, { recursive: true, mode: 0o700 });
+    // Pages are photos of ID cards: readable by the server's user only, whatever the umask.
+    await chmod(fromPath, 0o600);
     await fsyncPath(fromPath);
     try {
       await rename(fromPath, target);
@@ -48,6 +50,7 @@ export class FileBlobStore implements BlobStore {
       // Uploads on another file system: copy, make the copy durable, then drop the original.
       const tmp = `${target}.${process.pid}.tmp`;
       await copyFile(fromPath, tmp);
+      await chmod(tmp, 0o600);
       await fsyncPath(tmp);
       await rename(tmp, target);
       await unlink(fromPath);

@@ -2,7 +2,7 @@
 // Parts land in DATA_DIR/uploads; when the last byte arrives the attachment service checks the
 // SHA-256 declared in Upload-Metadata and moves the file into the blob store before the final
 // 204 is sent, so "upload finished" means "stored durably". Nothing of a failed upload is kept.
-import { rm } from 'node:fs/promises';
+import { chmod, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
@@ -55,7 +55,15 @@ const CHECKSUM_MISMATCH = 460;
  * source): if the data directory vanished meanwhile the process would crash. buildApp has
  * already created the directory synchronously, so that check is switched off.
  */
-class UploadStore extends FileStore {}
+class UploadStore extends FileStore {
+  // A part and its metadata (file name, dossier id) are people's data: server's user only.
+  override async create(upload: Upload): Promise<Upload> {
+    const made = await super.create(upload);
+    await chmod(join(this.directory, upload.id), 0o600);
+    await chmod(join(this.directory, `${upload.id}.json`), 0o600);
+    return made;
+  }
+}
 (UploadStore.prototype as unknown as { checkOrCreateDirectory(): void }).checkOrCreateDirectory = () => undefined;
 
 export const uploadRoutes: FastifyPluginAsync<UploadRouteOptions> = async (app, { attachments, uploadsDir, maxBytes }) => {

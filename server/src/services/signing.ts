@@ -36,7 +36,7 @@ function newKey(dir: string): string {
   const raw = rawPublicKey(publicKey);
   const kid = kidOf(raw);
   writeSecret(join(dir, privateFile(kid)), privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
-  writeFileSync(join(dir, publicFile(kid)), base64urlEncode(raw) + '\n', { flag: 'wx' });
+  writeFileSync(join(dir, publicFile(kid)), base64urlEncode(raw) + '\n', { flag: 'wx', mode: 0o600 });
   return kid;
 }
 
@@ -54,7 +54,7 @@ export function rotateReceiptKey(dataDir: string): string {
   const dir = ensureDir(dataDir);
   const kid = newKey(dir);
   const tmp = join(dir, `${CURRENT}.${process.pid}.tmp`);
-  writeFileSync(tmp, kid + '\n');
+  writeFileSync(tmp, kid + '\n', { mode: 0o600 });
   renameSync(tmp, join(dir, CURRENT));
   return kid;
 }
@@ -65,7 +65,7 @@ function currentKid(dir: string): string {
   const kid = newKey(dir);
   try {
     // Two processes starting on one data directory: the first pointer written wins.
-    writeFileSync(pointer, kid + '\n', { flag: 'wx' });
+    writeFileSync(pointer, kid + '\n', { flag: 'wx', mode: 0o600 });
     return kid;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
