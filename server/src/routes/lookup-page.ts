@@ -18,7 +18,7 @@ const CSS =
   'button{margin-top:1em;font-size:1.1em;padding:.4em 1.2em}.en{color:#555;font-size:.9em}' +
   '.box{border:1px solid #999;padding:.6em 1em;margin:1em 0}ol{padding-left:1.4em}';
 
-function page(body: string, code = ''): string {
+function page(body: string, code = '', lookup = ''): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Tra cứu hồ sơ – Hồ sơ công</title><style>${CSS}</style></head><body>
 <h1>Tra cứu hồ sơ</h1>
@@ -28,7 +28,7 @@ ${body}
 <label for="ma">Mã hồ sơ <span class="en" lang="en">(dossier code)</span></label>
 <input id="ma" name="ma" required maxlength="40" autocomplete="off" value="${esc(code)}" placeholder="H19.05716-250102-0012">
 <label for="tra">Mã tra cứu <span class="en" lang="en">(lookup code)</span></label>
-<input id="tra" name="tra" required maxlength="8" autocomplete="off" autocapitalize="characters">
+<input id="tra" name="tra" required maxlength="8" autocomplete="off" autocapitalize="characters" value="${esc(lookup)}">
 <br><button type="submit">Tra cứu <span lang="en">/ Look up</span></button>
 </form></body></html>`;
 }
@@ -89,9 +89,10 @@ export const lookupPageRoutes: FastifyPluginAsync<{ tracking: TrackingService; l
       const code = typeof body.ma === 'string' ? body.ma.slice(0, 40) : '';
       const lookup = typeof body.tra === 'string' ? body.tra.slice(0, 64) : '';
       const t = await tracking.byCode(code, lookup);
-      // The code typed is not echoed: the page for a wrong lookup and for an unknown code must
-      // not differ by a single byte.
-      return t ? send(reply, 200, page(found(t))) : send(reply, 404, page(NOT_FOUND));
+      // A miss gives the form back as it was typed, so one wrong character is corrected rather
+      // than both codes typed again. Only what was typed is echoed, never anything looked up: the
+      // page for a wrong lookup code and for an unknown code still do not differ by a byte.
+      return t ? send(reply, 200, page(found(t))) : send(reply, 404, page(NOT_FOUND, code, lookup.slice(0, 8)));
     },
   );
 };
