@@ -43,9 +43,9 @@ describe('/tra-cuu', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toContain(d.receipt.code);
-    expect(res.body).toContain('Mới đăng ký');
+    expect(res.body).toContain('Đã nộp, chờ tiếp nhận');
     expect(res.body).toContain(vnDateTime(d.receipt.dueAt));
-    expect(res.body).toContain(`<li>${vnDateTime(d.receipt.receivedAt)}: Mới đăng ký`);
+    expect(res.body).toContain(`<li>${vnDateTime(d.receipt.receivedAt)}: Đã nộp, chờ tiếp nhận`);
     expect(Buffer.byteLength(res.body)).toBeLessThan(10_000);
     expect(res.body).not.toMatch(/<script/i);
   });

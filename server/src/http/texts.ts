@@ -85,3 +85,6 @@ export function langOf(req: FastifyRequest): Lang {
 }
 
 export const text = (lang: Lang, key: ErrorKey) => texts[lang][key];
+
+/** Every language's texts (a test holds them to the same keys). */
+export const errorTexts: Readonly<Record<Lang, Readonly<Record<ErrorKey, string>>>> = texts;

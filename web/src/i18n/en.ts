@@ -1,5 +1,6 @@
 // English, loaded on demand. Same shape as vi.ts (the type checks every key is here).
 import { lifeEventLabels } from '@hsc/shared/life-events';
+import { statusMessages } from '@hsc/shared/desk-messages';
 import { validationMessages } from '@hsc/shared/messages';
 import type { Messages } from './vi.ts';
 
@@ -24,7 +25,7 @@ const en: Messages = {
     draft: 'Draft',
     queued: 'Waiting to send',
     sending: 'Sending',
-    received: 'Received',
+    received: 'Sent',
     attention: 'Needs attention',
   },
   safety: {
@@ -263,18 +264,7 @@ const en: Messages = {
     corrupt: 'The downloaded file is damaged (its checksum does not match). Download it again.',
     homeNote: 'Result ready',
   },
-  status: {
-    registered: 'Received',
-    accepted: 'Accepted as complete',
-    refused: 'Not accepted',
-    processing: 'Being processed',
-    supplement_requested: 'More documents needed',
-    financial_requested: 'Fee to pay',
-    withdrawn: 'Withdrawn',
-    stopped: 'Processing stopped',
-    processed: 'Processed',
-    returned: 'Result returned',
-  },
+  status: statusMessages.en,
   update: {
     available: 'A new version is available.',
     unsent_one: 'You have {{count}} dossier not sent yet. It stays intact through the update, but you may wait until it is sent.',

@@ -2,6 +2,7 @@
 // what to do next. Other languages copy this file's shape (see en.ts); validation texts come
 // from shared/messages.ts so the phone and the server say the same thing.
 import { lifeEventLabels } from '@hsc/shared/life-events';
+import { statusMessages } from '@hsc/shared/desk-messages';
 import { validationMessages } from '@hsc/shared/messages';
 
 const vi = {
@@ -25,7 +26,7 @@ const vi = {
     draft: 'Bản nháp',
     queued: 'Đang chờ gửi',
     sending: 'Đang gửi',
-    received: 'Đã tiếp nhận',
+    received: 'Đã nộp',
     attention: 'Cần xem lại',
   },
   safety: {
@@ -264,18 +265,7 @@ const vi = {
     corrupt: 'Tệp tải về bị hỏng (không khớp mã kiểm tra). Hãy tải lại.',
     homeNote: 'Đã có kết quả',
   },
-  status: {
-    registered: 'Đã tiếp nhận',
-    accepted: 'Hồ sơ hợp lệ, đã nhận',
-    refused: 'Không tiếp nhận',
-    processing: 'Đang giải quyết',
-    supplement_requested: 'Cần bổ sung hồ sơ',
-    financial_requested: 'Cần nộp phí, lệ phí',
-    withdrawn: 'Đã rút hồ sơ',
-    stopped: 'Dừng giải quyết',
-    processed: 'Đã giải quyết xong',
-    returned: 'Đã trả kết quả',
-  },
+  status: statusMessages.vi,
   update: {
     available: 'Có bản cập nhật mới.',
     unsent_one: 'Bạn còn {{count}} hồ sơ chưa gửi xong. Hồ sơ vẫn giữ nguyên khi cập nhật, nhưng bạn có thể đợi gửi xong rồi cập nhật.',

@@ -57,7 +57,7 @@ describe('VerifyScreen', () => {
     const facts = screen.getByTestId('verify-facts').textContent!;
     expect(facts).toContain(receipt.code);
     expect(facts).toContain('K7QM');
-    expect(facts).toContain('Mới đăng ký');
+    expect(facts).toContain('Đã nộp, chờ tiếp nhận');
     expect(facts).toContain('ab'.repeat(32));
 
     const parts = s.text.split('.');

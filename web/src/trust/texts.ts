@@ -115,3 +115,6 @@ const en: Texts = {
 };
 
 export const trustTexts = (lang: string): Texts => (lang.startsWith('en') ? en : vi);
+
+/** Every language's words (a test holds them to the same keys). */
+export const trustLanguages: Record<TrustLang, Texts> = { vi, en };

@@ -63,11 +63,12 @@ const en: StaffMessages = {
     countMore: 'More than {{count}} dossiers',
     channel: { online: 'Online', desk: 'At the desk' },
     tabs: {
-      registered: 'New',
-      accepted: 'Accepted',
-      processing: 'Processing',
-      supplement: 'Awaiting supplement',
-      processed: 'Done, to return',
+      // A tab of one status is named by that status's one word; 'processing' also holds the fee step.
+      registered: statusMessages.en.registered,
+      accepted: statusMessages.en.accepted,
+      processing: statusMessages.en.processing,
+      supplement: statusMessages.en.supplement_requested,
+      processed: statusMessages.en.processed,
       closed: 'Closed',
       all: 'All',
     },

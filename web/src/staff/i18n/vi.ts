@@ -65,11 +65,12 @@ const vi = {
     countMore: 'Hơn {{count}} hồ sơ',
     channel: { online: 'Trực tuyến', desk: 'Tại quầy' },
     tabs: {
-      registered: 'Mới tiếp nhận',
-      accepted: 'Đã nhận',
-      processing: 'Đang xử lý',
-      supplement: 'Chờ bổ sung',
-      processed: 'Đã xong, chờ trả',
+      // A tab of one status is named by that status's one word; 'processing' also holds the fee step.
+      registered: statusMessages.vi.registered,
+      accepted: statusMessages.vi.accepted,
+      processing: statusMessages.vi.processing,
+      supplement: statusMessages.vi.supplement_requested,
+      processed: statusMessages.vi.processed,
       closed: 'Đã kết thúc',
       all: 'Tất cả',
     },
@@ -195,7 +196,7 @@ const vi = {
     stop: {
       reason: 'Lý do dừng xử lý',
       needReason: 'Hãy nêu lý do.',
-      question: 'Dừng xử lý hồ sơ này? Hồ sơ sẽ kết thúc.',
+      question: 'Dừng giải quyết hồ sơ này? Hồ sơ sẽ kết thúc.',
     },
     returnResult: {
       question: 'Xác nhận đã trả kết quả cho công dân? Hồ sơ sẽ kết thúc.',

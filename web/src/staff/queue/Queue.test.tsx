@@ -63,7 +63,7 @@ describe('the queue', () => {
     await waitFor(() => expect(screen.getAllByTestId('deadline-badge').map((b) => b.textContent)).toEqual(['Còn 1 ngày']));
     const waiting = screen.getAllByTestId('queue-item')[1]!;
     expect(within(waiting).queryByTestId('deadline-badge')).toBeNull();
-    expect(within(waiting).getByTestId('status-chip').textContent).toBe('Yêu cầu bổ sung');
+    expect(within(waiting).getByTestId('status-chip').textContent).toBe('Cần bổ sung giấy tờ');
   });
 
   it('searches by what was typed and by tab', async () => {

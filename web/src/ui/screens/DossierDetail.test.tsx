@@ -78,8 +78,8 @@ describe('a dossier after Send', () => {
     expect(screen.getByTestId('receipt-due').textContent).toBe('17:00 27/11/2026');
     expect(screen.getAllByTestId('receipt-doc').map((e) => e.textContent)).toEqual(['Căn cước của người ký: 2 trang', 'Giấy tờ cần chứng thực chữ ký: 1 trang']);
     const timeline = screen.getByTestId('timeline');
-    expect(timeline.textContent).toContain('Đã tiếp nhận');
-    expect(timeline.textContent).toContain('Hồ sơ hợp lệ, đã nhận 08:30 27/11/2026');
+    expect(timeline.textContent).toContain('Đã nộp, chờ tiếp nhận');
+    expect(timeline.textContent).toContain('Đã tiếp nhận 08:30 27/11/2026');
   });
 
   it('appears on "My dossiers" with its state and whether it is safe', async () => {
