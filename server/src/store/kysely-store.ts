@@ -6,6 +6,7 @@ import { KyselyAuditStore } from './kysely-audit.ts';
 import { KyselyCatalogStore } from './kysely-catalog.ts';
 import { KyselyDeskStore } from './kysely-desk.ts';
 import { KyselyHolidayStore } from './kysely-holidays.ts';
+import { KyselyPayeeStore } from './kysely-payees.ts';
 import { KyselyPushStore } from './kysely-push.ts';
 import { KyselyStaffStore } from './kysely-staff.ts';
 import { migrateToLatest } from './migrations.ts';
@@ -23,6 +24,7 @@ export class KyselyStore implements Store {
   readonly desk: KyselyDeskStore;
   readonly push: KyselyPushStore;
   readonly catalog: KyselyCatalogStore;
+  readonly payees: KyselyPayeeStore;
 
   constructor(
     readonly kind: StoreKind,
@@ -35,6 +37,7 @@ export class KyselyStore implements Store {
     this.desk = new KyselyDeskStore(db);
     this.push = new KyselyPushStore(db as unknown as Kysely<never>);
     this.catalog = new KyselyCatalogStore(db);
+    this.payees = new KyselyPayeeStore(db);
   }
 
   async migrate(): Promise<void> {
