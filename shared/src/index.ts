@@ -16,4 +16,3 @@ export * from './life-events.ts';
 export * from './search.ts';
 export * from './field-display.ts';
 export * from './vietqr.ts';
-export * from './payment.ts';
