@@ -30,6 +30,7 @@ import { CatalogService } from './services/catalog.ts';
 import { CitizenService } from './services/citizen.ts';
 import { DeskService } from './services/desk.ts';
 import { ReportService } from './services/reports.ts';
+import { DEFAULT_RETENTION, PurgeService, schedulePurge } from './services/purge.ts';
 import { PushService } from './services/push.ts';
 import { seed } from './services/seed.ts';
 import { KeyringSigner } from './services/signing.ts';
@@ -88,6 +89,17 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.decorate('push', push);
   const actions = new ActionService(store, blobs, calendar, desk, uploadsDir, now, signer, (action, d) => push.afterAction(action, d));
   const reports = new ReportService(store, now);
+  const retention = config.retention ?? DEFAULT_RETENTION;
+  const purge = new PurgeService(store.purge, blobs, uploadsDir, now, retention);
+  app.decorate('purge', purge);
+  if (config.purgeEveryMs) {
+    const everyMs = config.purgeEveryMs;
+    let stop: (() => Promise<void>) | undefined;
+    app.addHook('onReady', async () => {
+      stop = schedulePurge(purge, everyMs, app.log);
+    });
+    app.addHook('preClose', async () => stop?.());
+  }
 
   await registerDocs(app);
   await app.register(rateLimit, { global: false });
@@ -101,7 +113,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(staffArea, { store, staff, calendar, desk, actions, reports, submissions, catalog, now });
   await app.register(trackRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
   await app.register(lookupPageRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
-  await app.register(uploadRoutes, { attachments, uploadsDir, maxBytes: config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES });
+  await app.register(uploadRoutes, { attachments, uploadsDir, maxBytes: config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES, expireAfterMs: retention.uploadHours * 3_600_000 });
 
   const webRoot = config.webRoot === undefined ? join(REPO_ROOT, 'web/dist') : config.webRoot;
   if (hasWebApp(webRoot)) {

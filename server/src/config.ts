@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { LogOption } from './http/log.ts';
+import { DEFAULT_RETENTION, type RetentionConfig } from './services/purge.ts';
 import type { PushOptions } from './services/push.ts';
 import type { LoginLimits } from './services/staff.ts';
 import type { Store } from './store/store.ts';
@@ -41,6 +42,10 @@ export interface AppConfig {
   demo?: boolean;
   /** Trust issue: Web Push (VAPID subject, which endpoints may be registered; tests allow 127.0.0.1). */
   push?: PushOptions;
+  /** How long people's data is kept (the privacy notice says the same). Default `DEFAULT_RETENTION`. */
+  retention?: RetentionConfig;
+  /** Run the purge at start and then this often (ms); off unless given (tests run it themselves). */
+  purgeEveryMs?: number;
   /** Failed logins allowed per username and per IP in a window. Default 5 and 20 in 15 min. */
   loginLimits?: LoginLimits;
 }
@@ -68,6 +73,10 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: z.enum(['true', 'false', '1', '0']).optional(),
   // Push services (Apple's above all) want a real contact in the VAPID token.
+  // Days after a withdrawal before a dossier the commune never accepted is removed.
+  PURGE_WITHDRAWN_DAYS: z.coerce.number().int().min(0).max(3650).optional(),
+  // Years the commune keeps an accepted dossier (its legal record; never purged by the server).
+  RECORD_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).optional(),
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').optional(),
 });
 
@@ -96,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     trackRateLimit: e.TRACK_RATE_LIMIT ? { max: e.TRACK_RATE_LIMIT, timeWindow: 60_000 } : DEFAULT_TRACK_RATE_LIMIT,
     logger: { level: e.LOG_LEVEL },
     demo: e.DEMO === 'true' || e.DEMO === '1',
+    retention: { ...DEFAULT_RETENTION, withdrawnDays: e.PURGE_WITHDRAWN_DAYS ?? DEFAULT_RETENTION.withdrawnDays, recordYears: e.RECORD_RETENTION_YEARS ?? DEFAULT_RETENTION.recordYears },
+    purgeEveryMs: 3_600_000,
     ...(e.VAPID_SUBJECT ? { push: { subject: e.VAPID_SUBJECT } } : {}),
   };
 }

@@ -87,6 +87,11 @@ export const lifecycleErrorMessages: Record<Lang, Record<LifecycleError, string>
     reschedule_too_late: 'Phải xin lỗi và hẹn lại chậm nhất 1 ngày trước ngày hẹn trả.',
     due_not_later: 'Ngày hẹn mới phải sau ngày hẹn hiện tại.',
     due_not_working_day: 'Ngày hẹn phải là ngày làm việc.',
+    supplement_too_late:
+      'Đã quá 3 ngày làm việc kể từ ngày tiếp nhận hồ sơ, nên không được yêu cầu bổ sung nữa. Chỉ lãnh đạo mới có thể cho phép, kèm lý do bằng văn bản.',
+    supplement_already_requested:
+      'Hồ sơ này đã được yêu cầu bổ sung một lần; mọi giấy tờ cần bổ sung phải nêu trong một lần. Chỉ lãnh đạo mới có thể cho phép yêu cầu lần nữa, kèm lý do bằng văn bản.',
+    override_leader_only: 'Chỉ lãnh đạo mới được cho phép yêu cầu bổ sung ngoài quy định.',
   },
   en: {
     forbidden_role: 'Your account may not do this.',
@@ -99,6 +104,11 @@ export const lifecycleErrorMessages: Record<Lang, Record<LifecycleError, string>
     reschedule_too_late: 'The apology and new date must be issued at least 1 day before the due date.',
     due_not_later: 'The new due date must be later than the current one.',
     due_not_working_day: 'The due date must be a working day.',
+    supplement_too_late:
+      'More than 3 working days have passed since the dossier was received, so a supplement can no longer be requested. Only a leader may allow it, with a written reason.',
+    supplement_already_requested:
+      'A supplement was already requested for this dossier; everything missing must be asked for at once. Only a leader may allow another request, with a written reason.',
+    override_leader_only: 'Only a leader may allow a supplement request outside the rule.',
   },
 };
 

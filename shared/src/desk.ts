@@ -215,5 +215,7 @@ export const ReportResponse = z.object({
   /** Per month, over the units and procedures of the rows. */
   months: z.array(ReportFigures.extend({ month: Month })),
   total: ReportFigures,
+  /** Fees marked paid, per month (Vietnamese time, when marked) and unit: how many and how much (VND). */
+  fees: z.array(z.object({ month: Month, unitCode: z.string(), paid: z.number().int(), amount: z.number().int() })).optional(),
 });
 export type ReportResponse = z.infer<typeof ReportResponse>;

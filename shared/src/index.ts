@@ -16,3 +16,4 @@ export * from './life-events.ts';
 export * from './search.ts';
 export * from './field-display.ts';
 export * from './vietqr.ts';
+export * from './payment.ts';

@@ -34,7 +34,8 @@ export const StaffActionRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('start_processing'), actionId: ActionId }),
   /** Amount in VND. */
   z.object({ action: z.literal('request_payment'), amount: z.number().int().min(0).max(1_000_000_000), note: z.string().trim().max(1000).optional(), actionId: ActionId }),
-  z.object({ action: z.literal('payment_received'), actionId: ActionId }),
+  /** `amount` (VND) as received, the requested one when left out; `reference`: the bank's transaction reference or receipt number. */
+  z.object({ action: z.literal('payment_received'), amount: z.number().int().min(0).max(1_000_000_000).optional(), reference: z.string().trim().max(100).optional(), actionId: ActionId }),
   /** `resultId` from `POST /api/staff/dossiers/:id/result`. */
   z.object({ action: z.literal('finish'), resultId: Uuid, actionId: ActionId }),
   z.object({ action: z.literal('return_result'), actionId: ActionId }),

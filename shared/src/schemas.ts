@@ -5,6 +5,7 @@ import { z } from 'zod';
 // The catalog's schemas (Localized, Procedure, the catalog file) live in procedure.ts.
 export * from './primitives.ts';
 export * from './procedure.ts';
+import { PaymentInfo } from './payment.ts';
 import { Sha256Hex, Uuid } from './primitives.ts';
 
 export const UnitType = z.enum(['ward', 'commune']);
@@ -184,6 +185,8 @@ export const DossierStatusResponse = z.object({
   result: ResultFile.optional(),
   /** The signed Mẫu 01-04 forms issued on the dossier, exactly as stored, for offline showing. */
   decisions: z.array(SignedDecision).optional(),
+  /** Once a fee is requested: amount, what for, and the unit's account with its VietQR payload. */
+  payment: PaymentInfo.optional(),
 });
 export type DossierStatusResponse = z.infer<typeof DossierStatusResponse>;
 

@@ -16,4 +16,6 @@ export interface BlobStore {
   /** Size in bytes, or undefined when nothing is stored under `key`. */
   size(key: string): Promise<number | undefined>;
   read(key: string): Readable;
+  /** Deletes what is stored under `key` (the purge); nothing stored is not an error. */
+  remove(key: string): Promise<void>;
 }

@@ -2,7 +2,7 @@
 // prefix>; the two-character level keeps directories small. Durability: fsync the file, rename it into place
 // (atomic), then fsync the directory so the rename itself survives a power cut.
 import { createReadStream } from 'node:fs';
-import { chmod, copyFile, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { BlobStore } from './blob-store.ts';
@@ -70,6 +70,10 @@ export class FileBlobStore implements BlobStore {
 
   read(key: string): Readable {
     return createReadStream(this.pathOf(key));
+  }
+
+  async remove(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
   }
 }
 

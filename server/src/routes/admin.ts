@@ -1,5 +1,6 @@
-// The administrator's routes: staff accounts and the holiday calendar. No dossier here.
-import { ApiError, CreateStaffRequest, Holiday, IsoDate, PutHolidayRequest, StaffAccount, StaffList } from '@hsc/shared';
+// The administrator's routes: staff accounts, the holiday calendar, each unit's payee account.
+// No dossier here.
+import { ApiError, CreateStaffRequest, Holiday, IsoDate, PutHolidayRequest, PutPayeeRequest, StaffAccount, StaffList, UnitPayeeResponse } from '@hsc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiError } from '../http/errors.ts';
@@ -7,6 +8,7 @@ import { requestMeta, roles, viewerOf } from '../http/staff-session.ts';
 import { langOf, text } from '../http/texts.ts';
 import { staffAudit } from '../services/access.ts';
 import { isRealDate, type CalendarService } from '../services/calendar.ts';
+import { toPayee } from '../services/payees.ts';
 import type { StaffService } from '../services/staff.ts';
 import type { Store } from '../store/store.ts';
 
@@ -56,6 +58,37 @@ export const adminRoutes: FastifyPluginAsyncZod<{ staff: StaffService; calendar:
       if (!(await calendar.remove(req.params.date))) return reply.code(404).send(apiError(langOf(req), 'not_found'));
       await store.audit.append(staffAudit(viewerOf(req), now(), { action: 'holiday_removed', details: { date: req.params.date } }));
       return reply.code(204).send();
+    },
+  );
+
+  const UnitParam = z.object({ code: z.string().min(1).max(20) });
+
+  app.get(
+    '/api/admin/units/:code/payee',
+    { onRequest: adminOnly, schema: { tags: ['admin'], summary: "The unit's account for fees paid by transfer", params: UnitParam, response: { 200: UnitPayeeResponse, 404: ApiError, ...ERRORS } } },
+    async (req, reply) => {
+      if (!(await store.getUnit(req.params.code))) return reply.code(404).send(apiError(langOf(req), 'not_found'));
+      const p = await store.payees.get(req.params.code);
+      return { unitCode: req.params.code, payee: p ? { ...toPayee(p), updatedAt: p.updatedAt } : null };
+    },
+  );
+
+  app.put(
+    '/api/admin/units/:code/payee',
+    {
+      onRequest: adminOnly,
+      schema: { tags: ['admin'], summary: "Set the unit's account for fees paid by transfer", params: UnitParam, body: PutPayeeRequest, response: { 200: UnitPayeeResponse, 404: ApiError, ...ERRORS } },
+    },
+    async (req, reply) => {
+      const unitCode = req.params.code;
+      if (!(await store.getUnit(unitCode))) return reply.code(404).send(apiError(langOf(req), 'not_found'));
+      const v = viewerOf(req);
+      const at = now();
+      const record = { unitCode, ...req.body, updatedAt: at.toISOString(), updatedBy: v.id };
+      await store.payees.put(record);
+      // Fee requests already made keep the account they were made with (the QR the person holds).
+      await store.audit.append(staffAudit(v, at, { action: 'payee_put', details: { unitCode, ...req.body } }));
+      return { unitCode, payee: { ...toPayee(record), updatedAt: record.updatedAt } };
     },
   );
 };

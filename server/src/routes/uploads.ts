@@ -5,7 +5,7 @@
 import { chmod, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileStore } from '@tus/file-store';
-import { Server, type Upload } from '@tus/server';
+import { Server, Upload } from '@tus/server';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { apiError } from '../http/errors.ts';
 import { UploadMetadata, type AttachmentService } from '../services/attachments.ts';
@@ -14,6 +14,8 @@ export interface UploadRouteOptions {
   attachments: AttachmentService;
   uploadsDir: string;
   maxBytes: number;
+  /** Unfinished uploads expire this long after they began (tus expiration); the purge removes them. */
+  expireAfterMs?: number;
 }
 
 /** What @tus/server sends when a hook throws: status and body are passed through. */
@@ -56,6 +58,22 @@ const CHECKSUM_MISMATCH = 460;
  * already created the directory synchronously, so that check is switched off.
  */
 class UploadStore extends FileStore {
+  /** Set by the route: uploads already moved into the blob store. */
+  finished?: FinishedUploads;
+
+  // With expiration on, tus looks the upload up once more after the last byte to decide on
+  // Upload-Expires; by then a finished upload is stored and its part gone, so it is answered
+  // as complete (no header) instead of a 404 that would make the phone send it again.
+  override async getUpload(id: string): Promise<Upload> {
+    try {
+      return await super.getUpload(id);
+    } catch (e) {
+      const length = this.finished?.length(id);
+      if (length === undefined) throw e;
+      return new Upload({ id, size: length, offset: length });
+    }
+  }
+
   // A part and its metadata (file name, dossier id) are people's data: server's user only.
   override async create(upload: Upload): Promise<Upload> {
     const made = await super.create(upload);
@@ -66,9 +84,10 @@ class UploadStore extends FileStore {
 }
 (UploadStore.prototype as unknown as { checkOrCreateDirectory(): void }).checkOrCreateDirectory = () => undefined;
 
-export const uploadRoutes: FastifyPluginAsync<UploadRouteOptions> = async (app, { attachments, uploadsDir, maxBytes }) => {
-  const datastore = new UploadStore({ directory: uploadsDir });
+export const uploadRoutes: FastifyPluginAsync<UploadRouteOptions> = async (app, { attachments, uploadsDir, maxBytes, expireAfterMs }) => {
+  const datastore = new UploadStore({ directory: uploadsDir, expirationPeriodInMilliseconds: expireAfterMs });
   const finished = new FinishedUploads();
+  datastore.finished = finished;
 
   /** Drops an upload's bytes and its tus metadata file; either may already be gone. */
   const discard = async (id: string) => {

@@ -22,6 +22,7 @@ import type { CalendarService } from './calendar.ts';
 import type { DeskService } from './desk.ts';
 import { buildForm, currentFields, formCounter, type FormPayload } from './forms.ts';
 import type { ReceiptSigner } from './signing.ts';
+import { nextPayment, paidNote } from './payees.ts';
 import { storeUploadedFile } from './stored-file.ts';
 
 export type ActOutcome =
@@ -144,7 +145,7 @@ export class ActionService {
         rescheduled: next.rescheduled,
         resultId: next.resultId,
         finishedAt: action.action === 'finish' ? at : d.finishedAt,
-        payment: action.action === 'request_payment' ? JSON.stringify({ amount: action.amount, ...(action.note ? { note: action.note } : {}) }) : d.payment,
+        payment: nextPayment(action, d, action.action === 'request_payment' ? await this.store.payees.get(d.unitCode) : undefined, v.id, at),
       },
       timeline: { at },
       audit: {
@@ -158,6 +159,7 @@ export class ActionService {
         actionId: actionId ?? null,
       },
     };
+    if (action.action === 'payment_received' && change.set.payment) change.timeline.note = paidNote(change.set.payment);
     if (payload && formId) {
       const p = payload;
       const unitNames = p.kind === '01' ? new Map((await this.store.listUnits()).map((u) => [u.code, u.name])) : undefined;

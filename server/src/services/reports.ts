@@ -1,7 +1,7 @@
 // The figures the seed article counts: dossiers received per month, unit and procedure, by
 // channel (online share), and how many were finished on time. A dossier counts in the month
 // (Vietnamese time) it was first received; "on time" means its result was issued (processed)
-// no later than the due date in force.
+// no later than the due date in force. Fees count in the month they were marked paid.
 import { vnInstant, vnLocal, type ReportFigures, type ReportQuery, type ReportResponse, type ReportRow } from '@hsc/shared';
 import type { Store } from '../store/store.ts';
 import { staffAudit, unitScope, type Viewer } from './access.ts';
@@ -69,6 +69,13 @@ export class ReportService {
     const out: ReportRow[] = [...cells.values()]
       .sort((a, b) => a.month.localeCompare(b.month) || a.unitCode.localeCompare(b.unitCode) || a.procedureCode.localeCompare(b.procedureCode))
       .map((x) => ({ month: x.month, unitCode: x.unitCode, procedureCode: x.procedureCode, ...figures(x.c) }));
+    const fees = new Map<string, { month: string; unitCode: string; paid: number; amount: number }>();
+    for (const f of await this.store.payees.paidFees(units, from, to)) {
+      const month = vnLocal(new Date(f.paidAt)).date.slice(0, 7);
+      const key = `${month}|${f.unitCode}`;
+      const cell = fees.get(key) ?? { month, unitCode: f.unitCode, paid: 0, amount: 0 };
+      fees.set(key, { ...cell, paid: cell.paid + 1, amount: cell.amount + f.amount });
+    }
     await this.store.audit.append(staffAudit(v, this.now(), { action: 'read_report', details: { from: q.from, to: q.to, unit: q.unit ?? null } }));
     return {
       kind: 'ok',
@@ -79,6 +86,7 @@ export class ReportService {
         rows: out,
         months: months.map((m) => ({ month: m, ...figures(perMonth.get(m)!) })),
         total: figures(total),
+        fees: [...fees.values()].sort((a, b) => a.month.localeCompare(b.month) || a.unitCode.localeCompare(b.unitCode)),
       },
     };
   }

@@ -6,6 +6,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { roleHasUnit, type CreateStaffRequest, type StaffAccount, type StaffRole, type StaffSession, type StaffUser } from '@hsc/shared';
 import type { SessionRecord, StaffRecord, Store } from '../store/store.ts';
 import { constantTimeEqual, sha256Hex } from './canonical.ts';
+import { seedDemoPayees } from './payees.ts';
 
 /** Who made a request, for the audit log. */
 export interface RequestMeta {
@@ -167,11 +168,15 @@ export class StaffService {
     return (await this.store.staff.list()).map((s) => ({ ...toUser(s), createdAt: s.createdAt }));
   }
 
-  /** DEMO=1: the demo accounts, created once (an existing username is left as it is). */
+  /**
+   * DEMO=1: the demo accounts, created once (an existing username is left as it is), and a
+   * fictitious payee account for the demo units (an administrator's account is never replaced).
+   */
   async seedDemo(): Promise<void> {
     for (const a of DEMO_ACCOUNTS) {
       if (await this.store.staff.byUsername(a.username)) continue;
       await this.create({ ...a, password: DEMO_PASSWORD }, { staffId: null });
     }
+    await seedDemoPayees(this.store, this.now().toISOString());
   }
 }

@@ -5,6 +5,7 @@ import { normalizeLookupCode, SupplementItem, type DossierStatusResponse, type S
 import { z } from 'zod';
 import type { DossierRecord, Store } from '../store/store.ts';
 import { constantTimeEqual, sha256Hex } from './canonical.ts';
+import { paymentInfo } from './payees.ts';
 import { readReceipt } from './submission.ts';
 
 /** Compared against when the code is unknown, so that path costs the same as a wrong guess. */
@@ -38,6 +39,8 @@ export class TrackingService {
     }
     const decisions = await this.decisions(dossier.id);
     if (decisions.length) out.decisions = decisions;
+    const payment = paymentInfo(dossier.payment);
+    if (payment) out.payment = payment;
     return out;
   }
 

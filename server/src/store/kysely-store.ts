@@ -6,6 +6,8 @@ import { KyselyAuditStore } from './kysely-audit.ts';
 import { KyselyCatalogStore } from './kysely-catalog.ts';
 import { KyselyDeskStore } from './kysely-desk.ts';
 import { KyselyHolidayStore } from './kysely-holidays.ts';
+import { KyselyPayeeStore } from './kysely-payees.ts';
+import { KyselyPurgeStore } from './kysely-purge.ts';
 import { KyselyPushStore } from './kysely-push.ts';
 import { KyselyStaffStore } from './kysely-staff.ts';
 import { migrateToLatest } from './migrations.ts';
@@ -23,6 +25,8 @@ export class KyselyStore implements Store {
   readonly desk: KyselyDeskStore;
   readonly push: KyselyPushStore;
   readonly catalog: KyselyCatalogStore;
+  readonly purge: KyselyPurgeStore;
+  readonly payees: KyselyPayeeStore;
 
   constructor(
     readonly kind: StoreKind,
@@ -35,6 +39,8 @@ export class KyselyStore implements Store {
     this.desk = new KyselyDeskStore(db);
     this.push = new KyselyPushStore(db as unknown as Kysely<never>);
     this.catalog = new KyselyCatalogStore(db);
+    this.purge = new KyselyPurgeStore(db);
+    this.payees = new KyselyPayeeStore(db);
   }
 
   async migrate(): Promise<void> {

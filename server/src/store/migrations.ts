@@ -4,6 +4,7 @@
 import { foldVi, type DossierSubmission } from '@hsc/shared';
 import { Migrator, sql, SqliteAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { m0004Catalog } from './kysely-catalog.ts';
+import { m0006Payees } from './kysely-payees.ts';
 import { m0003Push } from './kysely-push.ts';
 
 const m0001: Migration = {
@@ -227,7 +228,7 @@ const m0002: Migration = {
   },
 };
 
-export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_desk': m0002, '0003_push': m0003Push, '0004_catalog': m0004Catalog };
+export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_desk': m0002, '0003_push': m0003Push, '0004_catalog': m0004Catalog, '0006_payees': m0006Payees };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

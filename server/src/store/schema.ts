@@ -211,6 +211,16 @@ export interface ResultsTable {
   staff_id: string;
 }
 
+/** The account a unit's fees are paid into, set by an administrator (0006_payees). */
+export interface UnitPayeesTable {
+  unit_code: string;
+  bank_bin: string;
+  account_number: string;
+  account_name: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
 export interface Database {
   units: UnitsTable;
   procedures: ProceduresTable;
@@ -230,4 +240,5 @@ export interface Database {
   procedure_versions: ProcedureVersionsTable;
   catalog_meta: CatalogMetaTable;
   templates: TemplatesTable;
+  unit_payees: UnitPayeesTable;
 }

@@ -3,6 +3,8 @@
 // Plain data in and out: no domain rules here, no Fastify.
 import type { Channel, DossierStatus, StaffRole, TimelineEntry, Unit } from '@hsc/shared';
 import type { CatalogStore } from './catalog-store.ts';
+import type { PayeeStore } from './kysely-payees.ts';
+import type { PurgeStore } from './kysely-purge.ts';
 import type { PushStore } from './push-store.ts';
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -105,6 +107,10 @@ export interface Store {
   readonly push: PushStore;
   /** Procedures, their versions and drafts, the catalog version, blank-form templates. */
   readonly catalog: CatalogStore;
+  /** What the purge removes: pages of dossiers never sent, dossiers withdrawn before acceptance. */
+  readonly purge: PurgeStore;
+  /** Each unit's account for fees paid by transfer. */
+  readonly payees: PayeeStore;
 }
 
 // ---- Desk issue ----

@@ -1,0 +1,105 @@
+// Removing what the privacy notice promises to remove, in one function so that it can move to a
+// job queue as it is. Three things go:
+// - upload parts never finished, 24 h after the upload began (tus expiration: the server also
+//   announces `Upload-Expires` and refuses to continue an expired upload);
+// - pages stored 24 h ago or more for a dossier id no dossier has. The phone keeps its copy until
+//   it holds a receipt, so a dossier sent later still arrives: its PUT answers 422 "missing"
+//   for the removed pages and the phone uploads them again (the usual path after a lost upload);
+// - dossiers withdrawn before the commune accepted them, `withdrawnDays` after the withdrawal.
+// A dossier the commune accepted is a legal record: it is kept (see `recordYears`), never purged.
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BlobStore } from '../blobs/blob-store.ts';
+import type { PurgeStore } from '../store/kysely-purge.ts';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+export interface RetentionConfig {
+  /** Unfinished upload parts and pages of dossiers never sent: removed after this long. */
+  uploadHours: number;
+  /** Dossiers withdrawn before acceptance: removed this many days after the withdrawal. */
+  withdrawnDays: number;
+  /** How long the commune keeps an accepted dossier (its legal record); never purged here. */
+  recordYears: number;
+}
+
+export const DEFAULT_RETENTION: RetentionConfig = { uploadHours: 24, withdrawnDays: 30, recordYears: 10 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The purge (tests run it with the clock moved forward). */
+    purge: PurgeService;
+  }
+}
+
+export interface PurgeReport {
+  uploadParts: number;
+  attachments: number;
+  dossiers: number;
+}
+
+export class PurgeService {
+  constructor(
+    private readonly store: PurgeStore,
+    private readonly blobs: BlobStore,
+    private readonly uploadsDir: string,
+    private readonly now: () => Date,
+    private readonly retention: RetentionConfig = DEFAULT_RETENTION,
+  ) {}
+
+  async run(): Promise<PurgeReport> {
+    const now = this.now().getTime();
+    const uploadCutoff = new Date(now - this.retention.uploadHours * HOUR);
+    const uploadParts = await this.expireUploadParts(uploadCutoff);
+    const orphanKeys = await this.store.deleteOrphanAttachments(uploadCutoff.toISOString());
+    const withdrawn = await this.store.deleteWithdrawnUnaccepted(new Date(now - this.retention.withdrawnDays * DAY).toISOString());
+    // Rows first, bytes after: a file without a row is harmless, a row without its file is not.
+    for (const key of [...orphanKeys, ...withdrawn.keys]) await this.blobs.remove(key);
+    return { uploadParts, attachments: orphanKeys.length, dossiers: withdrawn.dossiers };
+  }
+
+  /**
+   * tus parts begun before `cutoff`: each has `<id>.json` with its `creation_date`. Finished
+   * uploads are already gone (moved into the blob store), so every part left is unfinished.
+   * Read here rather than by the FileStore's own `deleteExpired`, which reads the wall clock.
+   */
+  private async expireUploadParts(cutoff: Date): Promise<number> {
+    let removed = 0;
+    for (const name of await readdir(this.uploadsDir).catch(() => [] as string[])) {
+      if (!name.endsWith('.json')) continue;
+      const id = name.slice(0, -'.json'.length);
+      let created: number;
+      try {
+        created = Date.parse((JSON.parse(await readFile(join(this.uploadsDir, name), 'utf8')) as { creation_date?: string }).creation_date ?? '');
+      } catch {
+        continue; // being written, or removed meanwhile
+      }
+      if (!(created < cutoff.getTime())) continue;
+      await rm(join(this.uploadsDir, id), { force: true });
+      await rm(join(this.uploadsDir, name), { force: true });
+      removed++;
+    }
+    return removed;
+  }
+}
+
+/** Runs the purge now and then every `everyMs`; the returned function stops it. */
+export function schedulePurge(purge: PurgeService, everyMs: number, log: { info(o: object, m: string): void; error(o: object, m: string): void }): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const tick = () => {
+    if (running) return;
+    running = purge
+      .run()
+      .then((report) => log.info({ purge: report }, 'purge done'))
+      .catch((err: unknown) => log.error({ err }, 'purge failed'))
+      .finally(() => (running = undefined));
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
