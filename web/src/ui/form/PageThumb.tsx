@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { AttachmentRecord } from '../../db/types.ts';
 import { formatBytes } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
@@ -23,6 +24,9 @@ export function PageThumb({
   const { t, lang } = useLang();
   const isImage = page.mediaType.startsWith('image/');
   const url = useObjectUrl(isImage ? page.blob : undefined);
+  // A photographed page may have cost a trip to find the paper: a slip of the thumb on ✕ must
+  // not delete it, so removing asks first (keeping is the default).
+  const [asking, setAsking] = useState(false);
   return (
     <li className="page" data-testid={`page-${slotKey}`}>
       <span className="thumb">
@@ -44,10 +48,29 @@ export function PageThumb({
         <button type="button" className="icon-btn" aria-label={t('form.moveDown', { n })} disabled={last} onClick={() => onMove(1)}>
           ↓
         </button>
-        <button type="button" className="icon-btn icon-danger" aria-label={t('form.remove', { n })} onClick={onRemove}>
+        <button type="button" className="icon-btn icon-danger" aria-label={t('form.remove', { n })} aria-expanded={asking} onClick={() => setAsking(true)}>
           ✕
         </button>
       </span>
+      {asking && (
+        <span className="page-ask" role="group" aria-label={t('form.remove', { n })} data-testid="page-remove-ask">
+          <span>{t('form.removeAsk', { n })}</span>
+          {/* The safe answer takes the focus the ✕ had. */}
+          <button type="button" className="btn" autoFocus onClick={() => setAsking(false)}>
+            {t('form.removeKeep')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-danger"
+            onClick={() => {
+              setAsking(false);
+              onRemove();
+            }}
+          >
+            {t('form.removeConfirm')}
+          </button>
+        </span>
+      )}
     </li>
   );
 }

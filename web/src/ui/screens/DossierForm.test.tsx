@@ -103,8 +103,17 @@ describe('the dossier form', () => {
     expect(pages[0]?.sha256).toBe(createHash('sha256').update('page-1').digest('hex'));
     expect(await pages[0]!.blob.text()).toBe('page-1');
 
+    // Removing asks first; keeping is the answer that has the focus.
     fireEvent.click(screen.getByRole('button', { name: 'Bỏ trang 1' }));
+    expect(screen.getByTestId('page-remove-ask').textContent).toContain('Bỏ trang 1 khỏi hồ sơ?');
+    expect(document.activeElement?.textContent).toBe('Giữ lại');
+    fireEvent.click(screen.getByRole('button', { name: 'Giữ lại' }));
+    expect(screen.queryByTestId('page-remove-ask')).toBeNull();
+    expect(await listAttachments(d.id)).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Bỏ trang 1' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Bỏ trang này' }));
     await waitFor(() => expect(screen.getAllByTestId('page-document')).toHaveLength(1));
+    expect((await listAttachments(d.id)).map((p) => p.fileName)).toEqual(['p2.pdf']);
   });
 
   it('on a full disk says the change is not saved yet, keeps it, and saves it once there is room', async () => {
