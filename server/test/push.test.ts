@@ -131,7 +131,28 @@ describe('Web Push', () => {
     await actAll(officer, d.id, [{ action: 'request_supplement', items: [{ label: 'CCCD', reason: 'Mờ' }] }]);
     await t.app.push.settled();
     expect(ep.received).toHaveLength(2);
-    expect(message('/push/en', en.keys)).toMatchObject({ event: 'supplement_requested', body: expect.stringContaining('needs more documents') });
+    expect(message('/push/en', en.keys)).toMatchObject({ event: 'supplement_requested', body: `Dossier ${d.receipt.code} needs: CCCD` });
+    expect(message('/push/vi', vi.keys).body).toBe(`Hồ sơ ${d.receipt.code} cần bổ sung: CCCD`);
+  });
+
+  test('a refusal names its reasons, a stop its reason', async () => {
+    ep = await pushEndpoint();
+    t = await testApp({ demo: true, push: { endpointAllowed: (u) => u.hostname === '127.0.0.1' } });
+    const officer = await login(t.app, 'demo.officer');
+    const leader = await login(t.app, 'demo.leader');
+    const refused = await sendDossier(t.app, VO_NHAI);
+    const vi = await subscribe(refused, `${ep.base}/push/refused`, 'vi');
+    await actAll(officer, refused.id, [{ action: 'refuse', reasons: ['Không thuộc thẩm quyền của xã', 'Tờ khai thiếu chữ ký'] }]);
+    await t.app.push.settled();
+    const body = (i: number, keys: ReturnType<typeof browserKeys>) => JSON.parse(decrypt(ep.received[i]!.body, keys.ecdh, keys.auth)) as { body: string; event: string };
+    expect(body(0, vi.keys)).toMatchObject({ event: 'refused', body: `Hồ sơ ${refused.receipt.code} không được tiếp nhận vì: Không thuộc thẩm quyền của xã; Tờ khai thiếu chữ ký` });
+
+    const stopped = await sendDossier(t.app, VO_NHAI);
+    const en = await subscribe(stopped, `${ep.base}/push/stopped`, 'en');
+    await actAll(officer, stopped.id, [{ action: 'accept' }, { action: 'start_processing' }]);
+    await actAll(leader, stopped.id, [{ action: 'stop', reason: 'Đề nghị của người dân' }]);
+    await t.app.push.settled();
+    expect(body(ep.received.length - 1, en.keys)).toMatchObject({ event: 'stopped', body: `Dossier ${stopped.receipt.code} was stopped because: Đề nghị của người dân` });
   });
 
   test('a subscription the push service says is gone (410) is removed', async () => {

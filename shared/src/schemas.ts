@@ -173,6 +173,24 @@ export const SignedDecision = z.object({
 });
 export type SignedDecision = z.infer<typeof SignedDecision>;
 
+/**
+ * The commune's latest decision on a dossier, as plain fields a screen words in its own language:
+ * refused (`reasons`, Mẫu 03), supplement (`items`, Mẫu 02), rescheduled (`reason`,
+ * `previousDueAt`, `newDueAt`, Mẫu 04), stopped (`reason`), accepted and result (`dueAt`), payment
+ * (its details are the status's `payment`). Absent while nothing is decided or once answered.
+ */
+export const DossierDecision = z.object({
+  kind: z.enum(['accepted', 'supplement', 'refused', 'rescheduled', 'stopped', 'payment', 'result']),
+  at: z.string(),
+  reasons: z.array(z.string()).optional(),
+  items: z.array(SupplementItem).optional(),
+  reason: z.string().optional(),
+  previousDueAt: z.string().optional(),
+  newDueAt: z.string().optional(),
+  dueAt: z.string().optional(),
+});
+export type DossierDecision = z.infer<typeof DossierDecision>;
+
 /** `GET /api/dossiers/:id/status` with the device secret header: what the sending phone syncs. */
 export const DossierStatusResponse = z.object({
   receipt: Receipt,
@@ -187,6 +205,8 @@ export const DossierStatusResponse = z.object({
   decisions: z.array(SignedDecision).optional(),
   /** Once a fee is requested: amount, what for, and the unit's account with its VietQR payload. */
   payment: PaymentInfo.optional(),
+  /** The latest decision in plain fields (the signed forms above prove it). */
+  decision: DossierDecision.optional(),
 });
 export type DossierStatusResponse = z.infer<typeof DossierStatusResponse>;
 

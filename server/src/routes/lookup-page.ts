@@ -3,7 +3,7 @@
 // travels in a POST body, not in the URL, so it stays out of history, logs and referrers. An
 // unknown code and a wrong lookup code give the same page, byte for byte, with the same status;
 // the comparison is TrackingService's constant-time one; attempts share the track limit's size.
-import { statusMessages, type TrackResponse } from '@hsc/shared';
+import { decisionMessages, fillMessage, statusMessages, type DossierDecision, type Lang, type TrackResponse } from '@hsc/shared';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { RateLimit } from '../config.ts';
 import { vnDateTime } from '../services/push.ts';
@@ -41,7 +41,41 @@ const LIMITED =
   '<div class="box" role="alert"><p><b>Bạn đã tra cứu quá nhiều lần.</b> Hãy đợi một phút rồi thử lại.</p>' +
   '<p class="en" lang="en">Too many attempts. Please wait a minute and try again.</p></div>';
 
-function found(t: TrackResponse): string {
+/** The latest decision in one language: what, why, what to do, by when (the words the phone shows). */
+function decisionLines(lang: Lang, d: DossierDecision): string[] {
+  const m = decisionMessages[lang];
+  const date = (iso: string | undefined) => (iso ? vnDateTime(iso) : '');
+  const list = (xs: readonly string[]) => `<ul>${xs.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`;
+  switch (d.kind) {
+    case 'accepted':
+      return [esc(fillMessage(m.accepted, { date: date(d.dueAt) }))];
+    case 'refused':
+      return [`<b>${esc(m.refused)}</b>${list(d.reasons ?? [])}`, esc(m.refusedNext)];
+    case 'supplement':
+      return [`<b>${esc(m.supplement)}</b>${list((d.items ?? []).map((i) => fillMessage(m.supplementItem, { label: i.label, reason: i.reason })))}`, esc(m.supplementNext)];
+    case 'rescheduled':
+      return [
+        `<b>${esc(m.rescheduled)}</b>`,
+        ...(d.reason ? [esc(fillMessage(m.rescheduledReason, { reason: d.reason }))] : []),
+        `<b>${esc(fillMessage(m.newDue, { date: date(d.newDueAt) }))}</b>`,
+        ...(d.previousDueAt ? [esc(fillMessage(m.previousDue, { date: date(d.previousDueAt) }))] : []),
+      ];
+    case 'stopped':
+      return [`<b>${esc(fillMessage(m.stopped, { reason: d.reason ?? '' }))}</b>`, esc(m.stoppedNext)];
+    case 'payment':
+      return [esc(m.payment)];
+    case 'result':
+      return [`<b>${esc(m.result)}</b>`, esc(m.resultNext)];
+  }
+}
+
+function decisionBox(d: DossierDecision): string {
+  const vi = decisionLines('vi', d).map((l) => `<p>${l}</p>`).join('');
+  const en = decisionLines('en', d).map((l) => `<p>${l}</p>`).join('');
+  return `<div class="box" data-decision="${esc(d.kind)}">${vi}<div class="en" lang="en">${en}</div></div>`;
+}
+
+function found(t: TrackResponse & { decision?: DossierDecision }): string {
   const status = (s: TrackResponse['status']) => `${esc(statusMessages.vi[s])} <span class="en" lang="en">(${esc(statusMessages.en[s])})</span>`;
   const steps = t.timeline
     .map((e) => `<li>${vnDateTime(e.at)}: ${status(e.status)}${e.note ? ` – ${esc(e.note)}` : ''}</li>`)
@@ -49,7 +83,8 @@ function found(t: TrackResponse): string {
   return (
     `<div class="box"><p>Hồ sơ <b>${esc(t.code)}</b></p><p>Trạng thái <span class="en" lang="en">(status)</span>: <b>${status(t.status)}</b></p>` +
     `<p>Hẹn trả kết quả <span class="en" lang="en">(due)</span>: <b>${vnDateTime(t.dueAt)}</b></p>` +
-    `<p>Quá trình <span class="en" lang="en">(timeline)</span>:</p><ol>${steps}</ol></div>`
+    `<p>Quá trình <span class="en" lang="en">(timeline)</span>:</p><ol>${steps}</ol></div>` +
+    (t.decision ? decisionBox(t.decision) : '')
   );
 }
 

@@ -5,10 +5,11 @@
 // never holds up the officer's action: it runs after the commit, and a failure is only logged.
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StaffActionName } from '@hsc/shared';
+import { decisionMessages, fillMessage, type DossierDecision, type StaffActionName } from '@hsc/shared';
 import webpush from 'web-push';
 import type { DossierRecord, Store } from '../store/store.ts';
 import { keysDir } from './signing.ts';
+import { TrackingService } from './tracking.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -17,7 +18,7 @@ declare module 'fastify' {
   }
 }
 
-export type PushEvent = 'accepted' | 'supplement_requested' | 'result_ready' | 'rescheduled';
+export type PushEvent = 'accepted' | 'supplement_requested' | 'result_ready' | 'rescheduled' | 'refused' | 'stopped';
 type Lang = 'vi' | 'en';
 
 /** Which officer actions a person hears about, and as what. */
@@ -26,6 +27,8 @@ export const EVENT_OF: Partial<Record<StaffActionName, PushEvent>> = {
   request_supplement: 'supplement_requested',
   finish: 'result_ready',
   reschedule: 'rescheduled',
+  refuse: 'refused',
+  stop: 'stopped',
 };
 
 /** "16:05 12/03/2026", Vietnamese time (UTC+7, no daylight saving). */
@@ -34,22 +37,17 @@ export function vnDateTime(iso: string): string {
   return `${t.slice(11, 16)} ${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)}`;
 }
 
-const TEXTS: Record<Lang, { title: string } & Record<PushEvent, (code: string, due: string) => string>> = {
-  vi: {
-    title: 'Hồ sơ công',
-    accepted: (c, d) => `Hồ sơ ${c} đã được tiếp nhận. Hẹn trả kết quả: ${d}.`,
-    supplement_requested: (c) => `Hồ sơ ${c} cần bổ sung giấy tờ. Mở ứng dụng để xem cần thêm gì.`,
-    result_ready: (c) => `Hồ sơ ${c} đã có kết quả. Mở ứng dụng để xem.`,
-    rescheduled: (c, d) => `Hồ sơ ${c} được hẹn lại ngày trả kết quả: ${d}.`,
-  },
-  en: {
-    title: 'Hồ sơ công',
-    accepted: (c, d) => `Dossier ${c} was accepted. Result due ${d}.`,
-    supplement_requested: (c) => `Dossier ${c} needs more documents. Open the app to see what is needed.`,
-    result_ready: (c) => `The result of dossier ${c} is ready. Open the app to see it.`,
-    rescheduled: (c, d) => `Dossier ${c} has a new due date: ${d}.`,
-  },
+/** The decision each event names, and how long its list may grow in a notification. */
+const PUSH_KEY: Record<PushEvent, keyof (typeof decisionMessages)['vi']['push']> = {
+  accepted: 'accepted',
+  supplement_requested: 'supplement',
+  result_ready: 'result',
+  rescheduled: 'rescheduled',
+  refused: 'refused',
+  stopped: 'stopped',
 };
+const LIST_MAX = 240;
+const clip = (s: string) => (s.length > LIST_MAX ? `${s.slice(0, LIST_MAX - 1)}…` : s);
 
 /** What the service worker receives (web/public/push-sw.js shows it; a tap opens `url`). */
 export interface PushMessage {
@@ -60,9 +58,13 @@ export interface PushMessage {
   event: PushEvent;
 }
 
-export function pushMessage(lang: Lang, event: PushEvent, d: Pick<DossierRecord, 'id' | 'code' | 'dueAt'>): PushMessage {
-  const t = TEXTS[lang];
-  return { title: t.title, body: t[event](d.code, vnDateTime(d.dueAt)), url: `/dossiers/${d.id}`, dossierId: d.id, event };
+/** The notification names the decision: its reasons, the items asked for, the new date. */
+export function pushMessage(lang: Lang, event: PushEvent, d: Pick<DossierRecord, 'id' | 'code' | 'dueAt'>, decision?: DossierDecision): PushMessage {
+  const m = decisionMessages[lang];
+  const items = (decision?.items ?? []).map((i) => i.label);
+  const list = clip((decision?.reasons ?? items).join('; '));
+  const body = fillMessage(m.push[PUSH_KEY[event]], { code: d.code, date: vnDateTime(decision?.newDueAt ?? d.dueAt), list, reason: clip(decision?.reason ?? '') });
+  return { title: 'Hồ sơ công', body, url: `/dossiers/${d.id}`, dossierId: d.id, event };
 }
 
 // The browsers' push services. Only these may be registered: the server POSTs to whatever
@@ -149,8 +151,10 @@ export class PushService {
   }
 
   private async send(event: PushEvent, dossier: DossierRecord): Promise<void> {
-    for (const sub of await this.store.push.forDossier(dossier.id)) {
-      const payload = JSON.stringify(pushMessage(sub.lang, event, dossier));
+    const subs = await this.store.push.forDossier(dossier.id);
+    const decision = subs.length ? await new TrackingService(this.store).decision(dossier) : undefined;
+    for (const sub of subs) {
+      const payload = JSON.stringify(pushMessage(sub.lang, event, dossier, decision));
       const req = webpush.generateRequestDetails({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
         vapidDetails: { subject: this.opts.subject ?? 'mailto:hosocong@localhost.invalid', publicKey: this.vapid.publicKey, privateKey: this.vapid.privateKey },
         TTL: 7 * 24 * 3600,

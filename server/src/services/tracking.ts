@@ -1,7 +1,7 @@
 // Reading a dossier's state: by the sending device (its secret) or by anyone holding the code
 // and the lookup code. Every failure looks the same from outside, and comparisons take the
 // same time whether the code exists or not, so neither answers nor timing help a guesser.
-import { normalizeLookupCode, SupplementItem, type DossierStatusResponse, type SignedDecision, type TrackResponse } from '@hsc/shared';
+import { DossierDecision, normalizeLookupCode, SupplementItem, type DossierStatusResponse, type SignedDecision, type TrackResponse } from '@hsc/shared';
 import { z } from 'zod';
 import type { DossierRecord, Store } from '../store/store.ts';
 import { constantTimeEqual, sha256Hex } from './canonical.ts';
@@ -10,6 +10,19 @@ import { readReceipt } from './submission.ts';
 
 /** Compared against when the code is unknown, so that path costs the same as a wrong guess. */
 const DECOY = 'decoy-lookup-code';
+
+/** The officer's actions a person is told of as a decision, by audit action name. */
+const DECISION_OF: Record<string, DossierDecision['kind']> = {
+  accept: 'accepted',
+  request_supplement: 'supplement',
+  refuse: 'refused',
+  reschedule: 'rescheduled',
+  stop: 'stopped',
+  request_payment: 'payment',
+  finish: 'result',
+};
+/** The steps after which the last decision is no longer news: it was answered, paid or withdrawn. */
+const ANSWERS = new Set(['supplement_submitted', 'payment_received', 'withdraw', 'start_processing']);
 
 export class TrackingService {
   constructor(private readonly store: Store) {}
@@ -41,7 +54,36 @@ export class TrackingService {
     if (decisions.length) out.decisions = decisions;
     const payment = paymentInfo(dossier.payment);
     if (payment) out.payment = payment;
+    const decision = await this.decision(dossier);
+    if (decision) out.decision = decision;
     return out;
+  }
+
+  /**
+   * The latest decision on the dossier, from the audit log (which keeps each action's reasons,
+   * items and dates as given); gone once the person answered it or withdrew.
+   */
+  async decision(d: DossierRecord): Promise<DossierDecision | undefined> {
+    let latest: DossierDecision | undefined;
+    for (const e of await this.store.audit.list({ dossierId: d.id, limit: 10_000 })) {
+      if (ANSWERS.has(e.action)) latest = undefined;
+      const kind = DECISION_OF[e.action];
+      if (!kind) continue;
+      const x = (e.details ?? {}) as { reasons?: unknown; items?: unknown; reason?: unknown; previousDueAt?: unknown; dueAt?: unknown };
+      const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+      latest = DossierDecision.parse({
+        kind,
+        at: e.at,
+        ...(kind === 'refused' ? { reasons: x.reasons } : {}),
+        ...(kind === 'supplement' ? { items: x.items } : {}),
+        ...(kind === 'rescheduled' || kind === 'stopped' ? { reason: str(x.reason) } : {}),
+        ...(kind === 'rescheduled' ? { previousDueAt: str(x.previousDueAt), newDueAt: str(x.dueAt) } : {}),
+        ...(kind === 'accepted' ? { dueAt: str(x.dueAt) ?? d.dueAt } : {}),
+      });
+    }
+    // A result stays news only while it waits to be collected.
+    if (latest?.kind === 'result' && d.status !== 'processed') return undefined;
+    return latest;
   }
 
   /** The dossier's signed forms, exactly as stored (never re-signed); unsigned ones are left out. */
@@ -55,11 +97,12 @@ export class TrackingService {
     return out;
   }
 
-  async byCode(code: string, lookup: string): Promise<TrackResponse | undefined> {
+  async byCode(code: string, lookup: string): Promise<(TrackResponse & { decision?: DossierDecision }) | undefined> {
     const dossier = await this.store.getDossierByCode(code.trim());
     const ok = constantTimeEqual(dossier?.lookupCode ?? DECOY, normalizeLookupCode(lookup));
     if (!dossier || !ok) return undefined;
-    return { code: dossier.code, ...(await this.progress(dossier)) };
+    const decision = await this.decision(dossier);
+    return { code: dossier.code, ...(await this.progress(dossier)), ...(decision ? { decision } : {}) };
   }
 
   private async progress(d: DossierRecord) {
