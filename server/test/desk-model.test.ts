@@ -80,11 +80,14 @@ const rank = (a: ActionName) => (FORWARD.includes(a) ? FORWARD.indexOf(a) : FORW
  * Each walk starts with one of these plain paths (every action appears in one), so that deep
  * states and every action are exercised whatever the random tail does.
  */
-const PREFIX: Record<string, [ModelActor, ActionName][]> = {
+const PREFIX: Record<string, [ModelActor, ActionName, number?][]> = {
   registered: [],
   accepted: [['leader', 'accept']],
   refused: [['officer', 'refuse']],
   resubmitted: [['officer', 'request_supplement'], ['citizen', 'supplement_submitted']],
+  // Outside the supplement rule, on a leader's written reason: a second request, and one 14 days on.
+  supplementedTwice: [['officer', 'request_supplement'], ['citizen', 'supplement_submitted'], ['leader', 'request_supplement']],
+  supplementedLate: [['leader', 'accept'], ['leader', 'request_supplement', 14 * 24 * 60]],
   processing: [['leader', 'accept'], ['officer', 'start_processing']],
   rescheduled: [['leader', 'accept'], ['leader', 'reschedule']],
   paid: [['leader', 'accept'], ['officer', 'start_processing'], ['officer', 'request_payment'], ['officer', 'payment_received']],
@@ -92,7 +95,15 @@ const PREFIX: Record<string, [ModelActor, ActionName][]> = {
   returned: [['leader', 'accept'], ['officer', 'start_processing'], ['officer', 'finish'], ['leader', 'return_result']],
   withdrawn: [['leader', 'accept'], ['citizen', 'withdraw']],
 };
-const scripted = ([actor, action]: [ModelActor, ActionName]): Command => ({ actor, action, guided: false, pick: 0, dayShift: action === 'accept' ? 0 : 1, wait: 0, scripted: true });
+const scripted = ([actor, action, wait = 0]: [ModelActor, ActionName, number?]): Command => ({
+  actor,
+  action,
+  guided: false,
+  pick: 0,
+  dayShift: action === 'accept' ? 0 : 1,
+  wait,
+  scripted: true,
+});
 
 const STAFF_ROUTE = new Set<ActionName>(ACTION_NAMES.filter((a) => a !== 'withdraw' && a !== 'supplement_submitted'));
 
@@ -113,7 +124,7 @@ describe('the server follows the shared state machine', () => {
         const prefixLength = PREFIX[start]!.length;
         let step = 0;
         const d = await sendDossier(t.app, VO_NHAI);
-        let model: LifecycleState = { status: 'registered', clockFrom: d.receipt.receivedAt, dueAt: d.receipt.dueAt, rescheduled: false, resultId: null };
+        let model: LifecycleState = { status: 'registered', clockFrom: d.receipt.receivedAt, dueAt: d.receipt.dueAt, rescheduled: false, resultId: null, supplements: 0 };
         let openSupplement: string | undefined;
         for (const c of commands) {
           clock.set(new Date(clock.now().getTime() + c.wait * 60_000));
@@ -131,7 +142,12 @@ describe('the server follows the shared state machine', () => {
           }
           const payload: Record<ActionName, () => LifecycleAction> = {
             accept: () => (c.dayShift === 0 ? { action: 'accept' } : { action: 'accept', dueAt: dateAfterDue(model, c.dayShift) }),
-            request_supplement: () => ({ action: 'request_supplement', items: [{ slot: 'idCard', label: 'Căn cước', reason: 'Ảnh mờ' }] }),
+            // Sometimes with a written reason, so that overrides (and officers' attempts at one) are walked too.
+            request_supplement: () => ({
+              action: 'request_supplement',
+              items: [{ slot: 'idCard', label: 'Căn cước', reason: 'Ảnh mờ' }],
+              ...(c.dayShift % 2 === 1 ? { overrideReason: 'Phát hiện thiếu giấy tờ khi thẩm định' } : {}),
+            }),
             refuse: () => ({ action: 'refuse', reasons: ['Không thuộc thẩm quyền'] }),
             start_processing: () => ({ action: 'start_processing' }),
             request_payment: () => ({ action: 'request_payment', amount: 20_000 }),
@@ -182,12 +198,10 @@ describe('the server follows the shared state machine', () => {
             if (name === 'supplement_submitted') expect(res.json<{ receipt: Receipt }>().receipt.dueAt).toBe(model.dueAt);
           } else {
             const { dossier } = res.json<ActionResponse>();
-            expect({ status: dossier.status, dueAt: dossier.dueAt, rescheduled: dossier.rescheduled, resultId: dossier.result?.id ?? null }, where).toEqual({
-              status: model.status,
-              dueAt: model.dueAt,
-              rescheduled: model.rescheduled,
-              resultId: model.resultId,
-            });
+            expect(
+              { status: dossier.status, dueAt: dossier.dueAt, rescheduled: dossier.rescheduled, resultId: dossier.result?.id ?? null, supplements: dossier.supplements.length },
+              where,
+            ).toEqual({ status: model.status, dueAt: model.dueAt, rescheduled: model.rescheduled, resultId: model.resultId, supplements: model.supplements });
             if (name === 'request_supplement') openSupplement = dossier.supplements.at(-1)!.id;
           }
         }

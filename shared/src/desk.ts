@@ -76,6 +76,8 @@ export const DeskSupplement = z.object({
   /** Fields the citizen corrected with the resubmission. */
   fields: FieldValues.optional(),
   receipt: Receipt.optional(),
+  /** A leader's written reason for a request outside the rule (late, or not the first). */
+  overrideReason: z.string().optional(),
 });
 export type DeskSupplement = z.infer<typeof DeskSupplement>;
 
@@ -121,6 +123,13 @@ export const DeskDossier = z.object({
   result: DeskResult.nullable(),
   /** What the signed-in staff member can do now (the lifecycle's rules for their role). */
   actions: z.array(ActionName),
+  /**
+   * The supplement rule now: the last day of the 3-working-day window (Vietnamese date) and why
+   * a request now would need a leader's written reason (null: it keeps the rule).
+   */
+  supplementRule: z
+    .object({ until: z.string(), restriction: z.enum(['supplement_too_late', 'supplement_already_requested']).nullable() })
+    .optional(),
 });
 export type DeskDossier = z.infer<typeof DeskDossier>;
 export const DeskDossierResponse = z.object({ dossier: DeskDossier });

@@ -7,6 +7,8 @@ import {
   deadlineBadge,
   FINAL_STATUSES,
   LIFECYCLE_RULES,
+  supplementDeadline,
+  supplementRestriction,
   transition,
   type Actor,
   type ActionName,
@@ -22,7 +24,7 @@ const iso = (d: Date) => d.toISOString();
 const DAYS = 3;
 
 function registered(at: Date, days = DAYS): LifecycleState {
-  return { status: 'registered', clockFrom: iso(at), dueAt: iso(dueAt(at, days, cal)), rescheduled: false, resultId: null };
+  return { status: 'registered', clockFrom: iso(at), dueAt: iso(dueAt(at, days, cal)), rescheduled: false, resultId: null, supplements: 0 };
 }
 const ctx = (actor: Actor, now: Date, processingDays = DAYS): TransitionContext => ({ actor, now, calendar: cal, processingDays });
 
@@ -76,6 +78,38 @@ describe('transition: the legal path', () => {
       error: 'items_required',
     });
     expect(transition(s, { action: 'refuse', reasons: [] }, ctx('officer', TUESDAY))).toEqual({ ok: false, error: 'reasons_required' });
+  });
+
+  it('a supplement is requested once, within 3 working days of receipt, unless a leader gives a written reason', () => {
+    const items = [{ slot: 'idCard', label: 'CCCD', reason: 'Ảnh mờ' }];
+    // Received Friday 24/4/2026 at 10:00: Monday 27/4 (Giỗ Tổ), 30/4 and 1/5 are off, so the
+    // three working days are Tue 28/4, Wed 29/4 and Mon 4/5.
+    const s = registered(vn('2026-04-24T10:00:00'));
+    expect(supplementDeadline(s.clockFrom, cal)).toBe('2026-05-04');
+    const lastDay = vn('2026-05-04T16:59:00');
+    expect(transition(s, { action: 'request_supplement', items }, ctx('officer', lastDay))).toMatchObject({ ok: true, state: { status: 'supplement_requested', supplements: 1 } });
+    const late = vn('2026-05-05T08:00:00');
+    expect(supplementRestriction(s, late, cal)).toBe('supplement_too_late');
+    expect(transition(s, { action: 'request_supplement', items }, ctx('officer', late))).toEqual({ ok: false, error: 'supplement_too_late' });
+    expect(transition(s, { action: 'request_supplement', items }, ctx('leader', late))).toEqual({ ok: false, error: 'supplement_too_late' });
+    const override = { action: 'request_supplement' as const, items, overrideReason: 'Phát hiện giấy tờ giả khi thẩm định' };
+    expect(transition(s, override, ctx('officer', late))).toEqual({ ok: false, error: 'override_leader_only' });
+    expect(transition(s, override, ctx('leader', late))).toMatchObject({ ok: true, state: { status: 'supplement_requested', supplements: 1 } });
+
+    // Once: after the resubmission a second request is refused even inside the new window.
+    const once = run(s, [['officer', { action: 'request_supplement', items }], ['citizen', { action: 'supplement_submitted' }]], vn('2026-04-28T09:00:00'));
+    expect(once).toMatchObject({ status: 'registered', supplements: 1 });
+    const again = vn('2026-04-28T10:00:00');
+    expect(supplementRestriction(once, again, cal)).toBe('supplement_already_requested');
+    expect(transition(once, { action: 'request_supplement', items }, ctx('officer', again))).toEqual({ ok: false, error: 'supplement_already_requested' });
+    expect(transition(once, override, ctx('officer', again))).toEqual({ ok: false, error: 'override_leader_only' });
+    expect(transition(once, override, ctx('leader', again))).toMatchObject({ ok: true, state: { supplements: 2 } });
+  });
+
+  it('the supplement window follows the 15:00 rule', () => {
+    // Received Tuesday 10/3 at 15:30: counts from Wednesday, so the window ends Monday 16/3.
+    expect(supplementDeadline(iso(vn('2026-03-10T15:30:00')), cal)).toBe('2026-03-16');
+    expect(supplementDeadline(iso(vn('2026-03-10T14:59:00')), cal)).toBe('2026-03-13');
   });
 
   it('stop and reschedule are the leader’s', () => {
@@ -208,7 +242,7 @@ function toAction(c: Command, s: LifecycleState): LifecycleAction {
     case 'accept':
       return c.dayShift === 0 ? { action: 'accept' } : { action: 'accept', dueAt: shifted };
     case 'request_supplement':
-      return { action: 'request_supplement', items: c.blank ? [] : [{ label: 'CCCD', reason: 'Ảnh mờ' }] };
+      return { action: 'request_supplement', items: c.blank ? [] : [{ label: 'CCCD', reason: 'Ảnh mờ' }], ...(c.dayShift % 2 === 1 ? { overrideReason: 'Lý do' } : {}) };
     case 'refuse':
       return { action: 'refuse', reasons: c.blank ? [] : ['Không thuộc thẩm quyền'] };
     case 'request_payment':
@@ -263,6 +297,11 @@ describe('properties (fast-check)', () => {
             expect(Date.parse(s.dueAt)).toBeGreaterThan(Date.parse(before.dueAt));
           }
           expect(reschedules).toBeLessThanOrEqual(1);
+          // A second supplement request, or one after the window, only on a leader's reason.
+          if (action.action === 'request_supplement') {
+            expect(s.supplements).toBe(before.supplements + 1);
+            if (supplementRestriction(before, now, cal)) expect([c.actor, 'overrideReason' in action]).toEqual(['leader', true]);
+          } else expect(s.supplements).toBe(before.supplements);
           expect(s.rescheduled).toBe(reschedules === 1);
         }
       }),
@@ -281,8 +320,9 @@ describe('properties (fast-check)', () => {
           now = new Date(now.getTime() + c.wait * 60_000);
           for (const a of availableActions(s, c.actor)) {
             const r = transition(s, toAction({ ...c, action: a, blank: false, dayShift: 5 }, s), ctx(c.actor, now));
-            // Only date rules (too late, weekend) may still refuse an offered action.
-            if (!r.ok) expect(['reschedule_too_late', 'due_not_working_day']).toContain(r.error);
+            // Only date rules (too late, weekend) and the once-only supplement may still refuse an
+            // offered action: the console then says why and lets a leader give a reason.
+            if (!r.ok) expect(['reschedule_too_late', 'due_not_working_day', 'supplement_too_late', 'supplement_already_requested', 'override_leader_only']).toContain(r.error);
           }
           const r = transition(s, toAction(chosen(c, s), s), ctx(c.actor, now));
           if (r.ok) s = r.state;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { SupplementItem, Uuid, type DossierStatus } from './schemas.ts';
 import type { StaffRole } from './staff.ts';
-import { dueAt as statutoryDueAt, isWorkingDay, vnLocal, type WorkCalendar } from './workdays.ts';
+import { dueAt as statutoryDueAt, effectiveReceivedAt, isWorkingDay, nextWorkingDay, vnLocal, type WorkCalendar } from './workdays.ts';
 
 export const FINAL_STATUSES: readonly DossierStatus[] = ['refused', 'withdrawn', 'stopped', 'returned'];
 export const isFinal = (s: DossierStatus) => FINAL_STATUSES.includes(s);
@@ -27,8 +27,11 @@ const ActionId = Uuid.optional();
 export const StaffActionRequest = z.discriminatedUnion('action', [
   /** Mẫu 01. `dueAt` corrects the appointment (never earlier than the current one). */
   z.object({ action: z.literal('accept'), dueAt: Instant.optional(), actionId: ActionId }),
-  /** Mẫu 02. */
-  z.object({ action: z.literal('request_supplement'), items: z.array(SupplementItem).min(1).max(50), actionId: ActionId }),
+  /**
+   * Mẫu 02. `overrideReason`: a leader's written reason for a request outside the rule (after
+   * the 3-working-day window, or a second request); kept with the supplement and audited.
+   */
+  z.object({ action: z.literal('request_supplement'), items: z.array(SupplementItem).min(1).max(50), overrideReason: Reason.optional(), actionId: ActionId }),
   /** Mẫu 03. */
   z.object({ action: z.literal('refuse'), reasons: z.array(Reason).min(1).max(20), actionId: ActionId }),
   z.object({ action: z.literal('start_processing'), actionId: ActionId }),
@@ -115,6 +118,8 @@ export interface LifecycleState {
   rescheduled: boolean;
   /** The result document, set by `finish`. */
   resultId: string | null;
+  /** Supplement requests made so far (the rule allows one). */
+  supplements: number;
 }
 
 export interface TransitionContext {
@@ -136,6 +141,9 @@ export const LifecycleError = z.enum([
   'reschedule_too_late',
   'due_not_later',
   'due_not_working_day',
+  'supplement_too_late',
+  'supplement_already_requested',
+  'override_leader_only',
 ]);
 export type LifecycleError = z.infer<typeof LifecycleError>;
 
@@ -149,6 +157,30 @@ function checkNewDue(newDue: string, state: LifecycleState, cal: WorkCalendar): 
   const t = Date.parse(newDue);
   if (Number.isNaN(t) || t <= Date.parse(state.dueAt)) return 'due_not_later';
   return isWorkingDay(vnLocal(new Date(t)).date, cal) ? null : 'due_not_working_day';
+}
+
+/** Working days after receipt within which the supplement request must be made. */
+export const SUPPLEMENT_WINDOW_DAYS = 3;
+
+/**
+ * The last Vietnamese date on which a supplement may be requested: the 3rd working day after
+ * the day the current clock started (the receipt, or the last resubmission, under the 15:00 rule).
+ */
+export function supplementDeadline(clockFrom: string, cal: WorkCalendar): string {
+  let day = vnLocal(effectiveReceivedAt(new Date(clockFrom), cal)).date;
+  for (let i = 0; i < SUPPLEMENT_WINDOW_DAYS; i++) day = nextWorkingDay(day, cal);
+  return day;
+}
+
+export type SupplementRestriction = Extract<LifecycleError, 'supplement_too_late' | 'supplement_already_requested'>;
+
+/**
+ * Why a supplement request now would break the rule (one request, listing everything, within 3
+ * working days of receipt), or null when it keeps it. Only a leader's written reason overrides.
+ */
+export function supplementRestriction(state: LifecycleState, now: Date, cal: WorkCalendar): SupplementRestriction | null {
+  if ((state.supplements ?? 0) > 0) return 'supplement_already_requested';
+  return vnLocal(now).date > supplementDeadline(state.clockFrom, cal) ? 'supplement_too_late' : null;
 }
 
 /** Whether the actor may try this action in this status (payload rules aside). */
@@ -178,9 +210,15 @@ export function transition(state: LifecycleState, action: LifecycleAction, ctx: 
       if (problem) return fail(problem);
       return { ok: true, state: { ...next, dueAt: new Date(action.dueAt).toISOString() } };
     }
-    case 'request_supplement':
+    case 'request_supplement': {
       if (action.items.length === 0 || action.items.some((i) => blank(i.label) || blank(i.reason))) return fail('items_required');
-      return { ok: true, state: next };
+      const restriction = supplementRestriction(state, ctx.now, ctx.calendar);
+      if (restriction) {
+        if (blank(action.overrideReason)) return fail(restriction);
+        if (ctx.actor !== 'leader') return fail('override_leader_only');
+      }
+      return { ok: true, state: { ...next, supplements: (state.supplements ?? 0) + 1 } };
+    }
     case 'refuse':
       if (action.reasons.length === 0 || action.reasons.some(blank)) return fail('reasons_required');
       return { ok: true, state: next };

@@ -24,12 +24,14 @@ export function unitScope(v: StaffUser, requested: string | undefined): readonly
   return [v.unitCode];
 }
 
-export const stateOf = (d: DossierRecord): LifecycleState => ({
+/** `supplements`: how many supplement requests the dossier has had (the rule allows one). */
+export const stateOf = (d: DossierRecord, supplements: number): LifecycleState => ({
   status: d.status,
   clockFrom: d.clockFrom,
   dueAt: d.dueAt,
   rescheduled: d.rescheduled,
   resultId: d.resultId,
+  supplements,
 });
 
 export interface AuditOf {

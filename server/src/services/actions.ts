@@ -3,10 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
-  decisionNote,
   FORM_OF_ACTION,
   FormDocument,
   RESULT_MEDIA_TYPES,
+  supplementRestriction,
   transition,
   vnLocal,
   type DeskDossier,
@@ -38,12 +38,6 @@ export type UploadOutcome =
   | { kind: 'refused'; error: LifecycleError }
   | { kind: 'too_large' }
   | { kind: 'unsupported_media_type' };
-
-/** A decision's timeline entry carries its reasons, items or reason, so every reader of the timeline sees why. */
-function noteOf(action: Parameters<typeof decisionNote>[0]): { note?: string } {
-  const note = decisionNote(action);
-  return note ? { note } : {};
-}
 
 /** The first bytes of each accepted result type: the declared type must match the file. */
 /** A lost race (another officer acted first) is computed again from the new state, a few times. */
@@ -108,9 +102,15 @@ export class ActionService {
     const cal = await this.calendar.current();
     const [procedure, unit] = await Promise.all([this.store.catalog.getVersion(d.procedureCode, d.procedureVersion), this.store.getUnit(d.unitCode)]);
     if (!procedure || !unit) throw new Error(`dossier ${d.id} refers to a missing procedure or unit`);
-    const result = transition(stateOf(d), action, { actor: v.role, now, calendar: cal, processingDays: procedure.processingDays });
+    const supplements = await this.store.desk.supplements(d.id);
+    const state = stateOf(d, supplements.length);
+    const result = transition(state, action, { actor: v.role, now, calendar: cal, processingDays: procedure.processingDays });
     if (!result.ok) return { kind: 'refused', error: result.error };
     const next = result.state;
+    // A leader's reason counts (and is kept) only when the request breaks the rule it overrides.
+    const overridden = action.action === 'request_supplement' && action.overrideReason ? supplementRestriction(state, now, cal) : null;
+    const { overrideReason, ...logged } = action as typeof action & { overrideReason?: string };
+    const override = overridden && overrideReason ? { overrideReason, overrides: overridden } : {};
 
     if (action.action === 'finish') {
       const r = await this.store.desk.result(action.resultId);
@@ -127,7 +127,7 @@ export class ActionService {
         payload = {
           kind: '01',
           documents: await this.store.desk.documents(d.id),
-          fields: currentFields(JSON.parse(d.body) as DossierSubmission, await this.store.desk.supplements(d.id)),
+          fields: currentFields(JSON.parse(d.body) as DossierSubmission, supplements),
           dueAt: next.dueAt,
         };
         break;
@@ -154,14 +154,14 @@ export class ActionService {
         finishedAt: action.action === 'finish' ? at : d.finishedAt,
         payment: nextPayment(action, d, action.action === 'request_payment' ? await this.store.payees.get(d.unitCode) : undefined, v.id, at),
       },
-      timeline: { at, ...noteOf(action) },
+      timeline: { at },
       audit: {
         ...staffAudit(v, now, {
           action: action.action,
           dossierId: d.id,
           fromStatus: d.status,
           toStatus: next.status,
-          details: { ...action, ...(formId ? { formId } : {}), ...(next.dueAt !== d.dueAt ? { previousDueAt: d.dueAt, dueAt: next.dueAt } : {}) },
+          details: { ...logged, ...override, ...(formId ? { formId } : {}), ...(next.dueAt !== d.dueAt ? { previousDueAt: d.dueAt, dueAt: next.dueAt } : {}) },
         }),
         actionId: actionId ?? null,
       },
@@ -181,7 +181,7 @@ export class ActionService {
       };
     }
     if (action.action === 'request_supplement' && supplementId && formId) {
-      const seq = (await this.store.desk.supplements(d.id)).length + 1;
+      const seq = supplements.length + 1;
       change.newSupplement = {
         id: supplementId,
         dossierId: d.id,
@@ -195,6 +195,7 @@ export class ActionService {
         bodyHash: null,
         body: null,
         receipt: null,
+        overrideReason: overridden && overrideReason ? overrideReason : null,
       };
     }
     return { kind: 'change', change };

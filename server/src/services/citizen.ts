@@ -94,7 +94,7 @@ export class CitizenService {
     if (audit.missing.length > 0 || audit.corrupt.length > 0) return { kind: 'attachments_missing', ...audit };
 
     const cal = await this.calendar.current();
-    const result = transition(stateOf(d), { action: 'supplement_submitted' }, { actor: 'citizen', now: at, calendar: cal, processingDays: procedure.processingDays });
+    const result = transition(stateOf(d, s.seq), { action: 'supplement_submitted' }, { actor: 'citizen', now: at, calendar: cal, processingDays: procedure.processingDays });
     if (!result.ok) return { kind: 'refused', error: result.error };
     const next = result.state;
     // Parsing fixes the key order, so the stored text is what every later read serves.
@@ -168,7 +168,8 @@ export class CitizenService {
       if (d.status === 'withdrawn') return { kind: 'ok', status: await this.tracking.deviceStatus(d) };
       const at = this.now();
       const procedure = await this.store.catalog.getVersion(d.procedureCode, d.procedureVersion);
-      const result = transition(stateOf(d), { action: 'withdraw' }, { actor: 'citizen', now: at, calendar: await this.calendar.current(), processingDays: procedure?.processingDays ?? 0 });
+      const supplements = (await this.store.desk.supplements(d.id)).length;
+      const result = transition(stateOf(d, supplements), { action: 'withdraw' }, { actor: 'citizen', now: at, calendar: await this.calendar.current(), processingDays: procedure?.processingDays ?? 0 });
       if (!result.ok) return { kind: 'refused', error: result.error };
       const applied = await this.store.desk.apply({
         dossierId: d.id,

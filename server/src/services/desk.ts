@@ -4,6 +4,8 @@
 import type { Readable } from 'node:stream';
 import {
   availableActions,
+  supplementDeadline,
+  supplementRestriction,
   badgeFor,
   foldVi,
   normalizePhone,
@@ -165,6 +167,7 @@ export class DeskService {
           answeredAt: s.answeredAt,
           ...(s.fields ? { fields: JSON.parse(s.fields) as FieldValues } : {}),
           ...(s.receipt ? { receipt: Receipt.parse(JSON.parse(s.receipt)) } : {}),
+          ...(s.overrideReason ? { overrideReason: s.overrideReason } : {}),
         })),
       ),
       forms: forms.map((f) => ({ id: f.id, kind: f.kind, number: f.number, issuedAt: f.issuedAt })),
@@ -172,7 +175,11 @@ export class DeskService {
       result: result
         ? { id: result.id, fileName: result.fileName, mediaType: result.mediaType, size: result.size, sha256: result.sha256, uploadedAt: result.uploadedAt, verified: await this.intact(result) }
         : null,
-      actions: availableActions(stateOf(d), v.role),
+      actions: availableActions(stateOf(d, supplements.length), v.role),
+      supplementRule: {
+        until: supplementDeadline(d.clockFrom, cal),
+        restriction: supplementRestriction(stateOf(d, supplements.length), this.now(), cal),
+      },
     };
   }
 

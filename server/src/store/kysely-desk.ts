@@ -34,6 +34,7 @@ const toSupplement = (r: Selectable<SupplementsTable>): SupplementRecord => ({
   bodyHash: r.body_hash,
   body: r.body,
   receipt: r.receipt,
+  overrideReason: r.override_reason,
 });
 
 const toForm = (r: Selectable<FormsTable>): FormRecord => ({
@@ -144,6 +145,7 @@ export class KyselyDeskStore implements DeskStore {
               body_hash: null,
               body: null,
               receipt: null,
+              override_reason: s.overrideReason,
             })
             .execute();
         }

@@ -228,7 +228,14 @@ const m0002: Migration = {
   },
 };
 
-export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_desk': m0002, '0003_push': m0003Push, '0004_catalog': m0004Catalog, '0006_payees': m0006Payees };
+/** A leader's written reason for a supplement request outside the once-within-3-days rule. */
+const m0007SupplementOverride: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('supplements').addColumn('override_reason', 'text').execute();
+  },
+};
+
+export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_desk': m0002, '0003_push': m0003Push, '0004_catalog': m0004Catalog, '0006_payees': m0006Payees, '0007_supplement_override': m0007SupplementOverride };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

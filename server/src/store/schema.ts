@@ -186,6 +186,8 @@ export interface SupplementsTable {
   body_hash: string | null;
   body: string | null;
   receipt: string | null;
+  /** Added by 0007: a leader's reason for a request outside the rule. */
+  override_reason: string | null;
 }
 
 export interface FormsTable {

@@ -214,6 +214,8 @@ export interface SupplementRecord {
   bodyHash: string | null;
   body: string | null;
   receipt: string | null;
+  /** A leader's written reason for a request outside the once-within-3-working-days rule. */
+  overrideReason: string | null;
 }
 
 export interface FormRecord {

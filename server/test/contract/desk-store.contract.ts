@@ -163,7 +163,7 @@ export function describeDeskStoreContract(harness: () => StoreHarness) {
       const id = randomUUID();
       const request = step(d, {
         set: { ...step(d).set, status: 'supplement_requested' },
-        newSupplement: { id, dossierId: d.id, seq: 1, requestedAt: NOW, requestedBy: 'st', items: '[]', formId: 'f', answeredAt: null, fields: null, bodyHash: null, body: null, receipt: null },
+        newSupplement: { id, dossierId: d.id, seq: 1, requestedAt: NOW, requestedBy: 'st', items: '[]', formId: 'f', answeredAt: null, fields: null, bodyHash: null, body: null, receipt: null, overrideReason: null },
       });
       expect((await store.desk.apply(request)).ok).toBe(true);
       const asked = (await store.getDossier(d.id))!;

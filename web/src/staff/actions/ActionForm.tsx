@@ -3,6 +3,7 @@
 import type { StaffActionName, StaffActionRequest } from '@hsc/shared/lifecycle';
 import type { DeskDossier } from '@hsc/shared/desk';
 import type { Procedure } from '@hsc/shared/schemas';
+import type { StaffRole } from '@hsc/shared/staff';
 import type { WorkCalendar } from '@hsc/shared/workdays';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useStaffT } from '../i18n/index.ts';
@@ -14,6 +15,9 @@ export interface ActionCtx {
   dossier: DeskDossier;
   procedure: Procedure | undefined;
   calendar: WorkCalendar | null;
+  /** Who acts, and when: rules such as the supplement window depend on both. */
+  role: StaffRole;
+  now: Date;
   busy: boolean;
   /** The server's refusal or a network failure, in words. */
   error: string | undefined;

@@ -94,7 +94,7 @@ export function ActionPanel({ dossier, user, procedure, calendar, onDone, now = 
       <h2 id="actions-title">{t('actions.title')}</h2>
       {isFinal(dossier.status) ? <p className="muted">{t('actions.none')}</p> : null}
       {Form && open ? (
-        <Form key={open.actionId} ctx={{ dossier, procedure, calendar, busy, error, submit: (b) => void submit(b), cancel: () => setOpen(undefined) }} />
+        <Form key={open.actionId} ctx={{ dossier, procedure, calendar, role: user.role, now, busy, error, submit: (b) => void submit(b), cancel: () => setOpen(undefined) }} />
       ) : (
         <div className="abuttons">
           {allowed.map((a) => (

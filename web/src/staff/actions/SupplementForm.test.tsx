@@ -3,7 +3,7 @@ import { calendar } from '@hsc/shared/workdays';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../api/client.ts';
-import { deskDossier, fakeApi, NOW, setupStaffTest, user } from '../test/fixtures.ts';
+import { deskDossier, fakeApi, json, NOW, setupStaffTest, user } from '../test/fixtures.ts';
 import { ActionPanel } from './ActionPanel.tsx';
 
 beforeEach(setupStaffTest);
@@ -68,5 +68,68 @@ describe('the supplement request (Mẫu 02)', () => {
       ],
     });
     expect(api.calls[0]!.headers['x-csrf-token']).toBe('csrf-1');
+  });
+});
+
+describe('the supplement rule: once, within 3 working days of receipt', () => {
+  // Received Tuesday 10/3/2026 08:00 (fixtures): the window ends Friday 13/3.
+  const MONDAY = new Date('2026-03-16T02:00:00Z');
+  const render2 = (role: 'officer' | 'leader', now: Date, over = {}) => {
+    const onDone = vi.fn();
+    render(<ActionPanel dossier={deskDossier(over)} user={user(role)} procedure={PROCEDURE} calendar={calendar([])} onDone={onDone} now={now} />);
+    fireEvent.click(screen.getByTestId('action-request_supplement'));
+    fireEvent.click(screen.getByTestId('supp-slot-idCard'));
+    fireEvent.change(screen.getByTestId('supp-reason-idCard'), { target: { value: 'Ảnh mờ' } });
+    return onDone;
+  };
+
+  it('within the window the officer sees its last day and sends no override', async () => {
+    const api = fakeApi({ [ACTIONS]: () => ({ dossier: deskDossier({ status: 'supplement_requested' }) }) });
+    const onDone = render2('officer', NOW);
+    expect(screen.getByTestId('supp-window').textContent).toBe('Hạn yêu cầu bổ sung: hết ngày 13/03/2026 (3 ngày làm việc kể từ khi tiếp nhận, và chỉ một lần).');
+    expect(screen.queryByTestId('supp-restriction')).toBeNull();
+    submit();
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(api.calls[0]!.body).not.toHaveProperty('overrideReason');
+  });
+
+  it('after the window the officer is told why and sends nothing', () => {
+    const api = fakeApi({});
+    render2('officer', MONDAY);
+    expect(screen.getByTestId('supp-restriction').textContent).toContain('Đã quá 3 ngày làm việc kể từ ngày tiếp nhận hồ sơ');
+    expect(screen.queryByTestId('supp-override')).toBeNull();
+    submit();
+    expect(problem()).toBe('Yêu cầu này cần lãnh đạo cho phép: hãy đề nghị lãnh đạo gửi, kèm lý do bằng văn bản.');
+    expect(api.calls).toHaveLength(0);
+  });
+
+  it('a second request: the officer is told it was already made once', () => {
+    render2('officer', NOW, {
+      supplements: [{ id: 's1', requestedAt: NOW.toISOString(), requestedBy: 'Cán bộ', items: [{ label: 'CCCD', reason: 'Mờ' }], formId: 'f2', answeredAt: NOW.toISOString() }],
+    });
+    expect(screen.getByTestId('supp-restriction').textContent).toContain('đã được yêu cầu bổ sung một lần');
+  });
+
+  it('a leader gives the written reason, which is sent with the request', async () => {
+    const api = fakeApi({ [ACTIONS]: () => ({ dossier: deskDossier({ status: 'supplement_requested' }) }) });
+    const onDone = render2('leader', MONDAY);
+    submit();
+    expect(problem()).toBe('Hãy ghi lý do cho phép yêu cầu bổ sung ngoài quy định.');
+    fireEvent.change(screen.getByTestId('supp-override'), { target: { value: 'Khi thẩm định mới phát hiện giấy tờ hết hạn' } });
+    submit();
+    await waitFor(() => expect(onDone).toHaveBeenCalled());
+    expect(api.calls[0]!.body).toMatchObject({ action: 'request_supplement', overrideReason: 'Khi thẩm định mới phát hiện giấy tờ hết hạn' });
+  });
+
+  it('the server’s refusal is shown in words when the console had no calendar', async () => {
+    fakeApi({ [ACTIONS]: () => json(409, { error: 'supplement_too_late', message: 'Đã quá 3 ngày làm việc kể từ ngày tiếp nhận hồ sơ.' }) });
+    const onDone = vi.fn();
+    render(<ActionPanel dossier={deskDossier()} user={user('officer')} procedure={PROCEDURE} calendar={null} onDone={onDone} now={MONDAY} />);
+    fireEvent.click(screen.getByTestId('action-request_supplement'));
+    fireEvent.click(screen.getByTestId('supp-slot-idCard'));
+    fireEvent.change(screen.getByTestId('supp-reason-idCard'), { target: { value: 'Ảnh mờ' } });
+    submit();
+    await waitFor(() => expect(screen.getByTestId('action-error').textContent).toContain('Đã quá 3 ngày làm việc'));
+    expect(onDone).not.toHaveBeenCalled();
   });
 });

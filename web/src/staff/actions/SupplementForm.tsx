@@ -1,15 +1,28 @@
 // Mẫu 02: everything missing or wrong, at once. The officer ticks the procedure's document
 // slots and/or writes other items; each needs a reason; at least one item. Labels are sent in
 // Vietnamese (the printed form is a Vietnamese document) whatever the console's language.
+// The rule (once, within 3 working days of receipt) is checked here with the shared machine, so
+// the officer reads why before sending, and a leader can give the written reason that overrides.
+import type { DeskDossier } from '@hsc/shared/desk';
+import { supplementDeadline, supplementRestriction, type SupplementRestriction } from '@hsc/shared/lifecycle';
 import type { SupplementItem } from '@hsc/shared/schemas';
 import { useState } from 'react';
 import { localized } from '../../i18n/index.ts';
+import { formatDate } from '../../ui/format.ts';
 import { useStaffT } from '../i18n/index.ts';
 import { ActionForm, type ActionCtx } from './ActionForm.tsx';
+import { stateOfDossier } from './choices.ts';
 
 interface FreeItem {
   label: string;
   reason: string;
+}
+
+/** The rule as of now: the console's calendar when it has one, else the server's answer. */
+function ruleNow(ctx: ActionCtx): { until: string | null; restriction: SupplementRestriction | null } {
+  const d: DeskDossier = ctx.dossier;
+  if (!ctx.calendar) return { until: d.supplementRule?.until ?? null, restriction: d.supplementRule?.restriction ?? null };
+  return { until: supplementDeadline(d.clockFrom, ctx.calendar), restriction: supplementRestriction(stateOfDossier(d), ctx.now, ctx.calendar) };
 }
 
 export function SupplementForm({ ctx }: { ctx: ActionCtx }) {
@@ -17,8 +30,12 @@ export function SupplementForm({ ctx }: { ctx: ActionCtx }) {
   const slots = ctx.procedure?.documents ?? [];
   const [picked, setPicked] = useState<Record<string, string | undefined>>({});
   const [free, setFree] = useState<FreeItem[]>(slots.length ? [] : [{ label: '', reason: '' }]);
+  const [override, setOverride] = useState('');
+  const { until, restriction } = ruleNow(ctx);
+  const leader = ctx.role === 'leader';
 
   const build = () => {
+    if (restriction && !leader) return { problem: t('actions.supplement.askLeader') };
     const items: SupplementItem[] = [];
     for (const slot of slots) {
       const reason = picked[slot.key];
@@ -33,7 +50,9 @@ export function SupplementForm({ ctx }: { ctx: ActionCtx }) {
       items.push({ label: f.label.trim(), reason: f.reason.trim() });
     }
     if (!items.length) return { problem: t('actions.supplement.needOne') };
-    return { action: 'request_supplement' as const, items };
+    if (!restriction) return { action: 'request_supplement' as const, items };
+    if (!override.trim()) return { problem: t('actions.supplement.needOverride') };
+    return { action: 'request_supplement' as const, items, overrideReason: override.trim() };
   };
 
   const count = Object.values(picked).filter((r) => r !== undefined).length + free.filter((f) => f.label.trim()).length;
@@ -41,6 +60,29 @@ export function SupplementForm({ ctx }: { ctx: ActionCtx }) {
 
   return (
     <ActionForm ctx={ctx} action="request_supplement" intro={t('actions.supplement.intro')} build={build}>
+      {restriction ? (
+        <div className="serror" role="status" data-testid="supp-restriction">
+          <p>{t(`lifecycle.${restriction}`)}</p>
+          {leader ? null : <p>{t('actions.supplement.askLeader')}</p>}
+        </div>
+      ) : until ? (
+        <p className="small muted" data-testid="supp-window">
+          {t('actions.supplement.window', { date: formatDate(until) })}
+        </p>
+      ) : null}
+      {restriction && leader ? (
+        <label className="field">
+          <span className="label">{t('actions.supplement.override')}</span>
+          <textarea
+            className="input"
+            data-testid="supp-override"
+            rows={2}
+            placeholder={t('actions.supplement.overrideHint')}
+            value={override}
+            onChange={(e) => setOverride(e.target.value)}
+          />
+        </label>
+      ) : null}
       {slots.length ? (
         <fieldset>
           <legend className="small-legend">{t('actions.supplement.slots')}</legend>

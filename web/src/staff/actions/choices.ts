@@ -26,6 +26,7 @@ export const stateOfDossier = (d: DeskDossier): LifecycleState => ({
   dueAt: d.dueAt,
   rescheduled: d.rescheduled,
   resultId: d.result?.id ?? null,
+  supplements: d.supplements.length,
 });
 
 export function actionChoices(d: DeskDossier, role: StaffRole, now: Date): Choices {

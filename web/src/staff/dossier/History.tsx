@@ -26,6 +26,11 @@ export function Supplements({ dossier: d, procedure }: { dossier: DeskDossier; p
         {d.supplements.map((s) => (
           <li key={s.id} data-testid="supplement">
             <p className="small muted">{t('dossier.requested', { at: formatDateTime(s.requestedAt), by: s.requestedBy })}</p>
+            {s.overrideReason ? (
+              <p className="small" data-testid="supplement-override">
+                {t('actions.supplement.overridden', { reason: s.overrideReason })}
+              </p>
+            ) : null}
             <ul>
               {s.items.map((item, i) => (
                 <li key={i}>

@@ -161,6 +161,12 @@ const en: StaffMessages = {
       needReason: 'Every item needs a reason.',
       needLabel: 'Name the document or what is to be added.',
       count: '{{count}} items will be requested.',
+      window: 'Supplement requests until the end of {{date}} (3 working days from receipt, and only once).',
+      askLeader: 'This request needs a leader’s permission: ask a leader to send it, with a written reason.',
+      override: 'Reason for allowing a supplement request outside the rule (kept with the request and in the log)',
+      overrideHint: 'For example: an expired document found only during the review',
+      needOverride: 'Give the reason for allowing a supplement request outside the rule.',
+      overridden: 'Allowed by a leader outside the rule: {{reason}}',
     },
     refuse: {
       intro: 'Refuse to accept the dossier (form 03), giving the reasons.',

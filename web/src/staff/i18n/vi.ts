@@ -163,6 +163,12 @@ const vi = {
       needReason: 'Mỗi mục cần có lý do.',
       needLabel: 'Hãy ghi tên giấy tờ hoặc nội dung cần bổ sung.',
       count: 'Sẽ yêu cầu {{count}} mục.',
+      window: 'Hạn yêu cầu bổ sung: hết ngày {{date}} (3 ngày làm việc kể từ khi tiếp nhận, và chỉ một lần).',
+      askLeader: 'Yêu cầu này cần lãnh đạo cho phép: hãy đề nghị lãnh đạo gửi, kèm lý do bằng văn bản.',
+      override: 'Lý do cho phép yêu cầu bổ sung ngoài quy định (lưu cùng yêu cầu và trong nhật ký)',
+      overrideHint: 'Ví dụ: khi thẩm định mới phát hiện giấy tờ hết hạn',
+      needOverride: 'Hãy ghi lý do cho phép yêu cầu bổ sung ngoài quy định.',
+      overridden: 'Lãnh đạo cho phép ngoài quy định: {{reason}}',
     },
     refuse: {
       intro: 'Từ chối tiếp nhận, giải quyết hồ sơ (Mẫu 03), nêu rõ lý do.',
