@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
+  decisionNote,
   FORM_OF_ACTION,
   FormDocument,
   RESULT_MEDIA_TYPES,
@@ -38,6 +39,12 @@ export type UploadOutcome =
   | { kind: 'refused'; error: LifecycleError }
   | { kind: 'too_large' }
   | { kind: 'unsupported_media_type' };
+
+/** A decision's timeline entry carries its reasons, items or reason, so every reader of the timeline sees why. */
+function noteOf(action: Parameters<typeof decisionNote>[0]): { note?: string } {
+  const note = decisionNote(action);
+  return note ? { note } : {};
+}
 
 /** The first bytes of each accepted result type: the declared type must match the file. */
 /** A lost race (another officer acted first) is computed again from the new state, a few times. */
@@ -154,7 +161,7 @@ export class ActionService {
         finishedAt: action.action === 'finish' ? at : d.finishedAt,
         payment: nextPayment(action, d, action.action === 'request_payment' ? await this.store.payees.get(d.unitCode) : undefined, v.id, at),
       },
-      timeline: { at },
+      timeline: { at, ...noteOf(action) },
       audit: {
         ...staffAudit(v, now, {
           action: action.action,
