@@ -25,6 +25,8 @@ async function boot(): Promise<void> {
     </StrictMode>,
   );
 
+  // A finished dossier's copy whose time has come is removed at app open (db/retention.ts).
+  void import('./db/retention.ts').then((m) => m.purgeFinished()).catch((e: unknown) => console.error('purge failed', e));
   void import('./sync/runner.ts').then((m) => m.startSync());
   const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 200));
   idle(() => preloadScreens());

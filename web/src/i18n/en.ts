@@ -1,6 +1,6 @@
 // English, loaded on demand. Same shape as vi.ts (the type checks every key is here).
 import { lifeEventLabels } from '@hsc/shared/life-events';
-import { statusMessages } from '@hsc/shared/desk-messages';
+import { decisionMessages, statusMessages } from '@hsc/shared/desk-messages';
 import { validationMessages } from '@hsc/shared/messages';
 import type { Messages } from './vi.ts';
 
@@ -80,6 +80,10 @@ const en: Messages = {
     template: 'Open the blank form (to read or print)',
     templateNote: 'Needs a connection to open. File {{name}}, {{size}}.',
     templateOffline: 'No connection now. Once online, you can open the blank form here.',
+  },
+  retention: {
+    soon: 'This dossier is finished. To keep your data private, from {{date}} ({{days}} days after it finished) the phone will delete its document photos, personal details and result file. The receipt and the timeline stay. To keep the whole dossier, save it to a file.',
+    removed: 'On {{date}}, {{days}} days after the dossier finished, the phone deleted its document photos, personal details and result file. The receipt and the timeline are still here. The commune or ward keeps the official record.',
   },
   privacy: {
     title: 'Before you start',
@@ -268,6 +272,7 @@ const en: Messages = {
     homeNote: 'Result ready',
   },
   status: statusMessages.en,
+  decision: decisionMessages.en,
   update: {
     available: 'A new version is available.',
     unsent_one: 'You have {{count}} dossier not sent yet. It stays intact through the update, but you may wait until it is sent.',

@@ -2,7 +2,7 @@
 // what to do next. Other languages copy this file's shape (see en.ts); validation texts come
 // from shared/messages.ts so the phone and the server say the same thing.
 import { lifeEventLabels } from '@hsc/shared/life-events';
-import { statusMessages } from '@hsc/shared/desk-messages';
+import { decisionMessages, statusMessages } from '@hsc/shared/desk-messages';
 import { validationMessages } from '@hsc/shared/messages';
 
 const vi = {
@@ -81,6 +81,10 @@ const vi = {
     template: 'Mở tờ khai mẫu (để xem hoặc in)',
     templateNote: 'Cần có mạng để mở. Tệp {{name}}, {{size}}.',
     templateOffline: 'Đang không có mạng. Khi có mạng, bạn mở được tờ khai mẫu ở đây.',
+  },
+  retention: {
+    soon: 'Hồ sơ đã xong. Để giữ riêng tư, từ ngày {{date}} ({{days}} ngày sau khi hồ sơ kết thúc) điện thoại sẽ xóa ảnh giấy tờ, thông tin cá nhân và tệp kết quả của hồ sơ này. Biên nhận và quá trình xử lý vẫn giữ lại. Nếu muốn giữ cả hồ sơ, hãy lưu ra tệp.',
+    removed: 'Ngày {{date}}, {{days}} ngày sau khi hồ sơ kết thúc, điện thoại đã xóa ảnh giấy tờ, thông tin cá nhân và tệp kết quả của hồ sơ này. Biên nhận và quá trình xử lý vẫn còn. Xã, phường vẫn giữ hồ sơ gốc.',
   },
   privacy: {
     title: 'Trước khi bắt đầu',
@@ -269,6 +273,7 @@ const vi = {
     homeNote: 'Đã có kết quả',
   },
   status: statusMessages.vi,
+  decision: decisionMessages.vi,
   update: {
     available: 'Có bản cập nhật mới.',
     unsent_one: 'Bạn còn {{count}} hồ sơ chưa gửi xong. Hồ sơ vẫn giữ nguyên khi cập nhật, nhưng bạn có thể đợi gửi xong rồi cập nhật.',

@@ -10,9 +10,11 @@ import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { AttentionPanel } from '../dossier/AttentionPanel.tsx';
 import { CommuneReceipt } from '../dossier/CommuneReceipt.tsx';
+import { DecisionPanel } from '../dossier/DecisionPanel.tsx';
 import { ExportButton } from '../dossier/ExportButton.tsx';
 import { LocalReceipt } from '../dossier/LocalReceipt.tsx';
 import { ResultPanel } from '../dossier/ResultPanel.tsx';
+import { RetentionNotice } from '../dossier/RetentionNotice.tsx';
 import { SupplementHistory, SupplementPanel } from '../dossier/SupplementPanel.tsx';
 import { SendStatus } from '../dossier/SendStatus.tsx';
 import { Timeline } from '../dossier/Timeline.tsx';
@@ -55,9 +57,11 @@ export function DossierDetail({ id }: { id: string }) {
         </span>
       </p>
 
+      {received ? <RetentionNotice dossier={dossier} /> : null}
       {dossier.state === 'queued' || dossier.state === 'sending' ? <SendStatus dossier={dossier} /> : null}
       {dossier.state === 'attention' ? <AttentionPanel dossier={dossier} procedure={procedure} /> : null}
       {/* What the commune waits for, or what it gave back, comes first: the next step. */}
+      {received ? <DecisionPanel dossier={dossier} /> : null}
       {received ? <SupplementPanel dossier={dossier} procedure={procedure} /> : null}
       {received && (dossier.status === 'processed' || dossier.status === 'returned') ? <ResultPanel dossier={dossier} /> : null}
       {received ? <CommuneReceipt receipt={receipt!} procedure={procedure} dueAt={dossier.dueAt} /> : null}
