@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { KyselyStore } from '../src/store/kysely-store.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import { testApp, type TestApp } from './support/app.ts';
-import { actAll, BA_XUYEN, login, sendDossier, vn, VO_NHAI, type Agent } from './support/desk.ts';
+import { actAll, BA_XUYEN, detail, login, sendDossier, vn, VO_NHAI, type Agent } from './support/desk.ts';
 import { tempDir } from './support/stores.ts';
 
 let t: TestApp;
@@ -82,6 +82,8 @@ describe('fee by VietQR', () => {
     expect(paid.timeline.at(-1)).toMatchObject({ status: 'processing', note: '50.000 VND · FT26069123456' });
     const log = await store.audit.list({ dossierId: d.id });
     expect(log.find((e) => e.action === 'payment_received')).toMatchObject({ staffId: officer.session.user.id, details: { action: 'payment_received', amount: 50000, reference: 'FT26069123456' } });
+
+    expect((await detail(officer, d.id)).payment).toEqual({ amount: 50000, note: 'Lệ phí đăng ký kết hôn', paidAt: '2026-03-10T02:00:00.000Z', paidAmount: 50000, reference: 'FT26069123456' });
 
     const report = (await leader.get('/api/staff/reports?from=2026-03&to=2026-03')).json<ReportResponse>();
     expect(report.fees).toEqual([{ month: '2026-03', unitCode: VO_NHAI, paid: 1, amount: 50000 }]);

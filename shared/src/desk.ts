@@ -112,7 +112,10 @@ export const DeskDossier = z.object({
   dueAt: z.string(),
   badge: DeadlineBadge.nullable(),
   rescheduled: z.boolean(),
-  payment: z.object({ amount: z.number().int(), note: z.string().optional() }).nullable(),
+  /** The last fee request (`note`: what for) and, once marked paid, when, how much and the bank's reference. */
+  payment: z
+    .object({ amount: z.number().int(), note: z.string().optional(), paidAt: z.string().optional(), paidAmount: z.number().int().optional(), reference: z.string().optional() })
+    .nullable(),
   applicant: Applicant,
   /** The form fields, with corrections from supplements applied. */
   fields: FieldValues,

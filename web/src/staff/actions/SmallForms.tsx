@@ -9,9 +9,28 @@ export function StartProcessingForm({ ctx }: { ctx: ActionCtx }) {
   return <ActionForm ctx={ctx} action="start_processing" intro={t('actions.simple.start_processing')} build={() => ({ action: 'start_processing' })} />;
 }
 
+/** What was received and the bank's reference, so the fee can be reconciled with the statement. */
 export function PaymentReceivedForm({ ctx }: { ctx: ActionCtx }) {
   const { t } = useStaffT();
-  return <ActionForm ctx={ctx} action="payment_received" intro={t('actions.simple.payment_received')} build={() => ({ action: 'payment_received' })} />;
+  const [amount, setAmount] = useState(ctx.dossier.payment ? String(ctx.dossier.payment.amount) : '');
+  const [reference, setReference] = useState('');
+  const build = () => {
+    const digits = amount.replace(/[\s.,]/g, '');
+    if (!/^\d{1,10}$/.test(digits)) return { problem: t('actions.payment.needAmount') };
+    return { action: 'payment_received' as const, amount: Number(digits), ...(reference.trim() ? { reference: reference.trim() } : {}) };
+  };
+  return (
+    <ActionForm ctx={ctx} action="payment_received" intro={t('actions.simple.payment_received')} build={build}>
+      <label className="field">
+        <span className="label">{t('actions.payment.received')}</span>
+        <input className="input" inputMode="numeric" data-testid="paid-amount" value={amount} onChange={(e) => setAmount(e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="label">{t('actions.payment.reference')}</span>
+        <input className="input" data-testid="paid-reference" value={reference} onChange={(e) => setReference(e.target.value)} />
+      </label>
+    </ActionForm>
+  );
 }
 
 export function ReturnResultForm({ ctx }: { ctx: ActionCtx }) {

@@ -52,6 +52,12 @@ export function Summary({ dossier: d }: { dossier: DeskDossier }) {
           <dd>
             {money(d.payment.amount)} đ{d.payment.note ? ` · ${d.payment.note}` : ''}
           </dd>
+          {d.payment.paidAt ? (
+            <dd data-testid="dossier-paid">
+              {t('dossier.paid', { amount: money(d.payment.paidAmount ?? d.payment.amount), at: formatDateTime(d.payment.paidAt) })}
+              {d.payment.reference ? ` · ${d.payment.reference}` : ''}
+            </dd>
+          ) : null}
         </div>
       ) : null}
     </dl>

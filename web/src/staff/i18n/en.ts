@@ -85,6 +85,7 @@ const en: StaffMessages = {
     dueAt: 'Result due',
     rescheduled: 'rescheduled once',
     payment: 'Fee requested',
+    paid: 'Received {{amount}} VND at {{at}}',
     applicant: 'Applicant',
     fullName: 'Full name',
     phone: 'Phone',
@@ -177,7 +178,9 @@ const en: StaffMessages = {
     },
     payment: {
       amount: 'Amount (VND)',
-      note: 'Note (which fee, how to pay)',
+      note: 'What the fee is for (shown to the person with the transfer QR)',
+      received: 'Amount received (VND)',
+      reference: 'Bank transaction reference or receipt number',
       needAmount: 'Enter the amount in digits.',
     },
     finish: {

@@ -87,6 +87,7 @@ const vi = {
     dueAt: 'Hẹn trả kết quả',
     rescheduled: 'đã hẹn lại một lần',
     payment: 'Phí, lệ phí yêu cầu',
+    paid: 'Đã nhận {{amount}} đ lúc {{at}}',
     applicant: 'Người nộp',
     fullName: 'Họ và tên',
     phone: 'Điện thoại',
@@ -179,7 +180,9 @@ const vi = {
     },
     payment: {
       amount: 'Số tiền (đồng)',
-      note: 'Ghi chú (khoản phí, cách nộp)',
+      note: 'Nộp để làm gì (người dân thấy cùng mã QR chuyển khoản)',
+      received: 'Số tiền đã nhận (đồng)',
+      reference: 'Mã giao dịch ngân hàng hoặc số biên lai',
       needAmount: 'Hãy nhập số tiền bằng chữ số.',
     },
     finish: {
