@@ -9,6 +9,7 @@
 // A dossier the commune accepted is a legal record: it is kept (see `recordYears`), never purged.
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SERVER_RETENTION } from '@hsc/shared/retention';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { PurgeStore } from '../store/kysely-purge.ts';
 
@@ -24,7 +25,7 @@ export interface RetentionConfig {
   recordYears: number;
 }
 
-export const DEFAULT_RETENTION: RetentionConfig = { uploadHours: 24, withdrawnDays: 30, recordYears: 10 };
+export const DEFAULT_RETENTION: RetentionConfig = { ...SERVER_RETENTION };
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -5,11 +5,12 @@
 // fields and the result file are removed; the receipt and the timeline stay (they prove what
 // happened and hold nothing the commune did not print on the receipt). NOTICE_DAYS before, the
 // dossier screen says so and offers the export. The commune keeps the official record.
+import { PHONE_RETENTION_DAYS } from '@hsc/shared/retention';
 import type { DossierStatus } from '@hsc/shared/schemas';
 import { db } from './db.ts';
 import type { DossierRecord } from './types.ts';
 
-export const RETENTION_DAYS = 30;
+export const RETENTION_DAYS = PHONE_RETENTION_DAYS;
 export const NOTICE_DAYS = 7;
 const DAY = 86_400_000;
 
