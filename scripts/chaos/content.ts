@@ -44,7 +44,8 @@ function fieldValue(f: FieldDef, rand: Random): string {
     case 'phone':
       return `09${digits(rand, 8)}`;
     case 'citizenId':
-      return `019${digits(rand, 9)}`;
+      // The fourth digit is the century/sex digit: 0-3 for people alive today (shared validate).
+      return `019${Number(digits(rand, 1)) % 4}${digits(rand, 8)}`;
     case 'unit':
       return pick(rand, UNIT_CODES);
     case 'number':
@@ -85,7 +86,7 @@ export function makeDossier(rand: Random): DossierSpec {
     unitCode: pick(rand, UNIT_CODES),
     'applicant.fullName': pick(rand, ['Hoàng Thị Lan', 'Nguyễn Văn Bình', 'Lò Thị Mai', 'Ma Văn Dũng']),
     'applicant.phone': `09${digits(rand, 2)} ${digits(rand, 3)} ${digits(rand, 3)}`,
-    'applicant.citizenId': `019 ${digits(rand, 3)} ${digits(rand, 6)}`,
+    'applicant.citizenId': `019 ${Number(digits(rand, 1)) % 4}${digits(rand, 2)} ${digits(rand, 6)}`,
     'applicant.address': 'Xóm Làng Lường, xã Võ Nhai',
   };
   for (const f of procedure.fields) if (f.required || rand() < 0.5) patch[`fields.${f.key}`] = fieldValue(f, rand);
