@@ -4,6 +4,7 @@ import { describe } from 'vitest';
 import { describeApiContract } from './contract/api.contract.ts';
 import { describeCatalogContract } from './contract/catalog.contract.ts';
 import { describeDeskStoreContract } from './contract/desk-store.contract.ts';
+import { describePurgeContract } from './contract/purge.contract.ts';
 import { describeReceiptContract } from './contract/receipts.contract.ts';
 import { describeStoreContract } from './contract/store.contract.ts';
 import { postgresHarness } from './support/stores.ts';
@@ -14,4 +15,5 @@ describe('PostgreSQL', () => {
   describeApiContract(harness, { concurrentWriters: true });
   describeReceiptContract(harness);
   describeCatalogContract(harness);
+  describePurgeContract(harness);
 });

@@ -3,6 +3,7 @@ import { describe } from 'vitest';
 import { describeApiContract } from './contract/api.contract.ts';
 import { describeCatalogContract } from './contract/catalog.contract.ts';
 import { describeDeskStoreContract } from './contract/desk-store.contract.ts';
+import { describePurgeContract } from './contract/purge.contract.ts';
 import { describeReceiptContract } from './contract/receipts.contract.ts';
 import { describeStoreContract } from './contract/store.contract.ts';
 import { sqliteHarness } from './support/stores.ts';
@@ -13,4 +14,5 @@ describe('SQLite', () => {
   describeApiContract(harness, { concurrentWriters: false });
   describeReceiptContract(harness);
   describeCatalogContract(harness);
+  describePurgeContract(harness);
 });
