@@ -238,6 +238,8 @@ export async function saveStatus(id: string, s: DossierStatusResponse, now = Dat
     else delete next.supplement;
     if (s.result) next.result = s.result;
     else delete next.result;
+    if (s.payment) next.payment = s.payment;
+    else delete next.payment;
     // A signed form is never withdrawn: a status without them (an older server) keeps the kept ones.
     if (s.decisions) next.decisions = s.decisions;
     await db.dossiers.put(next);

@@ -1,5 +1,6 @@
 // What the phone keeps. Shapes of catalog data and server answers come from the shared zod
 // schemas; these are the device-only records around them.
+import type { PaymentInfo } from '@hsc/shared/payment';
 import type { Applicant, DossierStatus, FieldError, Procedure, Receipt, ResultFile, SignedDecision, SupplementRequest, TimelineEntry, Unit } from '@hsc/shared/schemas';
 
 export type DossierState = 'draft' | 'queued' | 'sending' | 'received' | 'attention';
@@ -48,6 +49,8 @@ export interface DossierRecord {
   supplement?: SupplementRequest;
   /** The result document announced by the status, once processed or returned (schema v3). */
   result?: ResultFile;
+  /** The fee asked for, with the commune's VietQR code and account, from the last status; not indexed. */
+  payment?: PaymentInfo;
   /** The signed Mẫu 01-04 forms from the last status, kept to show (and verify) offline; not indexed. */
   decisions?: SignedDecision[];
   /** `desk`: started by an officer for a walk-in citizen on a shared desk device (schema v3). */

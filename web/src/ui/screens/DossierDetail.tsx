@@ -12,6 +12,7 @@ import { AttentionPanel } from '../dossier/AttentionPanel.tsx';
 import { CommuneReceipt } from '../dossier/CommuneReceipt.tsx';
 import { ExportButton } from '../dossier/ExportButton.tsx';
 import { LocalReceipt } from '../dossier/LocalReceipt.tsx';
+import { PaymentPanel } from '../dossier/PaymentPanel.tsx';
 import { ResultPanel } from '../dossier/ResultPanel.tsx';
 import { RetentionNotice } from '../dossier/RetentionNotice.tsx';
 import { SupplementHistory, SupplementPanel } from '../dossier/SupplementPanel.tsx';
@@ -61,6 +62,7 @@ export function DossierDetail({ id }: { id: string }) {
       {dossier.state === 'attention' ? <AttentionPanel dossier={dossier} procedure={procedure} /> : null}
       {/* What the commune waits for, or what it gave back, comes first: the next step. */}
       {received ? <SupplementPanel dossier={dossier} procedure={procedure} /> : null}
+      {received ? <PaymentPanel dossier={dossier} /> : null}
       {received && (dossier.status === 'processed' || dossier.status === 'returned') ? <ResultPanel dossier={dossier} /> : null}
       {received ? <CommuneReceipt receipt={receipt!} procedure={procedure} dueAt={dossier.dueAt} /> : null}
       {received ? <SupplementHistory dossierId={id} /> : null}
