@@ -22,3 +22,9 @@ export const VN_HOLIDAYS: readonly string[] = [
   '2027-04-30', '2027-05-03', // 1/5 is a Saturday, day off moved to Monday
   '2027-09-02', '2027-09-03',
 ];
+
+// Make-up working days ("ngày làm bù"): a Saturday worked in exchange for a weekday off, for
+// state offices. Only swaps found in a published notice are listed; an administrator adds the
+// others as they are announced. 2026-01-10: the Government's swap of Friday 2/1/2026 (reported
+// by 24h.com.vn, 26/12/2025, from the Ministry of Home Affairs' notice of 25/12/2025).
+export const VN_MAKEUP_WORKDAYS: readonly string[] = ['2026-01-10'];

@@ -106,6 +106,16 @@ describe('transition: the legal path', () => {
     expect(transition(once, override, ctx('leader', again))).toMatchObject({ ok: true, state: { supplements: 2 } });
   });
 
+  it('the supplement window and the badges count a make-up Saturday as a working day', () => {
+    const swapped = calendar(VN_HOLIDAYS, ['2026-01-10']);
+    // Received Wednesday 7/1/2026: Thu 8, Fri 9, and Saturday 10/1 (worked for Friday 2/1).
+    expect(supplementDeadline(iso(vn('2026-01-07T09:00:00')), swapped)).toBe('2026-01-10');
+    expect(supplementDeadline(iso(vn('2026-01-07T09:00:00')), cal)).toBe('2026-01-12');
+    const due = iso(vn('2026-01-12T17:00:00'));
+    expect(deadlineBadge(due, vn('2026-01-08T09:00:00'), swapped)).toEqual({ kind: 'days_left', days: 3 });
+    expect(deadlineBadge(due, vn('2026-01-08T09:00:00'), cal)).toEqual({ kind: 'days_left', days: 2 });
+  });
+
   it('the supplement window follows the 15:00 rule', () => {
     // Received Tuesday 10/3 at 15:30: counts from Wednesday, so the window ends Monday 16/3.
     expect(supplementDeadline(iso(vn('2026-03-10T15:30:00')), cal)).toBe('2026-03-16');

@@ -70,6 +70,10 @@ export type StaffList = z.infer<typeof StaffList>;
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const Holiday = z.object({ date: IsoDate, name: z.string().max(200).nullable() });
 export type Holiday = z.infer<typeof Holiday>;
-export const HolidayList = z.object({ holidays: z.array(Holiday) });
+export const HolidayList = z.object({
+  holidays: z.array(Holiday),
+  /** Make-up working days: weekend dates that count as working days (absent from older servers). */
+  workdays: z.array(Holiday).optional(),
+});
 export type HolidayList = z.infer<typeof HolidayList>;
 export const PutHolidayRequest = z.object({ name: z.string().trim().max(200).nullable().optional() });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendar, dueAt, effectiveReceivedAt } from './workdays.ts';
-import { VN_HOLIDAYS } from './holidays.ts';
+import { calendar, dueAt, effectiveReceivedAt, isWorkingDay } from './workdays.ts';
+import { VN_HOLIDAYS, VN_MAKEUP_WORKDAYS } from './holidays.ts';
 
 const cal = calendar(VN_HOLIDAYS);
 // Vietnamese local time → UTC instant
@@ -48,5 +48,23 @@ describe('dueAt', () => {
   });
   it('7 working days for permanent residence', () => {
     expect(iso(dueAt(vn('2026-11-25T09:00:00'), 7, cal))).toBe(iso(vn('2026-12-04T17:00:00')));
+  });
+});
+
+describe('make-up working days (ngày làm bù)', () => {
+  // Tết Dương lịch 2026: Friday 2/1 off, worked on Saturday 10/1 instead.
+  const swapped = calendar(VN_HOLIDAYS, VN_MAKEUP_WORKDAYS);
+  it('a make-up Saturday is a working day; other Saturdays are not', () => {
+    expect(isWorkingDay('2026-01-10', swapped)).toBe(true);
+    expect(isWorkingDay('2026-01-10', cal)).toBe(false);
+    expect(isWorkingDay('2026-01-17', swapped)).toBe(false);
+  });
+  it('counts in due dates: 3 working days from Thursday 8/1 end on Monday 12/1 with it, Tuesday 13/1 without', () => {
+    expect(iso(dueAt(vn('2026-01-08T09:00:00'), 3, swapped))).toBe(iso(vn('2026-01-12T17:00:00')));
+    expect(iso(dueAt(vn('2026-01-08T09:00:00'), 3, cal))).toBe(iso(vn('2026-01-13T17:00:00')));
+  });
+  it('a dossier received on the make-up Saturday before 15:00 starts its clock then', () => {
+    expect(iso(effectiveReceivedAt(vn('2026-01-10T10:00:00'), swapped))).toBe(iso(vn('2026-01-10T10:00:00')));
+    expect(iso(dueAt(vn('2026-01-10T10:00:00'), 0, swapped))).toBe(iso(vn('2026-01-10T17:00:00')));
   });
 });

@@ -1,6 +1,7 @@
 // Due-date arithmetic of the one-stop rules (Decree 61/2018 art. 19-20, Decree 118/2025):
 // a dossier received after 15:00, or on a day off, counts as received at the opening of the
-// next working day; processing time is counted in working days (Mon-Fri minus holidays).
+// next working day; processing time is counted in working days (Mon-Fri minus holidays, plus
+// the Saturdays the Government declares make-up working days, "ngày làm bù").
 // All instants are UTC ISO strings; the rules apply to Vietnamese local time (UTC+7, no DST).
 
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
@@ -10,10 +11,12 @@ export const CLOSE_MINUTES = 17 * 60; // 17:00, office closing: the hour a resul
 
 export interface WorkCalendar {
   holidays: ReadonlySet<string>;
+  /** Weekend dates declared working days ("ngày làm bù"), when a weekday off is swapped. */
+  workdays?: ReadonlySet<string>;
 }
 
-export function calendar(holidays: Iterable<string>): WorkCalendar {
-  return { holidays: new Set(holidays) };
+export function calendar(holidays: Iterable<string>, workdays: Iterable<string> = []): WorkCalendar {
+  return { holidays: new Set(holidays), workdays: new Set(workdays) };
 }
 
 /** The Vietnamese local date (YYYY-MM-DD) and minutes after midnight of an instant. */
@@ -35,6 +38,7 @@ function addDays(date: string, days: number): string {
 }
 
 export function isWorkingDay(date: string, cal: WorkCalendar): boolean {
+  if (cal.workdays?.has(date)) return true;
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   return weekday !== 0 && weekday !== 6 && !cal.holidays.has(date);
 }

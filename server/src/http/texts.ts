@@ -17,6 +17,7 @@ export type ErrorKey =
   | 'corrupt_upload'
   | 'attachment_conflict'
   | 'invalidValue'
+  | 'notWeekend'
   | 'unauthenticated'
   | 'forbidden'
   | 'csrf'
@@ -42,6 +43,7 @@ const texts: Record<Lang, Record<ErrorKey, string>> = {
     corrupt_upload: 'Tệp đến máy chủ bị hỏng (không khớp mã kiểm tra). Ứng dụng sẽ gửi lại.',
     attachment_conflict: 'Tệp này đã thuộc một hồ sơ đã nộp với nội dung khác.',
     invalidValue: 'Giá trị không hợp lệ.',
+    notWeekend: 'Ngày làm bù phải là thứ bảy hoặc chủ nhật; các ngày khác trong tuần đã là ngày làm việc.',
     unauthenticated: 'Vui lòng đăng nhập.',
     forbidden: 'Tài khoản của bạn không được phép làm việc này.',
     csrf: 'Phiên làm việc không hợp lệ. Vui lòng tải lại trang.',
@@ -66,6 +68,7 @@ const texts: Record<Lang, Record<ErrorKey, string>> = {
     corrupt_upload: 'The file arrived damaged (its SHA-256 does not match). The app will send it again.',
     attachment_conflict: 'This attachment id already belongs to a submitted dossier with other content.',
     invalidValue: 'This value is not valid.',
+    notWeekend: 'A make-up working day must be a Saturday or a Sunday; the other days are working days already.',
     unauthenticated: 'Please sign in.',
     forbidden: 'Your account may not do this.',
     csrf: 'The session token is missing or wrong. Please reload the page.',

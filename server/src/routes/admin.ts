@@ -7,7 +7,7 @@ import { apiError } from '../http/errors.ts';
 import { requestMeta, roles, viewerOf } from '../http/staff-session.ts';
 import { langOf, text } from '../http/texts.ts';
 import { staffAudit } from '../services/access.ts';
-import { isRealDate, type CalendarService } from '../services/calendar.ts';
+import { isRealDate, isWeekend, type CalendarService } from '../services/calendar.ts';
 import { toPayee } from '../services/payees.ts';
 import type { StaffService } from '../services/staff.ts';
 import type { Store } from '../store/store.ts';
@@ -57,6 +57,35 @@ export const adminRoutes: FastifyPluginAsyncZod<{ staff: StaffService; calendar:
     async (req, reply) => {
       if (!(await calendar.remove(req.params.date))) return reply.code(404).send(apiError(langOf(req), 'not_found'));
       await store.audit.append(staffAudit(viewerOf(req), now(), { action: 'holiday_removed', details: { date: req.params.date } }));
+      return reply.code(204).send();
+    },
+  );
+
+  // Make-up working days: a weekend date worked instead of a weekday off ("ngày làm bù").
+  app.put(
+    '/api/admin/workdays/:date',
+    {
+      onRequest: adminOnly,
+      schema: { tags: ['admin'], summary: 'Add or rename a make-up working day (a Saturday or Sunday)', params: DateParam, body: PutHolidayRequest, response: { 200: Holiday, ...ERRORS } },
+    },
+    async (req, reply) => {
+      const lang = langOf(req);
+      if (!isWeekend(req.params.date)) {
+        return reply.code(400).send(apiError(lang, 'invalid', { fields: [{ path: 'date', code: 'weekend', message: text(lang, 'notWeekend') }] }));
+      }
+      const name = req.body.name ?? null;
+      await calendar.put(req.params.date, name, 'workday');
+      await store.audit.append(staffAudit(viewerOf(req), now(), { action: 'workday_put', details: { date: req.params.date, name } }));
+      return { date: req.params.date, name };
+    },
+  );
+
+  app.delete(
+    '/api/admin/workdays/:date',
+    { onRequest: adminOnly, schema: { tags: ['admin'], summary: 'Make a make-up working day a weekend day again', params: DateParam, response: { 204: z.void(), 404: ApiError, ...ERRORS } } },
+    async (req, reply) => {
+      if (!(await calendar.remove(req.params.date, 'workday'))) return reply.code(404).send(apiError(langOf(req), 'not_found'));
+      await store.audit.append(staffAudit(viewerOf(req), now(), { action: 'workday_removed', details: { date: req.params.date } }));
       return reply.code(204).send();
     },
   );

@@ -6,6 +6,6 @@ import type { CalendarService } from '../services/calendar.ts';
 export const holidayRoutes: FastifyPluginAsyncZod<{ calendar: CalendarService }> = async (app, { calendar }) => {
   app.get('/api/holidays', { schema: { tags: ['catalog'], summary: 'Days off (besides weekends) due dates skip', response: { 200: HolidayList } } }, async (_req, reply) => {
     reply.header('cache-control', 'no-cache');
-    return { holidays: await calendar.list() };
+    return { holidays: await calendar.list('off'), workdays: await calendar.list('workday') };
   });
 };

@@ -235,7 +235,14 @@ const m0007SupplementOverride: Migration = {
   },
 };
 
-export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_desk': m0002, '0003_push': m0003Push, '0004_catalog': m0004Catalog, '0006_payees': m0006Payees, '0007_supplement_override': m0007SupplementOverride };
+/** Make-up working days ("ngày làm bù") live beside the days off: `kind` 'off' or 'workday'. */
+const m0008Workdays: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('holidays').addColumn('kind', 'text', (c) => c.notNull().defaultTo('off')).execute();
+  },
+};
+
+export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_desk': m0002, '0003_push': m0003Push, '0004_catalog': m0004Catalog, '0006_payees': m0006Payees, '0007_supplement_override': m0007SupplementOverride, '0008_workdays': m0008Workdays };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

@@ -1,6 +1,7 @@
 // Table types for Kysely. Instants are ISO-8601 UTC text and JSON is text on both databases:
 // the receipt must come back byte for byte as issued, which `jsonb` would not guarantee.
 import type { ColumnType, Generated } from 'kysely';
+import type { CalendarDayKind } from './store.ts';
 
 export interface UnitsTable {
   code: string;
@@ -154,6 +155,8 @@ export interface HolidaysTable {
   /** 1: an admin removed it; kept so the seed does not bring it back. */
   removed: number;
   updated_at: string;
+  /** Added by 0008: 'off' (a day off) or 'workday' (a weekend date worked, "ngày làm bù"). */
+  kind: Generated<CalendarDayKind>;
 }
 
 export interface AuditLogTable {

@@ -181,14 +181,18 @@ export interface AuditStore {
   byActionId(actionId: string): Promise<AuditRecord | undefined>;
 }
 
+/** 'off': a day off; 'workday': a weekend date worked instead of a day off ("ngày làm bù"). */
+export type CalendarDayKind = 'off' | 'workday';
+
 export interface HolidayStore {
   /** Adds the shipped dates that are not there; never revives one an admin removed. */
-  seed(dates: readonly string[], at: string): Promise<void>;
-  /** The days off in force, by date. */
-  list(): Promise<{ date: string; name: string | null }[]>;
-  put(date: string, name: string | null, at: string): Promise<void>;
-  /** False when there was no such holiday. */
-  remove(date: string, at: string): Promise<boolean>;
+  seed(dates: readonly string[], at: string, kind?: CalendarDayKind): Promise<void>;
+  /** The days off (or make-up working days) in force, by date. */
+  list(kind?: CalendarDayKind): Promise<{ date: string; name: string | null }[]>;
+  /** A date is one kind at a time: putting it as the other kind changes it. */
+  put(date: string, name: string | null, at: string, kind?: CalendarDayKind): Promise<void>;
+  /** False when there was no such date of this kind. */
+  remove(date: string, at: string, kind?: CalendarDayKind): Promise<boolean>;
 }
 
 export interface DocumentRecord {

@@ -29,12 +29,12 @@ async function load(): Promise<Reference> {
   const [procedures, units, holidays] = await Promise.all([
     fromDeviceOrServer(listProcedures, () => getProcedures().then((c) => c.procedures)),
     fromDeviceOrServer(listUnits, () => getUnits().then((u) => u.units)),
-    getHolidays().then((h) => h.holidays.map((d) => d.date), () => null),
+    getHolidays().then((h) => ({ off: h.holidays.map((d) => d.date), worked: (h.workdays ?? []).map((d) => d.date) }), () => null),
   ]);
   return {
     procedures: new Map(procedures.map((p) => [p.code, p])),
     units: new Map(units.map((u) => [u.code, u])),
-    calendar: holidays ? makeCalendar(holidays) : null,
+    calendar: holidays ? makeCalendar(holidays.off, holidays.worked) : null,
   };
 }
 
