@@ -2,8 +2,10 @@
 // (admin only, CSRF), the payload built when a fee is requested and carried by the device status,
 // the officer marking it paid (timeline, audit log, figures).
 import { parseVietQr, type DossierStatusResponse, type ReportResponse, type UnitPayeeResponse } from '@hsc/shared';
+import { resourceDifferences } from '@hsc/shared/i18n-parity';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { paymentTexts } from '../src/http/texts.ts';
 import type { KyselyStore } from '../src/store/kysely-store.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import { testApp, type TestApp } from './support/app.ts';
@@ -87,6 +89,40 @@ describe('fee by VietQR', () => {
 
     const report = (await leader.get('/api/staff/reports?from=2026-03&to=2026-03')).json<ReportResponse>();
     expect(report.fees).toEqual([{ month: '2026-03', unitCode: VO_NHAI, paid: 1, amount: 50000 }]);
+  });
+
+  test('/tra-cuu shows the fee, what for and the account as text (no script, no QR), in vi and en; then that it was paid', async () => {
+    expect((await admin.req({ method: 'PUT', url: `/api/admin/units/${VO_NHAI}/payee`, payload: ACCOUNT })).statusCode).toBe(200);
+    const d = await sendDossier(t.app, VO_NHAI);
+    await actAll(officer, d.id, [{ action: 'accept' }, { action: 'start_processing' }, { action: 'request_payment', amount: 50000, note: 'Lệ phí <kết hôn>' }]);
+    const look = async () => {
+      const res = await t.app.inject({ method: 'POST', url: '/tra-cuu', payload: `ma=${encodeURIComponent(d.receipt.code)}&tra=${d.receipt.lookupCode}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(res.statusCode).toBe(200);
+      return res.body;
+    };
+    const page = await look();
+    const purpose = parseVietQr((await status(d.id, d.secret)).payment!.vietqr!)!.purpose!;
+    for (const words of [
+      'Cần nộp phí, lệ phí: 50.000 đồng',
+      'Fee to pay: 50,000 VND',
+      'Nộp để: Lệ phí &#60;kết hôn&#62;',
+      'Ngân hàng: Vietcombank',
+      'Số tài khoản: 0123456789',
+      'Tên tài khoản: UBND XA VO NHAI',
+      `Nội dung chuyển khoản: ${purpose}`,
+      'Transfer message:',
+    ]) expect(page).toContain(words);
+    expect(page).not.toContain('<script');
+    expect(page).not.toContain('<kết hôn>');
+
+    await actAll(officer, d.id, [{ action: 'payment_received', reference: 'FT1' }]);
+    const after = await look();
+    expect(after).toContain('Xã đã nhận tiền phí 50.000 đồng');
+    expect(after).not.toContain('Số tài khoản');
+  });
+
+  test('the fee words of /tra-cuu say the same in vi and en', () => {
+    expect(resourceDifferences(paymentTexts.vi, paymentTexts.en)).toEqual([]);
   });
 
   test('a unit without an account still tells the amount and what for, without a code', async () => {

@@ -91,3 +91,35 @@ export const text = (lang: Lang, key: ErrorKey) => texts[lang][key];
 
 /** Every language's texts (a test holds them to the same keys). */
 export const errorTexts: Readonly<Record<Lang, Readonly<Record<ErrorKey, string>>>> = texts;
+
+/**
+ * A fee on /tra-cuu: how much, what for, and the account to transfer to as text. The page has no
+ * script and is often read on the very phone that would have to scan, so it shows no QR code.
+ */
+export type PaymentTextKey = 'title' | 'purpose' | 'transfer' | 'bank' | 'account' | 'accountName' | 'content' | 'qrOnPhone' | 'atDesk' | 'paid';
+export const paymentTexts: Readonly<Record<Lang, Readonly<Record<PaymentTextKey, string>>>> = {
+  vi: {
+    title: 'Cần nộp phí, lệ phí: {{amount}} đồng',
+    purpose: 'Nộp để: {{purpose}}',
+    transfer: 'Chuyển khoản tới:',
+    bank: 'Ngân hàng: {{bank}}',
+    account: 'Số tài khoản: {{account}}',
+    accountName: 'Tên tài khoản: {{name}}',
+    content: 'Nội dung chuyển khoản: {{content}}',
+    qrOnPhone: 'Mã QR để quét có trên ứng dụng Hồ sơ công và trên giấy báo của xã.',
+    atDesk: 'Nộp tại bộ phận một cửa của xã.',
+    paid: 'Xã đã nhận tiền phí {{amount}} đồng lúc {{at}}.',
+  },
+  en: {
+    title: 'Fee to pay: {{amount}} VND',
+    purpose: 'For: {{purpose}}',
+    transfer: 'Transfer to:',
+    bank: 'Bank: {{bank}}',
+    account: 'Account number: {{account}}',
+    accountName: 'Account name: {{name}}',
+    content: 'Transfer message: {{content}}',
+    qrOnPhone: 'The QR code to scan is in the Hồ sơ công app and on the commune’s notice.',
+    atDesk: 'Pay at the commune’s one-stop desk.',
+    paid: 'The commune received the fee of {{amount}} VND at {{at}}.',
+  },
+};

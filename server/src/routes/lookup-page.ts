@@ -3,9 +3,10 @@
 // travels in a POST body, not in the URL, so it stays out of history, logs and referrers. An
 // unknown code and a wrong lookup code give the same page, byte for byte, with the same status;
 // the comparison is TrackingService's constant-time one; attempts share the track limit's size.
-import { decisionMessages, fillMessage, statusMessages, type DossierDecision, type Lang, type TrackResponse } from '@hsc/shared';
+import { decisionMessages, fillMessage, parseVietQr, statusMessages, type DossierDecision, type Lang, type PaymentInfo, type TrackResponse } from '@hsc/shared';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { RateLimit } from '../config.ts';
+import { paymentTexts, type PaymentTextKey } from '../http/texts.ts';
 import { vnDateTime } from '../services/push.ts';
 import type { TrackingService } from '../services/tracking.ts';
 
@@ -75,7 +76,27 @@ function decisionBox(d: DossierDecision): string {
   return `<div class="box" data-decision="${esc(d.kind)}">${vi}<div class="en" lang="en">${en}</div></div>`;
 }
 
-function found(t: TrackResponse & { decision?: DossierDecision }): string {
+/** The fee: amount, what for, and the commune's account as text, in both languages; one line once paid. */
+function paymentBox(p: PaymentInfo, status: TrackResponse['status']): string {
+  const both = (f: (m: Readonly<Record<PaymentTextKey, string>>) => string) => `${esc(f(paymentTexts.vi))} <span class="en" lang="en">(${esc(f(paymentTexts.en))})</span>`;
+  const amount = (lang: Lang) => p.amount.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
+  const line = (key: PaymentTextKey, params: (lang: Lang) => Record<string, string>) =>
+    `<p>${both((m) => fillMessage(m[key], params(m === paymentTexts.vi ? 'vi' : 'en')))}</p>`;
+  if (p.paidAt) return `<div class="box" data-payment="paid">${line('paid', (l) => ({ amount: amount(l), at: vnDateTime(p.paidAt!) }))}</div>`;
+  if (status !== 'financial_requested') return '';
+  const content = p.vietqr ? (parseVietQr(p.vietqr)?.purpose ?? '') : '';
+  const account = p.payee
+    ? line('transfer', () => ({})) +
+      `<ul><li>${both((m) => fillMessage(m.bank, { bank: p.payee!.bankName ?? p.payee!.bankBin }))}</li>` +
+      `<li>${both((m) => fillMessage(m.account, { account: p.payee!.accountNumber }))}</li>` +
+      `<li>${both((m) => fillMessage(m.accountName, { name: p.payee!.accountName }))}</li>` +
+      (content ? `<li>${both((m) => fillMessage(m.content, { content }))}</li>` : '') +
+      `</ul>${line('qrOnPhone', () => ({}))}`
+    : line('atDesk', () => ({}));
+  return `<div class="box" data-payment="due"><p><b>${both((m) => fillMessage(m.title, { amount: amount(m === paymentTexts.vi ? 'vi' : 'en') }))}</b></p>${p.purpose ? line('purpose', () => ({ purpose: p.purpose })) : ''}${account}</div>`;
+}
+
+function found(t: TrackResponse & { decision?: DossierDecision; payment?: PaymentInfo }): string {
   const status = (s: TrackResponse['status']) => `${esc(statusMessages.vi[s])} <span class="en" lang="en">(${esc(statusMessages.en[s])})</span>`;
   const steps = t.timeline
     .map((e) => `<li>${vnDateTime(e.at)}: ${status(e.status)}${e.note ? ` – ${esc(e.note)}` : ''}</li>`)
@@ -84,7 +105,8 @@ function found(t: TrackResponse & { decision?: DossierDecision }): string {
     `<div class="box"><p>Hồ sơ <b>${esc(t.code)}</b></p><p>Trạng thái <span class="en" lang="en">(status)</span>: <b>${status(t.status)}</b></p>` +
     `<p>Hẹn trả kết quả <span class="en" lang="en">(due)</span>: <b>${vnDateTime(t.dueAt)}</b></p>` +
     `<p>Quá trình <span class="en" lang="en">(timeline)</span>:</p><ol>${steps}</ol></div>` +
-    (t.decision ? decisionBox(t.decision) : '')
+    (t.decision ? decisionBox(t.decision) : '') +
+    (t.payment ? paymentBox(t.payment, t.status) : '')
   );
 }
 

@@ -1,7 +1,7 @@
 // Reading a dossier's state: by the sending device (its secret) or by anyone holding the code
 // and the lookup code. Every failure looks the same from outside, and comparisons take the
 // same time whether the code exists or not, so neither answers nor timing help a guesser.
-import { DossierDecision, normalizeLookupCode, SupplementItem, type DossierStatusResponse, type SignedDecision, type TrackResponse } from '@hsc/shared';
+import { DossierDecision, normalizeLookupCode, SupplementItem, type DossierStatusResponse, type PaymentInfo, type SignedDecision, type TrackResponse } from '@hsc/shared';
 import { z } from 'zod';
 import type { DossierRecord, Store } from '../store/store.ts';
 import { constantTimeEqual, sha256Hex } from './canonical.ts';
@@ -97,12 +97,13 @@ export class TrackingService {
     return out;
   }
 
-  async byCode(code: string, lookup: string): Promise<(TrackResponse & { decision?: DossierDecision }) | undefined> {
+  async byCode(code: string, lookup: string): Promise<(TrackResponse & { decision?: DossierDecision; payment?: PaymentInfo }) | undefined> {
     const dossier = await this.store.getDossierByCode(code.trim());
     const ok = constantTimeEqual(dossier?.lookupCode ?? DECOY, normalizeLookupCode(lookup));
     if (!dossier || !ok) return undefined;
     const decision = await this.decision(dossier);
-    return { code: dossier.code, ...(await this.progress(dossier)), ...(decision ? { decision } : {}) };
+    const payment = paymentInfo(dossier.payment);
+    return { code: dossier.code, ...(await this.progress(dossier)), ...(decision ? { decision } : {}), ...(payment ? { payment } : {}) };
   }
 
   private async progress(d: DossierRecord) {
