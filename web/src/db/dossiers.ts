@@ -242,6 +242,9 @@ export async function saveStatus(id: string, s: DossierStatusResponse, now = Dat
     else delete next.payment;
     // A signed form is never withdrawn: a status without them (an older server) keeps the kept ones.
     if (s.decisions) next.decisions = s.decisions;
+    // The decision in words is only the latest one: it goes when the server no longer reports it.
+    if (s.decision) next.decision = s.decision;
+    else delete next.decision;
     await db.dossiers.put(next);
     return true;
   });

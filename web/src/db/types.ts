@@ -1,7 +1,7 @@
 // What the phone keeps. Shapes of catalog data and server answers come from the shared zod
 // schemas; these are the device-only records around them.
 import type { PaymentInfo } from '@hsc/shared/payment';
-import type { Applicant, DossierStatus, FieldError, Procedure, Receipt, ResultFile, SignedDecision, SupplementRequest, TimelineEntry, Unit } from '@hsc/shared/schemas';
+import type { Applicant, DossierStatus, FieldError, Procedure, Receipt, ResultFile, SignedDecision, SupplementRequest, TimelineEntry, Unit, DossierDecision } from '@hsc/shared/schemas';
 
 export type DossierState = 'draft' | 'queued' | 'sending' | 'received' | 'attention';
 export const DOSSIER_STATES: readonly DossierState[] = ['draft', 'queued', 'sending', 'received', 'attention'];
@@ -53,6 +53,8 @@ export interface DossierRecord {
   payment?: PaymentInfo;
   /** The signed Mẫu 01-04 forms from the last status, kept to show (and verify) offline; not indexed. */
   decisions?: SignedDecision[];
+  /** The latest decision in plain fields (reasons, items, dates), shown offline; not indexed. */
+  decision?: DossierDecision;
   /** `desk`: started by an officer for a walk-in citizen on a shared desk device (schema v3). */
   channel?: 'desk';
   /** The walk-in session it belongs to: each citizen at the desk has their own. */

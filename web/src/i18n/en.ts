@@ -1,6 +1,6 @@
 // English, loaded on demand. Same shape as vi.ts (the type checks every key is here).
 import { lifeEventLabels } from '@hsc/shared/life-events';
-import { statusMessages } from '@hsc/shared/desk-messages';
+import { decisionMessages, statusMessages } from '@hsc/shared/desk-messages';
 import { validationMessages } from '@hsc/shared/messages';
 import type { Messages } from './vi.ts';
 
@@ -290,6 +290,7 @@ const en: Messages = {
     homeNote: 'Result ready',
   },
   status: statusMessages.en,
+  decision: decisionMessages.en,
   update: {
     available: 'A new version is available.',
     unsent_one: 'You have {{count}} dossier not sent yet. It stays intact through the update, but you may wait until it is sent.',

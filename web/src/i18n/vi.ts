@@ -2,7 +2,7 @@
 // what to do next. Other languages copy this file's shape (see en.ts); validation texts come
 // from shared/messages.ts so the phone and the server say the same thing.
 import { lifeEventLabels } from '@hsc/shared/life-events';
-import { statusMessages } from '@hsc/shared/desk-messages';
+import { decisionMessages, statusMessages } from '@hsc/shared/desk-messages';
 import { validationMessages } from '@hsc/shared/messages';
 
 const vi = {
@@ -291,6 +291,7 @@ const vi = {
     homeNote: 'Đã có kết quả',
   },
   status: statusMessages.vi,
+  decision: decisionMessages.vi,
   update: {
     available: 'Có bản cập nhật mới.',
     unsent_one: 'Bạn còn {{count}} hồ sơ chưa gửi xong. Hồ sơ vẫn giữ nguyên khi cập nhật, nhưng bạn có thể đợi gửi xong rồi cập nhật.',

@@ -10,6 +10,7 @@ import { ConfirmButton } from '../components/ConfirmButton.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
 import { AttentionPanel } from '../dossier/AttentionPanel.tsx';
 import { CommuneReceipt } from '../dossier/CommuneReceipt.tsx';
+import { DecisionPanel } from '../dossier/DecisionPanel.tsx';
 import { ExportButton } from '../dossier/ExportButton.tsx';
 import { LocalReceipt } from '../dossier/LocalReceipt.tsx';
 import { PaymentPanel } from '../dossier/PaymentPanel.tsx';
@@ -61,6 +62,7 @@ export function DossierDetail({ id }: { id: string }) {
       {dossier.state === 'queued' || dossier.state === 'sending' ? <SendStatus dossier={dossier} /> : null}
       {dossier.state === 'attention' ? <AttentionPanel dossier={dossier} procedure={procedure} /> : null}
       {/* What the commune waits for, or what it gave back, comes first: the next step. */}
+      {received ? <DecisionPanel dossier={dossier} /> : null}
       {received ? <SupplementPanel dossier={dossier} procedure={procedure} /> : null}
       {received ? <PaymentPanel dossier={dossier} /> : null}
       {received && (dossier.status === 'processed' || dossier.status === 'returned') ? <ResultPanel dossier={dossier} /> : null}
