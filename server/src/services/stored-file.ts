@@ -49,7 +49,8 @@ export async function storeUploadedFile(
           yield chunk;
         }
       },
-      createWriteStream(tmp),
+      // Readable by the server only while it is written, like everything under DATA_DIR.
+      createWriteStream(tmp, { mode: 0o600 }),
     );
     if (size < magic.length || !magic.every((b, i) => head[i] === b)) return { kind: 'unsupported_media_type' };
     const sha256 = hash.digest('hex');
