@@ -82,6 +82,7 @@ const en: Messages = {
     templateOffline: 'No connection now. Once online, you can open the blank form here.',
   },
   retention: {
+    homeNote: 'The copy on this phone will be deleted from {{date}}. Open the dossier to save it to a file if you need it.',
     soon: 'This dossier is finished. To keep your data private, from {{date}} ({{days}} days after it finished) the phone will delete its document photos, personal details and result file. The receipt and the timeline stay. To keep the whole dossier, save it to a file.',
     removed: 'On {{date}}, {{days}} days after the dossier finished, the phone deleted its document photos, personal details and result file. The receipt and the timeline are still here. The commune or ward keeps the official record.',
   },

@@ -83,6 +83,7 @@ const vi = {
     templateOffline: 'Đang không có mạng. Khi có mạng, bạn mở được tờ khai mẫu ở đây.',
   },
   retention: {
+    homeNote: 'Bản lưu trên điện thoại sẽ được xóa từ ngày {{date}}. Mở hồ sơ để lưu ra tệp nếu cần.',
     soon: 'Hồ sơ đã xong. Để giữ riêng tư, từ ngày {{date}} ({{days}} ngày sau khi hồ sơ kết thúc) điện thoại sẽ xóa ảnh giấy tờ, thông tin cá nhân và tệp kết quả của hồ sơ này. Biên nhận và quá trình xử lý vẫn giữ lại. Nếu muốn giữ cả hồ sơ, hãy lưu ra tệp.',
     removed: 'Ngày {{date}}, {{days}} ngày sau khi hồ sơ kết thúc, điện thoại đã xóa ảnh giấy tờ, thông tin cá nhân và tệp kết quả của hồ sơ này. Biên nhận và quá trình xử lý vẫn còn. Xã, phường vẫn giữ hồ sơ gốc.',
   },

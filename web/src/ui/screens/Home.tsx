@@ -1,13 +1,14 @@
 // "Hồ sơ của tôi": every dossier on this phone, with its state and whether it is safe.
 import { listProcedures, listUnits } from '../../db/catalog.ts';
 import { listDossiers } from '../../db/dossiers.ts';
+import { removalAt, removalSoon } from '../../db/retention.ts';
 import type { DossierRecord } from '../../db/types.ts';
 import { localized } from '../../i18n/index.ts';
 import { Icon } from '../components/Icon.tsx';
 import { ImportButton } from '../components/ImportButton.tsx';
 import { StorageLine } from '../components/StorageLine.tsx';
 import { StateBadge } from '../components/StateBadge.tsx';
-import { formatDateTime } from '../format.ts';
+import { formatDate, formatDateTime, vnToday } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useStorage } from '../hooks/useStorage.ts';
@@ -78,6 +79,11 @@ function DossierList({ dossiers }: { dossiers: DossierRecord[] }) {
               <strong className="home-note home-note-result" data-testid="home-note" data-kind="result">
                 {t('result.homeNote')}
               </strong>
+            ) : null}
+            {removalSoon(d) ? (
+              <span className="small" data-testid="home-retention">
+                {t('retention.homeNote', { date: formatDate(vnToday(new Date(removalAt(d)!))) })}
+              </span>
             ) : null}
             <span className="muted small">{t('home.updated', { time: formatDateTime(d.updatedAt) })}</span>
           </Link>
