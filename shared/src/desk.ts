@@ -160,6 +160,10 @@ export const FormDocumentEntry = z.object({
   version: z.number().int(),
   /** Trust issue: the SHA-256 of each page, in order, so the signed form names the very bytes. */
   sha256: z.array(z.string()).optional(),
+  /** Bản chính, bản sao, bản sao có chứng thực, or an electronic copy (absent on forms issued before). */
+  kind: z.enum(['original', 'copy', 'certifiedCopy', 'electronicCopy']).optional(),
+  /** How many of this document were received (absent on forms issued before). */
+  count: z.number().int().optional(),
 });
 
 export const FormDocument = z.discriminatedUnion('kind', [
@@ -171,6 +175,8 @@ export const FormDocument = z.discriminatedUnion('kind', [
     fields: z.array(ShownField).optional(),
     documents: z.array(FormDocumentEntry),
     sets: z.number().int(),
+    /** How many copies (liên) of this receipt are made (absent on forms issued before). */
+    copies: z.number().int().optional(),
     receivedAt: z.string(),
     dueAt: z.string(),
     resultDelivery: z.string(),

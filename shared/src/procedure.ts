@@ -62,6 +62,10 @@ export const TemplateRef = z.object({
 });
 export type TemplateRef = z.infer<typeof TemplateRef>;
 
+/** The form of a paper a procedure asks for: bản chính, bản sao, bản sao có chứng thực. */
+export const DocumentKind = z.enum(['original', 'copy', 'certifiedCopy']);
+export type DocumentKind = z.infer<typeof DocumentKind>;
+
 export const DocumentSlot = z.object({
   key: Key,
   /** false: "if any" (nếu có). */
@@ -69,6 +73,8 @@ export const DocumentSlot = z.object({
   label: Localized,
   maxPages: z.number().int().min(1).max(50),
   template: TemplateRef.optional(),
+  /** What form of the paper is required; absent: the channel's (an online dossier is electronic copies). */
+  kind: DocumentKind.optional(),
 });
 export type DocumentSlot = z.infer<typeof DocumentSlot>;
 

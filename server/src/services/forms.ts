@@ -1,6 +1,6 @@
 // The Mẫu 01-04 documents of Circular 01/2018 as data: built once when the action happens,
 // stored as issued, and printed from the stored text (so what is printed is what was stored).
-import { FormDocument, shownFields, type DossierStatus, type DossierSubmission, type FieldValues, type Procedure, type SupplementItem } from '@hsc/shared';
+import { FormDocument, shownFields, type DocumentKind, type DossierStatus, type DossierSubmission, type FieldValues, type Procedure, type SupplementItem } from '@hsc/shared';
 import type { DossierRecord, DocumentRecord, SupplementRecord, UnitRecord } from '../store/store.ts';
 import { withSignature, type ReceiptSigner } from './signing.ts';
 
@@ -29,6 +29,13 @@ export const formCounter = (kind: FormPayload['kind'], unitCode: string) => `for
 const STATUS_AFTER: Partial<Record<FormPayload['kind'], DossierStatus>> = { '01': 'accepted', '02': 'supplement_requested', '03': 'refused' };
 
 const DESK = 'Bộ phận Một cửa, Trung tâm Phục vụ hành chính công';
+
+/**
+ * Copies (liên) of a Mẫu 01: one for the applicant, one kept at the desk. A sensible default,
+ * not checked against the form's own note; stored in each form so a later change leaves
+ * issued forms as they were.
+ */
+const RECEIPT_COPIES = 2;
 
 /** The form's values as they stand: the first submission with each supplement's corrections over it. */
 export function currentFields(body: Pick<DossierSubmission, 'fields'>, supplements: readonly Pick<SupplementRecord, 'fields'>[]): FieldValues {
@@ -67,15 +74,20 @@ export function buildForm(ctx: FormContext, number: string, payload: FormPayload
   let form: FormDocument;
   switch (payload.kind) {
     case '01': {
-      const bySlot = new Map<string, { slot: string; label: string; pages: number; version: number; sha256: string[] }>();
+      type Entry = { slot: string; label: string; pages: number; version: number; sha256: string[]; kind: DocumentKind | 'electronicCopy'; count: number };
+      const bySlot = new Map<string, Entry>();
+      // What the procedure asks for, else what the channel brings: an online dossier is scans.
+      const channelKind = ctx.dossier.channel === 'online' ? 'electronicCopy' : 'copy';
       for (const d of currentDocuments(payload.documents)) {
         const entry = bySlot.get(d.slot);
         if (entry) {
           entry.pages++;
           entry.sha256.push(d.attachment.sha256);
         } else {
-          const label = ctx.procedure.documents.find((s) => s.key === d.slot)?.label.vi ?? d.slot;
-          bySlot.set(d.slot, { slot: d.slot, label, pages: 1, version: d.version, sha256: [d.attachment.sha256] });
+          const slot = ctx.procedure.documents.find((s) => s.key === d.slot);
+          const label = slot?.label.vi ?? d.slot;
+          // One paper per slot: its pages are counted apart.
+          bySlot.set(d.slot, { slot: d.slot, label, pages: 1, version: d.version, sha256: [d.attachment.sha256], kind: slot?.kind ?? channelKind, count: 1 });
         }
       }
       form = {
@@ -85,6 +97,7 @@ export function buildForm(ctx: FormContext, number: string, payload: FormPayload
         fields: shownFields(ctx.procedure, payload.fields, 'vi', ctx.unitName),
         documents: [...bySlot.values()],
         sets: 1,
+        copies: RECEIPT_COPIES,
         receivedAt,
         dueAt: payload.dueAt,
         resultDelivery:

@@ -46,9 +46,11 @@ describe('the printed Mẫu 01', () => {
     expect(screen.getByTestId('form-due').textContent).toBe('Thời gian trả kết quả: 17:00 10/03/2026');
     const rows = screen.getByTestId('form-documents').querySelectorAll('tbody tr');
     expect([...rows].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent))).toEqual([
-      ['1', 'Căn cước', 'Bản điện tử', '2'],
-      ['2', 'Giấy tờ cần chứng thực chữ ký', 'Bản điện tử', '1'],
+      ['1', 'Căn cước', 'Bản điện tử', '1', '2'],
+      ['2', 'Giấy tờ cần chứng thực chữ ký', 'Bản điện tử', '1', '1'],
     ]);
+    // A form issued before the copies were recorded prints no line for them.
+    expect(screen.queryByTestId('form-copies')).toBeNull();
 
     const qr = screen.getByTestId('form-qr');
     expect(qr.dataset.text).toBe('H19.05716-260310-0001');
@@ -57,6 +59,31 @@ describe('the printed Mẫu 01', () => {
     const expected = document.createElement('span');
     expected.innerHTML = await QRCode.toString('H19.05716-260310-0001', QR_OPTIONS);
     expect(qr.querySelector('.qr-svg')!.innerHTML).toBe(expected.innerHTML);
+  });
+
+  it('lists each document as original, copy or certified copy with its count, and the copies (liên) of the receipt', async () => {
+    const form = {
+      ...FORM_01,
+      channel: 'desk' as const,
+      copies: 2,
+      documents: [
+        { slot: 'idCard', label: 'Căn cước', pages: 2, version: 1, kind: 'original' as const, count: 1 },
+        { slot: 'document', label: 'Giấy tờ cần chứng thực chữ ký', pages: 1, version: 1, kind: 'certifiedCopy' as const, count: 1 },
+        { slot: 'other', label: 'Giấy ủy quyền', pages: 3, version: 2, kind: 'copy' as const, count: 2 },
+        { slot: 'scan', label: 'Ảnh chụp', pages: 1, version: 1, kind: 'electronicCopy' as const, count: 1 },
+      ],
+    };
+    fakeApi({ 'GET /api/staff/forms/f1': () => form });
+    render(<FormPreview formId="f1" />);
+    await screen.findByTestId('form-01');
+    const rows = screen.getByTestId('form-documents').querySelectorAll('tbody tr');
+    expect([...rows].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent))).toEqual([
+      ['1', 'Căn cước', 'Bản chính', '1', '2'],
+      ['2', 'Giấy tờ cần chứng thực chữ ký', 'Bản sao có chứng thực', '1', '1'],
+      ['3', 'Giấy ủy quyền', 'Bản sao', '2', '3'],
+      ['4', 'Ảnh chụp', 'Bản sao điện tử', '1', '1'],
+    ]);
+    expect(screen.getByTestId('form-copies').textContent).toBe('Giấy tiếp nhận được lập thành 02 liên.');
   });
 
   it('prints what the server stored, not what the screen knows', async () => {

@@ -33,6 +33,7 @@ function Form01({ doc }: { doc: Of<'01'> }) {
             <th>#</th>
             <th>{W.docCol}</th>
             <th>{W.kindCol}</th>
+            <th>{W.countCol}</th>
             <th>{W.pagesCol}</th>
           </tr>
         </thead>
@@ -41,7 +42,9 @@ function Form01({ doc }: { doc: Of<'01'> }) {
             <tr key={`${d.slot}-${d.version}`}>
               <td>{i + 1}</td>
               <td>{d.label}</td>
-              <td>{doc.channel === 'online' ? W.electronic : W.scanned}</td>
+              {/* Forms issued before the kind was recorded keep the channel's word. */}
+              <td>{d.kind ? W.kinds[d.kind] : doc.channel === 'online' ? W.electronic : W.scanned}</td>
+              <td className="num">{d.count ?? 1}</td>
               <td className="num">{d.pages}</td>
             </tr>
           ))}
@@ -49,6 +52,7 @@ function Form01({ doc }: { doc: Of<'01'> }) {
       </table>
       <div className="sheet-lines">
         <p>{fill(W.sets, { sets: doc.sets })}</p>
+        {doc.copies ? <p data-testid="form-copies">{fill(W.copies, { copies: String(doc.copies).padStart(2, '0') })}</p> : null}
         <p>{fill(W.time, { time: doc.procedure.processingTime })}</p>
         <p data-testid="form-received">{fill(W.receivedAt, { at: formatDateTime(doc.receivedAt) })}</p>
         <p data-testid="form-due">
