@@ -1,0 +1,94 @@
+// A refusal told in words, end to end in Chromium: the citizen app sends a dossier; an officer
+// refuses it in the console with two reasons (Mẫu 03); the phone syncs once, then, offline,
+// shows both reasons on the dossier and in its timeline, with what to do next; /tra-cuu, a page
+// without script, shows them too.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newPhoneContext } from '../lib/browser.ts';
+import { makePng } from '../lib/png.ts';
+import { startServer, type RunningServer } from '../lib/server.ts';
+import { CitizenApp } from './citizen-app.ts';
+import { ageStatusCheck } from './device-db.ts';
+import { DESK, StaffConsole } from './staff-console.ts';
+
+const REASONS = ['Người yêu cầu không cư trú tại xã Võ Nhai', 'Đề nghị nộp tại nơi thường trú'];
+
+describe('a refusal in words, from the console to an offline phone', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let phone: BrowserContext;
+
+  beforeAll(async () => {
+    server = await startServer({ DEMO: '1' });
+    browser = await launchChromium();
+    phone = await newPhoneContext(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function nextSync(page: Page, app: CitizenApp, id: string) {
+    await ageStatusCheck(page, id);
+    await app.open(`/dossiers/${id}`);
+  }
+
+  it('an officer refuses with two reasons; the phone, offline after one sync, shows both', async () => {
+    const page = await phone.newPage();
+    const app = new CitizenApp(page, server.url);
+    await app.open();
+    await app.waitUntilOfflineReady();
+    await app.startDossier('chung thuc chu ky', '2.000884');
+    await app.fillSignatureDossier();
+    await app.attach('idCard', 'can-cuoc.png', makePng(640, 400, 31));
+    await app.attach('document', 'giay-uy-quyen.png', makePng(600, 800, 32));
+    await app.waitUntilSaved();
+    await app.byTestId('send').click();
+    await app.byTestId('commune-receipt').waitFor({ timeout: 60_000 });
+    const id = /\/dossiers\/([^/]+)$/.exec(new URL(page.url()).pathname)![1]!;
+    const code = (await app.byTestId('receipt-code').textContent())!.trim();
+    const lookup = (await app.byTestId('receipt-lookup').textContent())!.trim();
+
+    const desk = await browser.newContext({ viewport: DESK, locale: 'vi-VN' });
+    const officer = new StaffConsole(await desk.newPage(), server.url);
+    await officer.signIn('demo.officer');
+    await officer.queueItem(code).click();
+    await officer.waitForStatus('registered');
+    await officer.startAction('refuse');
+    await officer.byTestId('refuse-reason-0').fill(REASONS[0]!);
+    await officer.page.getByRole('button', { name: 'Thêm lý do' }).click();
+    await officer.byTestId('refuse-reason-1').fill(REASONS[1]!);
+    await officer.submitAction();
+    await officer.byTestId('confirm-yes').click();
+    await officer.waitForStatus('refused');
+    await desk.close();
+
+    // One sync, then no network: what the phone shows comes from what it kept.
+    await nextSync(page, app, id);
+    await app.byTestId('decision-panel').waitFor({ timeout: 30_000 });
+    await phone.setOffline(true);
+    await app.open(`/dossiers/${id}`);
+    const panel = app.byTestId('decision-panel');
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('Xã đã từ chối nhận hồ sơ vì:');
+    expect(await app.byTestId('decision-reasons').locator('li').allTextContents()).toEqual(REASONS);
+    expect(await panel.textContent()).toContain('Việc bạn cần làm:');
+    const timeline = (await app.byTestId('timeline').textContent()) ?? '';
+    expect(timeline).toContain('Không tiếp nhận');
+    expect(timeline).toContain(REASONS.join('; '));
+    await phone.setOffline(false);
+
+    // Anyone with the two codes, in any browser: the same reasons on /tra-cuu.
+    const other = await browser.newPage({ javaScriptEnabled: false });
+    await other.goto(`${server.url}/tra-cuu`);
+    await other.locator('#ma').fill(code);
+    await other.locator('#tra').fill(lookup);
+    await other.locator('button[type=submit]').click();
+    const box = other.locator('[data-decision="refused"]');
+    await box.waitFor();
+    const words = (await box.textContent()) ?? '';
+    expect(words).toContain('Xã đã từ chối nhận hồ sơ vì:');
+    for (const r of REASONS) expect(words).toContain(r);
+    await other.close();
+  });
+});
