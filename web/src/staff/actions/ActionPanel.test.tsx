@@ -36,7 +36,7 @@ describe('the action panel offers what the state machine allows for the role and
   it('says why the leader-only actions are not offered to an officer', () => {
     panel('officer', 'processing');
     expect(screen.getByTestId('unavailable-reschedule').textContent).toContain('Chỉ lãnh đạo đơn vị được làm việc này.');
-    expect(screen.getByTestId('unavailable-accept').textContent).toContain('Không làm được khi hồ sơ đang ở trạng thái “Đang xử lý”.');
+    expect(screen.getByTestId('unavailable-accept').textContent).toContain('Không làm được khi hồ sơ đang ở trạng thái “Đang giải quyết”.');
   });
 
   it('offers a reschedule only once, and not on the day before the due date or later', () => {
