@@ -5,6 +5,7 @@ export type StaffRoute =
   | { name: 'form'; formId: string }
   | { name: 'reports' }
   | { name: 'catalog' }
+  | { name: 'payees' }
   | { name: 'procedure'; code: string | null }
   | { name: 'notFound' };
 
@@ -17,6 +18,7 @@ export const staffPaths = {
   form: (formId: string) => `/staff/forms/${encodeURIComponent(formId)}`,
   reports: () => '/staff/reports',
   catalog: () => '/staff/catalog',
+  payees: () => '/staff/payees',
   /** null: a procedure not saved yet. */
   procedure: (code: string | null) => `/staff/catalog/${code === null ? NEW_PROCEDURE : encodeURIComponent(code)}`,
 };
@@ -30,6 +32,7 @@ export function matchStaffRoute(path: string): StaffRoute {
   if (a === 'forms' && b && parts.length === 3) return { name: 'form', formId: b };
   if (a === 'reports' && parts.length === 2) return { name: 'reports' };
   if (a === 'catalog' && parts.length === 2) return { name: 'catalog' };
+  if (a === 'payees' && parts.length === 2) return { name: 'payees' };
   if (a === 'catalog' && b && parts.length === 3) return { name: 'procedure', code: b === NEW_PROCEDURE ? null : b };
   return { name: 'notFound' };
 }

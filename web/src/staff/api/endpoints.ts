@@ -11,6 +11,7 @@ import {
 import type { StaffActionRequest } from '@hsc/shared/lifecycle';
 import { Catalog, UnitList, type DossierStatus } from '@hsc/shared/schemas';
 import { AdminProcedure, AdminProcedureList, CATALOG_FORMAT, CatalogImportResult, Procedure, TemplateRef, type ProcedureDef } from '@hsc/shared/procedure';
+import { UnitPayeeResponse, type PutPayeeRequest } from '@hsc/shared/payment';
 import { z } from 'zod';
 import { HolidayList, StaffSession, type LoginRequest } from '@hsc/shared/staff';
 import { request, requestVoid } from './client.ts';
@@ -67,6 +68,10 @@ export const getProcedures = () => request(Catalog, '/api/procedures');
 export const procedureVersionPath = (code: string, version: number) => `/api/procedures/${id(code)}?version=${version}`;
 export const getProcedureVersion = (code: string, version: number) => request(Procedure, procedureVersionPath(code, version));
 export const getUnits = () => request(UnitList, '/api/units');
+
+const payeePath = (unitCode: string) => `/api/admin/units/${id(unitCode)}/payee`;
+export const getPayee = (unitCode: string) => request(UnitPayeeResponse, payeePath(unitCode));
+export const putPayee = (unitCode: string, body: PutPayeeRequest) => request(UnitPayeeResponse, payeePath(unitCode), { method: 'PUT', json: body });
 
 // The catalog, for the administrator (admin role; CSRF as for every state change).
 export const adminProceduresPath = '/api/admin/procedures';

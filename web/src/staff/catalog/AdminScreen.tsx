@@ -2,6 +2,7 @@
 // too, being their main work). Loaded as its own chunk: desk officers never download the editor.
 import { useStaffT } from '../i18n/index.ts';
 import type { StaffRoute } from '../routes.ts';
+import { PayeeScreen } from '../payees/PayeeScreen.tsx';
 import { CatalogList } from './CatalogList.tsx';
 import { ProcedureEditor } from './ProcedureEditor.tsx';
 import css from './catalog.css?inline';
@@ -16,6 +17,9 @@ export default function AdminScreen({ route }: { route: StaffRoute }) {
       break;
     case 'procedure':
       body = <ProcedureEditor code={route.code} />;
+      break;
+    case 'payees':
+      body = <PayeeScreen />;
       break;
     case 'notFound':
       body = <p className="notice">{t('app.notFound')}</p>;
