@@ -85,7 +85,16 @@ describe('fee by VietQR', () => {
     const log = await store.audit.list({ dossierId: d.id });
     expect(log.find((e) => e.action === 'payment_received')).toMatchObject({ staffId: officer.session.user.id, details: { action: 'payment_received', amount: 50000, reference: 'FT26069123456' } });
 
-    expect((await detail(officer, d.id)).payment).toEqual({ amount: 50000, note: 'Lệ phí đăng ký kết hôn', paidAt: '2026-03-10T02:00:00.000Z', paidAmount: 50000, reference: 'FT26069123456' });
+    expect((await detail(officer, d.id)).payment).toEqual({
+      amount: 50000,
+      note: 'Lệ phí đăng ký kết hôn',
+      paidAt: '2026-03-10T02:00:00.000Z',
+      paidAmount: 50000,
+      reference: 'FT26069123456',
+      // The desk's fee notice prints the same code the phone shows.
+      vietqr: st.payment!.vietqr,
+      payee: { ...ACCOUNT, bankName: 'Vietcombank' },
+    });
 
     const report = (await leader.get('/api/staff/reports?from=2026-03&to=2026-03')).json<ReportResponse>();
     expect(report.fees).toEqual([{ month: '2026-03', unitCode: VO_NHAI, paid: 1, amount: 50000 }]);

@@ -3,6 +3,7 @@
 // validates and documents its routes with them; the console parses its answers with them.
 import { z } from 'zod';
 import { ShownField } from './field-display.ts';
+import { Payee } from './payment.ts';
 import { ActionName, DeadlineBadge } from './lifecycle.ts';
 import { Applicant, Channel, DossierStatus, FieldValues, Receipt, Sha256Hex, SignatureShape, SupplementItem, TimelineEntry } from './schemas.ts';
 import { UnitCode } from './staff.ts';
@@ -114,7 +115,7 @@ export const DeskDossier = z.object({
   rescheduled: z.boolean(),
   /** The last fee request (`note`: what for) and, once marked paid, when, how much and the bank's reference. */
   payment: z
-    .object({ amount: z.number().int(), note: z.string().optional(), paidAt: z.string().optional(), paidAmount: z.number().int().optional(), reference: z.string().optional() })
+    .object({ amount: z.number().int(), note: z.string().optional(), paidAt: z.string().optional(), paidAmount: z.number().int().optional(), reference: z.string().optional(), vietqr: z.string().optional(), payee: Payee.optional() })
     .nullable(),
   applicant: Applicant,
   /** The form fields, with corrections from supplements applied. */

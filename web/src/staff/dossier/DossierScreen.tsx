@@ -16,6 +16,7 @@ import { useReference } from '../reference.ts';
 import { staffPaths } from '../routes.ts';
 import { OfflineNote } from '../Shell.tsx';
 import { Documents } from './Documents.tsx';
+import { FeeNotice } from './FeeNotice.tsx';
 import { Applicant, Summary } from './Facts.tsx';
 import { Forms, Result, Supplements, Timeline } from './History.tsx';
 
@@ -93,6 +94,7 @@ export function DossierScreen({ id, user }: { id: string; user: StaffUser }) {
         <aside className="dside">
           <ActionPanel dossier={d} user={user} procedure={procedure} calendar={ref.calendar} onDone={onDone} />
           <Result dossier={d} />
+          <FeeNotice dossier={d} unitName={ref.units.get(d.unitCode)?.name} />
           <Forms dossier={d} />
           <Timeline dossier={d} />
         </aside>
