@@ -149,7 +149,8 @@ const FormBase = z.object({
   agency: z.object({ unitCode: z.string(), unitName: z.string(), agencyId: z.string(), desk: z.string() }),
   applicant: z.object({ fullName: z.string(), address: z.string(), phone: z.string(), email: z.string().optional() }),
   procedure: z.object({ code: z.string(), name: z.string(), processingTime: z.string() }),
-  officer: z.object({ id: z.string(), name: z.string() }),
+  /** `phone`: the officer's desk phone, to contact about the form (absent on forms issued before, or none given). */
+  officer: z.object({ id: z.string(), name: z.string(), phone: z.string().optional() }),
   /** Trust issue: the dossier's status once this form was issued, and the form's signature. */
   status: DossierStatus.optional(),
   ...SignatureShape,

@@ -47,6 +47,12 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
+/** A phone number as printed: digits, spaces, dots, dashes, parentheses, a leading +. */
+export const StaffPhone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 .()-]{5,19}$/, 'a phone number');
+
 export const CreateStaffRequest = z
   .object({
     username: Username,
@@ -54,6 +60,8 @@ export const CreateStaffRequest = z
     role: StaffRole,
     unitCode: UnitCode.nullable().optional(),
     password: z.string().min(MIN_PASSWORD_LENGTH).max(256),
+    /** The desk phone people call about a supplement request (printed on Mẫu 02); optional. */
+    phone: StaffPhone.optional(),
   })
   .refine((s) => (roleHasUnit(s.role) ? !!s.unitCode : !s.unitCode), {
     path: ['unitCode'],
@@ -61,7 +69,7 @@ export const CreateStaffRequest = z
   });
 export type CreateStaffRequest = z.infer<typeof CreateStaffRequest>;
 
-export const StaffAccount = StaffUser.extend({ createdAt: z.string() });
+export const StaffAccount = StaffUser.extend({ createdAt: z.string(), phone: z.string().optional() });
 export type StaffAccount = z.infer<typeof StaffAccount>;
 export const StaffList = z.object({ staff: z.array(StaffAccount) });
 export type StaffList = z.infer<typeof StaffList>;

@@ -148,7 +148,9 @@ export class ActionService {
         payload = { kind: '04', previousDueAt: d.dueAt, newDueAt: next.dueAt, reason: action.reason };
         break;
     }
-    const officer = { id: v.id, name: v.displayName };
+    // The officer's desk phone goes on the form, so the citizen knows whom to call about it.
+    const phone = formKind ? (await this.store.staff.byId(v.id))?.phone : null;
+    const officer = { id: v.id, name: v.displayName, ...(phone ? { phone } : {}) };
     const change: DossierChange = {
       dossierId: d.id,
       expected: { status: d.status, dueAt: d.dueAt, rescheduled: d.rescheduled },

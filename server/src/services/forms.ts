@@ -10,7 +10,7 @@ export interface FormContext {
   dossier: DossierRecord;
   unit: UnitRecord;
   procedure: Procedure;
-  officer: { id: string; name: string };
+  officer: { id: string; name: string; phone?: string };
   /** Signs the form as issued (absent in tests that do not wire one). */
   signer?: ReceiptSigner;
   /** Names of communes for fields that hold one. */

@@ -150,6 +150,7 @@ export class StaffService {
       passwordHash: await hashPassword(req.password),
       createdAt: at,
       disabledAt: null,
+      phone: req.phone ?? null,
     };
     if (!(await this.store.staff.create(record))) return { kind: 'username_taken' };
     await this.store.audit.append({
@@ -161,11 +162,11 @@ export class StaffService {
       userAgent: actor.meta?.userAgent,
       details: { id: record.id, username: record.username, role: record.role, unitCode },
     });
-    return { kind: 'created', account: { ...toUser(record), createdAt: at } };
+    return { kind: 'created', account: { ...toUser(record), createdAt: at, ...(record.phone ? { phone: record.phone } : {}) } };
   }
 
   async list(): Promise<StaffAccount[]> {
-    return (await this.store.staff.list()).map((s) => ({ ...toUser(s), createdAt: s.createdAt }));
+    return (await this.store.staff.list()).map((s) => ({ ...toUser(s), createdAt: s.createdAt, ...(s.phone ? { phone: s.phone } : {}) }));
   }
 
   /**

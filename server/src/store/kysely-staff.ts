@@ -14,6 +14,7 @@ const toStaff = (r: Selectable<StaffTable>): StaffRecord => ({
   passwordHash: r.password_hash,
   createdAt: r.created_at,
   disabledAt: r.disabled_at,
+  phone: r.phone,
 });
 
 const toSession = (r: Selectable<StaffSessionsTable>): SessionRecord => ({
@@ -41,6 +42,7 @@ export class KyselyStaffStore implements StaffStore {
         password_hash: s.passwordHash,
         created_at: s.createdAt,
         disabled_at: s.disabledAt,
+        phone: s.phone,
       })
       .onConflict((oc) => oc.column('username').doNothing())
       .returning('id')

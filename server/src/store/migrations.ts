@@ -242,7 +242,14 @@ const m0008Workdays: Migration = {
   },
 };
 
-export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_desk': m0002, '0003_push': m0003Push, '0004_catalog': m0004Catalog, '0006_payees': m0006Payees, '0007_supplement_override': m0007SupplementOverride, '0008_workdays': m0008Workdays };
+/** A staff member's desk phone, printed on Mẫu 02 for the citizen to call. */
+const m0009StaffPhone: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('staff').addColumn('phone', 'text').execute();
+  },
+};
+
+export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_desk': m0002, '0003_push': m0003Push, '0004_catalog': m0004Catalog, '0006_payees': m0006Payees, '0007_supplement_override': m0007SupplementOverride, '0008_workdays': m0008Workdays, '0009_staff_phone': m0009StaffPhone };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 

@@ -128,6 +128,8 @@ export interface StaffTable {
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
+  /** Added by 0009. */
+  phone: string | null;
 }
 
 export interface StaffSessionsTable {

@@ -124,6 +124,8 @@ export interface StaffRecord {
   passwordHash: string;
   createdAt: string;
   disabledAt: string | null;
+  /** The desk phone printed on Mẫu 02; null when none was given. */
+  phone: string | null;
 }
 
 export interface SessionRecord {

@@ -83,7 +83,7 @@ export function describeDeskStoreContract(harness: () => StoreHarness) {
 
     test('staff: unique usernames, sessions that expire, failed-login counts per key and window', async () => {
       const username = `u.${randomUUID().slice(0, 8)}`;
-      const staff = { id: randomUUID(), username, displayName: 'Hoa', role: 'officer' as const, unitCode: '05716', passwordHash: '$argon2id$x', createdAt: NOW, disabledAt: null };
+      const staff = { id: randomUUID(), username, displayName: 'Hoa', role: 'officer' as const, unitCode: '05716', passwordHash: '$argon2id$x', createdAt: NOW, disabledAt: null, phone: '0208 3820 111' };
       expect(await store.staff.create(staff)).toBe(true);
       expect(await store.staff.create({ ...staff, id: randomUUID() })).toBe(false);
       expect(await store.staff.byUsername(username)).toEqual(staff);

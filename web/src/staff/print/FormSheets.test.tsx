@@ -1,4 +1,5 @@
 import { render, screen, waitFor } from '@testing-library/react';
+import type { FormDocument } from '@hsc/shared/desk';
 import QRCode from 'qrcode';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApi, FORM_01, setupStaffTest } from '../test/fixtures.ts';
@@ -93,6 +94,21 @@ describe('the printed Mẫu 01', () => {
     expect((await screen.findByTestId('form-applicant')).textContent).toContain('Tên như đã lưu');
     screen.getByTestId('print').click();
     expect(print).toHaveBeenCalledOnce();
+  });
+
+  it('Mẫu 02 names the officer to contact, with their phone when the form has one', async () => {
+    const f1 = FORM_01 as Extract<FormDocument, { kind: '01' }>;
+    const { number, issuedAt, dossierId, dossierCode, lookupCode, agency, applicant, procedure, officer, receivedAt } = f1;
+    const form02 = { number, issuedAt, dossierId, dossierCode, lookupCode, agency, applicant, procedure, officer, receivedAt, id: 'f2', kind: '02' as const, supplementId: 's1', items: [{ label: 'Căn cước', reason: 'Ảnh mờ' }] };
+    fakeApi({
+      'GET /api/staff/forms/f2': () => ({ ...form02, officer: { ...form02.officer, phone: '0208 3820 111' } }),
+      'GET /api/staff/forms/f3': () => ({ ...form02, id: 'f3' }),
+    });
+    const { unmount } = render(<FormPreview formId="f2" />);
+    expect((await screen.findByTestId('form-contact')).textContent).toBe('Cần hỏi thêm, ông/bà liên hệ: Nguyễn Thị Hoa, số điện thoại 0208 3820 111.');
+    unmount();
+    render(<FormPreview formId="f3" />);
+    expect((await screen.findByTestId('form-contact')).textContent).toBe('Cần hỏi thêm, ông/bà liên hệ: Nguyễn Thị Hoa.');
   });
 
   it('says plainly when the form cannot be read', async () => {

@@ -92,6 +92,9 @@ function Form02({ doc }: { doc: Of<'02'> }) {
         </tbody>
       </table>
       <p className="small">{W.supplementOutro}</p>
+      <p className="small" data-testid="form-contact">
+        {doc.officer.phone ? fill(W.contactPhone, { name: doc.officer.name, phone: doc.officer.phone }) : fill(W.contact, { name: doc.officer.name })}
+      </p>
     </Sheet>
   );
 }

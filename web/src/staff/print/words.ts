@@ -48,6 +48,8 @@ export const FORM_WORDS = {
   apologyReason: 'Lý do: {{reason}}',
   apologyNew: 'Chúng tôi xin lỗi ông/bà và hẹn trả kết quả vào lúc {{at}}.',
   signOfficer: 'NGƯỜI LẬP PHIẾU',
+  contact: 'Cần hỏi thêm, ông/bà liên hệ: {{name}}.',
+  contactPhone: 'Cần hỏi thêm, ông/bà liên hệ: {{name}}, số điện thoại {{phone}}.',
   qr: 'Mã QR của mã hồ sơ {{code}}',
 } as const;
 
