@@ -105,7 +105,8 @@ describe('a procedure with every kind of field', () => {
     expect(screen.queryByTestId('group-remove-members-0')).toBeNull();
 
     fireEvent.click(screen.getByTestId('group-add-members'));
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('field-fields.members.1.name')));
+    // A patient wait: on a machine busy with the whole suite, jsdom and the draft's write take over a second.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('field-fields.members.1.name')), { timeout: 5000 });
     expect(screen.getByTestId('group-row-members-1').querySelector('legend')?.textContent).toBe('Thành viên trong hộ, Dòng 2');
     expect(screen.getByTestId('group-remove-members-0').textContent).toBe('Xóa dòng 1');
     fireEvent.click(screen.getByTestId('group-add-members'));
@@ -115,7 +116,7 @@ describe('a procedure with every kind of field', () => {
     expect(screen.queryByTestId('group-add-members')).toBeNull();
     expect(screen.getByTestId('group-full-members').textContent).toBe('Đã đủ 3 dòng, số dòng tối đa của mục này.');
     fireEvent.click(screen.getByTestId('group-remove-members-2'));
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('group-add-members')));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('group-add-members')), { timeout: 5000 });
   });
 
   it('removes a row without leaving anything behind to slide into another, and sends the rows in order', async () => {
