@@ -1,5 +1,7 @@
 // Page object for the citizen app: the steps a person takes, named as they would say them.
 import type { Page } from 'playwright-core';
+import { makePng } from '../lib/png.ts';
+import { ageStatusCheck } from './device-db.ts';
 
 export class CitizenApp {
   constructor(readonly page: Page, readonly baseUrl: string) {}
@@ -51,6 +53,27 @@ export class CitizenApp {
     await this.fill('applicant.citizenId', '019123456789');
     await this.fill('applicant.address', 'Xóm Làng Lường, xã Võ Nhai');
     await this.fill('fields.documentName', 'Giấy ủy quyền');
+  }
+
+  /**
+   * That form filled with two photographed pages (made from `seed`) and sent; waits for the
+   * commune's receipt and answers the dossier's id.
+   */
+  async sendSignatureDossier(seed: number): Promise<string> {
+    await this.startDossier('chung thuc chu ky', '2.000884');
+    await this.fillSignatureDossier();
+    await this.attach('idCard', 'can-cuoc.png', makePng(640, 400, seed));
+    await this.attach('document', 'giay-uy-quyen.png', makePng(600, 800, seed + 1));
+    await this.waitUntilSaved();
+    await this.byTestId('send').click();
+    await this.byTestId('commune-receipt').waitFor({ timeout: 60_000 });
+    return /\/dossiers\/([^/]+)$/.exec(new URL(this.page.url()).pathname)![1]!;
+  }
+
+  /** The app's next sync without waiting out its 30 s between status checks. */
+  async nextSync(id: string) {
+    await ageStatusCheck(this.page, id);
+    await this.open(`/dossiers/${id}`);
   }
 
   /** Types, picks from a list, or (a yes/no question) taps "yes" or "no", as the field asks. */

@@ -2,13 +2,11 @@
 // refuses it in the console with two reasons (Mẫu 03); the phone syncs once, then, offline,
 // shows both reasons on the dossier and in its timeline, with what to do next; /tra-cuu, a page
 // without script, shows them too.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newPhoneContext } from '../lib/browser.ts';
-import { makePng } from '../lib/png.ts';
 import { startServer, type RunningServer } from '../lib/server.ts';
 import { CitizenApp } from './citizen-app.ts';
-import { ageStatusCheck } from './device-db.ts';
 import { DESK, StaffConsole } from './staff-console.ts';
 
 const REASONS = ['Người yêu cầu không cư trú tại xã Võ Nhai', 'Đề nghị nộp tại nơi thường trú'];
@@ -28,24 +26,12 @@ describe('a refusal in words, from the console to an offline phone', () => {
     await server?.stop();
   });
 
-  async function nextSync(page: Page, app: CitizenApp, id: string) {
-    await ageStatusCheck(page, id);
-    await app.open(`/dossiers/${id}`);
-  }
-
   it('an officer refuses with two reasons; the phone, offline after one sync, shows both', async () => {
     const page = await phone.newPage();
     const app = new CitizenApp(page, server.url);
     await app.open();
     await app.waitUntilOfflineReady();
-    await app.startDossier('chung thuc chu ky', '2.000884');
-    await app.fillSignatureDossier();
-    await app.attach('idCard', 'can-cuoc.png', makePng(640, 400, 31));
-    await app.attach('document', 'giay-uy-quyen.png', makePng(600, 800, 32));
-    await app.waitUntilSaved();
-    await app.byTestId('send').click();
-    await app.byTestId('commune-receipt').waitFor({ timeout: 60_000 });
-    const id = /\/dossiers\/([^/]+)$/.exec(new URL(page.url()).pathname)![1]!;
+    const id = await app.sendSignatureDossier(31);
     const code = (await app.byTestId('receipt-code').textContent())!.trim();
     const lookup = (await app.byTestId('receipt-lookup').textContent())!.trim();
 
@@ -64,7 +50,7 @@ describe('a refusal in words, from the console to an offline phone', () => {
     await desk.close();
 
     // One sync, then no network: what the phone shows comes from what it kept.
-    await nextSync(page, app, id);
+    await app.nextSync(id);
     await app.byTestId('decision-panel').waitFor({ timeout: 30_000 });
     await phone.setOffline(true);
     await app.open(`/dossiers/${id}`);

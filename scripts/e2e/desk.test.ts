@@ -6,22 +6,16 @@
 // photographed at 1280×800 and 768×1024 (DESK_SHOTS, default <tmp>/hsc-desk-shots).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, PHONE } from '../lib/browser.ts';
 import { makePng } from '../lib/png.ts';
 import { startServer, type RunningServer } from '../lib/server.ts';
 import { CitizenApp } from './citizen-app.ts';
-import { ageStatusCheck } from './device-db.ts';
 import { DESK, SHOTS, shoot, StaffConsole } from './staff-console.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
-/** The app's next sync without waiting out its 30 s between status checks. */
-async function nextSync(app: CitizenApp, id: string) {
-  await ageStatusCheck(app.page, id);
-  await app.open(`/dossiers/${id}`);
-}
 
 describe('the desk in Chromium', () => {
   let server: RunningServer;
@@ -42,15 +36,8 @@ describe('the desk in Chromium', () => {
     const phone = await browser.newContext(PHONE);
     const citizen = new CitizenApp(await phone.newPage(), server.url);
     await citizen.open();
-    await citizen.startDossier('chung thuc chu ky', '2.000884');
-    await citizen.fillSignatureDossier();
-    await citizen.attach('idCard', 'can-cuoc.png', makePng(640, 400, 11));
-    await citizen.attach('document', 'giay-uy-quyen.png', makePng(600, 800, 12));
-    await citizen.waitUntilSaved();
-    await citizen.byTestId('send').click();
-    await citizen.byTestId('commune-receipt').waitFor({ timeout: 60_000 });
+    const id = await citizen.sendSignatureDossier(11);
     const code = (await citizen.byTestId('receipt-code').textContent())!.trim();
-    const id = /\/dossiers\/([^/]+)$/.exec(new URL(citizen.page.url()).pathname)![1]!;
 
     // The officer, on the desk PC: signs in, finds the dossier by the citizen's name.
     const desk = await browser.newContext({ viewport: DESK, locale: 'vi-VN' });
@@ -98,7 +85,7 @@ describe('the desk in Chromium', () => {
     await officer.page.emulateMedia({ media: 'screen' });
 
     // On the phone: the request, item by item with the officer's reason; a clear photo is sent.
-    await nextSync(citizen, id);
+    await citizen.nextSync(id);
     await citizen.byTestId('supplement-panel').waitFor({ timeout: 30_000 });
     expect(await citizen.byTestId('supplement-item').textContent()).toContain('Ảnh căn cước bị mờ, không đọc được số');
     await citizen.byTestId('supplement-start').click();
@@ -155,7 +142,7 @@ describe('the desk in Chromium', () => {
     await shoot(province.page, '11-province-dossier');
 
     // The phone learns the outcome at its next sync.
-    await nextSync(citizen, id);
+    await citizen.nextSync(id);
     await citizen.byTestId('result-panel').waitFor({ timeout: 30_000 });
     await expect.poll(() => citizen.byTestId('timeline').textContent()).toContain('Đã trả kết quả');
     await citizen.page.screenshot({ path: join(SHOTS, '12-citizen-returned.png'), fullPage: true });

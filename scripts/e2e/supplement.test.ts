@@ -5,13 +5,13 @@
 // processes, uploads a result and finishes; the app shows "Đã có kết quả" and downloads it,
 // byte for byte.
 import { createHash } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newPhoneContext } from '../lib/browser.ts';
 import { makePng } from '../lib/png.ts';
 import { startServer, type RunningServer } from '../lib/server.ts';
 import { CitizenApp } from './citizen-app.ts';
-import { ageStatusCheck, readStore } from './device-db.ts';
+import { readStore } from './device-db.ts';
 import { signIn } from './staff-api.ts';
 
 describe('supplement round trip and result in Chromium', () => {
@@ -29,32 +29,19 @@ describe('supplement round trip and result in Chromium', () => {
     await server?.stop();
   });
 
-  /** The app's next sync: the status check made to look old, then the page opened again. */
-  async function nextSync(page: Page, app: CitizenApp, id: string) {
-    await ageStatusCheck(page, id);
-    await app.open(`/dossiers/${id}`);
-  }
-
   it('asks, receives the supplement sent offline, and delivers the result', async () => {
     const page = await context.newPage();
     const app = new CitizenApp(page, server.url);
     await app.open();
     await app.waitUntilOfflineReady();
-    await app.startDossier('chung thuc chu ky', '2.000884');
-    await app.fillSignatureDossier();
-    await app.attach('idCard', 'can-cuoc.png', makePng(640, 400, 1));
-    await app.attach('document', 'giay-uy-quyen.png', makePng(600, 800, 2));
-    await app.waitUntilSaved();
-    await app.byTestId('send').click();
-    await app.byTestId('commune-receipt').waitFor({ timeout: 60_000 });
-    const id = /\/dossiers\/([^/]+)$/.exec(new URL(page.url()).pathname)![1]!;
+    const id = await app.sendSignatureDossier(1);
     const firstDue = await app.byTestId('receipt-due').textContent();
 
     // The officer asks for a readable ID card.
     const officer = await signIn(server.url);
     await officer.act(id, { action: 'request_supplement', items: [{ slot: 'idCard', label: 'Căn cước công dân', reason: 'Ảnh mặt sau bị mờ, không đọc được số.' }] });
 
-    await nextSync(page, app, id);
+    await app.nextSync(id);
     const panel = app.byTestId('supplement-panel');
     await panel.waitFor({ timeout: 30_000 });
     expect(await panel.textContent()).toContain('Xã cần bổ sung giấy tờ');
@@ -93,7 +80,7 @@ describe('supplement round trip and result in Chromium', () => {
     const { resultId } = await officer.uploadResult(id, pdf, 'application/pdf', 'ket-qua-chung-thuc.pdf');
     await officer.act(id, { action: 'finish', resultId });
 
-    await nextSync(page, app, id);
+    await app.nextSync(id);
     const result = app.byTestId('result-panel');
     await result.waitFor({ timeout: 30_000 });
     expect(await result.textContent()).toContain('Đã có kết quả');
