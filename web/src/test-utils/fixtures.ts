@@ -1,11 +1,11 @@
 // Shared test fixtures: a clean database, the seed catalog, a few communes, and complete dossiers.
 import { SEED_CATALOG } from '@hsc/shared/catalog';
-import type { Unit } from '@hsc/shared/schemas';
+import type { Receipt, Unit } from '@hsc/shared/schemas';
 import { sha256Hex } from '../capture/hash.ts';
-import { addAttachment } from '../db/attachments.ts';
+import { addAttachment, listAttachments } from '../db/attachments.ts';
 import { saveCatalog, saveUnits } from '../db/catalog.ts';
 import { db } from '../db/db.ts';
-import { createDraft, patchDraft, queueDossier } from '../db/dossiers.ts';
+import { createDraft, markReceived, markSending, patchDraft, queueDossier } from '../db/dossiers.ts';
 
 export const UNITS: Unit[] = [
   { code: '05533', name: 'Phường Bá Xuyên', type: 'ward' },
@@ -45,4 +45,25 @@ export async function queuedDossier(name = 'Hoàng Thị Lan', pages: Record<str
     }
   }
   return queueDossier(d.id);
+}
+
+/** `queuedDossier`, sent and held by the commune: its receipt names every page. */
+export async function receivedDossier(over: Partial<Receipt> = {}) {
+  const d = await queuedDossier();
+  const pages = await listAttachments(d.id);
+  const receipt: Receipt = {
+    dossierId: d.id,
+    code: 'H19.05716-261126-0001',
+    lookupCode: 'K3QX',
+    unitCode: '05716',
+    procedureCode: '2.000884',
+    status: 'registered',
+    receivedAt: '2026-11-26T02:05:00.000Z',
+    dueAt: '2026-11-26T10:00:00.000Z',
+    documents: pages.map((p) => ({ attachmentId: p.id, slot: p.slot, sha256: p.sha256, size: p.size })),
+    ...over,
+  };
+  await markSending(d.id);
+  await markReceived(d.id, receipt);
+  return { d, receipt };
 }

@@ -1,13 +1,13 @@
 // After one status sync the phone tells the decision in words with no network: a refusal's two
 // reasons (on the dossier and in the timeline), a supplement request's items with their reasons,
 // an apology with its new date; in Vietnamese and in English.
-import type { DossierStatusResponse, Receipt } from '@hsc/shared/schemas';
+import type { DossierStatusResponse } from '@hsc/shared/schemas';
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDossier, markReceived, markSending, saveStatus } from '../../db/dossiers.ts';
+import { getDossier, saveStatus } from '../../db/dossiers.ts';
 import { initI18n, switchLanguage } from '../../i18n/index.ts';
 import { getDossierStatus } from '../../sync/api.ts';
-import { queuedDossier, resetDb, seedReferenceData } from '../../test-utils/fixtures.ts';
+import { receivedDossier, resetDb, seedReferenceData } from '../../test-utils/fixtures.ts';
 import { DossierDetail } from '../screens/DossierDetail.tsx';
 
 beforeAll(() => initI18n('vi'));
@@ -20,24 +20,6 @@ afterEach(() => vi.unstubAllGlobals());
 
 const REASONS = ['Không thuộc thẩm quyền của xã', 'Tờ khai thiếu chữ ký'];
 
-async function received() {
-  const d = await queuedDossier();
-  const receipt: Receipt = {
-    dossierId: d.id,
-    code: 'H19.05716-261126-0001',
-    lookupCode: 'K3QX',
-    unitCode: '05716',
-    procedureCode: '2.000884',
-    status: 'registered',
-    receivedAt: '2026-11-26T02:05:00.000Z',
-    dueAt: '2026-11-30T10:00:00.000Z',
-    documents: [],
-  };
-  await markSending(d.id);
-  await markReceived(d.id, receipt);
-  return { d, receipt };
-}
-
 /** One sync through the real client and parser, then the network goes away. */
 async function syncOnce(id: string, secret: string, answer: DossierStatusResponse) {
   const online = vi.fn(async () => new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } }));
@@ -49,7 +31,7 @@ async function syncOnce(id: string, secret: string, answer: DossierStatusRespons
 
 describe('decisions in words, offline after one sync', () => {
   it('a refusal: both reasons on the dossier and in the timeline, with what to do', async () => {
-    const { d, receipt } = await received();
+    const { d, receipt } = await receivedDossier({ dueAt: '2026-11-30T10:00:00.000Z' });
     const at = '2026-11-26T03:00:00.000Z';
     await syncOnce(d.id, d.deviceSecret, {
       receipt,
@@ -73,7 +55,7 @@ describe('decisions in words, offline after one sync', () => {
   });
 
   it('a supplement request: each item and its reason; the timeline names them too', async () => {
-    const { d, receipt } = await received();
+    const { d, receipt } = await receivedDossier({ dueAt: '2026-11-30T10:00:00.000Z' });
     const at = '2026-11-26T03:00:00.000Z';
     const items = [
       { slot: 'idCard', label: 'Bản sao CCCD', reason: 'Ảnh bị mờ' },
@@ -105,7 +87,7 @@ describe('decisions in words, offline after one sync', () => {
 
   it('an apology in English: the reason and the new date', async () => {
     await switchLanguage('en');
-    const { d, receipt } = await received();
+    const { d, receipt } = await receivedDossier({ dueAt: '2026-11-30T10:00:00.000Z' });
     const at = '2026-11-27T03:00:00.000Z';
     await syncOnce(d.id, d.deviceSecret, {
       receipt,

@@ -1,13 +1,12 @@
 // What the person sees when the commune asks for a fee: the amount, what for, the commune's
 // VietQR code and the account as text to copy; then one line once it is marked paid.
 import type { PaymentInfo } from '@hsc/shared/payment';
-import type { Receipt } from '@hsc/shared/schemas';
 import { buildVietQr, parseVietQr, transferPurpose } from '@hsc/shared/vietqr';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { markReceived, markSending, saveStatus } from '../../db/dossiers.ts';
+import { saveStatus } from '../../db/dossiers.ts';
 import { initI18n } from '../../i18n/index.ts';
-import { queuedDossier, resetDb, seedReferenceData } from '../../test-utils/fixtures.ts';
+import { receivedDossier, resetDb, seedReferenceData } from '../../test-utils/fixtures.ts';
 import { DossierDetail } from '../screens/DossierDetail.tsx';
 
 beforeAll(() => initI18n('vi'));
@@ -27,20 +26,7 @@ const PAYMENT: PaymentInfo = {
 };
 
 async function received(status: 'financial_requested' | 'processing', payment: PaymentInfo) {
-  const d = await queuedDossier();
-  const receipt: Receipt = {
-    dossierId: d.id,
-    code: CODE,
-    lookupCode: 'K3QX',
-    unitCode: '05716',
-    procedureCode: '2.000884',
-    status: 'registered',
-    receivedAt: '2026-11-26T02:05:00.000Z',
-    dueAt: '2026-11-26T10:00:00.000Z',
-    documents: [],
-  };
-  await markSending(d.id);
-  await markReceived(d.id, receipt);
+  const { d, receipt } = await receivedDossier({ code: CODE });
   await saveStatus(d.id, { receipt, status, dueAt: receipt.dueAt, timeline: [], payment });
   return d;
 }

@@ -1,14 +1,13 @@
 // What the person sees when the commune asks for more documents, and when the result is there.
-import type { Receipt } from '@hsc/shared/schemas';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../capture/hash.ts';
 import { addAttachment, listAttachments } from '../../db/attachments.ts';
-import { getDossier, markReceived, markSending, saveStatus } from '../../db/dossiers.ts';
+import { getDossier, saveStatus } from '../../db/dossiers.ts';
 import { saveResult } from '../../db/results.ts';
 import { listSupplements } from '../../db/supplements.ts';
 import { initI18n } from '../../i18n/index.ts';
-import { bytes, queuedDossier, resetDb, seedReferenceData } from '../../test-utils/fixtures.ts';
+import { bytes, receivedDossier, resetDb, seedReferenceData } from '../../test-utils/fixtures.ts';
 import { DossierDetail } from '../screens/DossierDetail.tsx';
 import { Home } from '../screens/Home.tsx';
 
@@ -17,25 +16,6 @@ beforeEach(async () => {
   await resetDb();
   await seedReferenceData();
 });
-
-async function received() {
-  const d = await queuedDossier();
-  const pages = await listAttachments(d.id);
-  const receipt: Receipt = {
-    dossierId: d.id,
-    code: 'H19.05716-261126-0001',
-    lookupCode: 'K3QX',
-    unitCode: '05716',
-    procedureCode: '2.000884',
-    status: 'registered',
-    receivedAt: '2026-11-26T02:05:00.000Z',
-    dueAt: '2026-11-26T10:00:00.000Z',
-    documents: pages.map((p) => ({ attachmentId: p.id, slot: p.slot, sha256: p.sha256, size: p.size })),
-  };
-  await markSending(d.id);
-  await markReceived(d.id, receipt);
-  return { d, receipt };
-}
 
 const REQUEST = {
   id: '7d1c9a52-0f4e-4c61-9a7b-2b1e8e0c4d11',
@@ -48,7 +28,7 @@ const REQUEST = {
 
 describe('a supplement request on the phone', () => {
   it('says plainly what to add and why, on the dossier page and on Home', async () => {
-    const { d, receipt } = await received();
+    const { d, receipt } = await receivedDossier();
     await saveStatus(d.id, { receipt, status: 'supplement_requested', dueAt: receipt.dueAt, timeline: [], supplement: REQUEST });
 
     render(<DossierDetail id={d.id} />);
@@ -65,7 +45,7 @@ describe('a supplement request on the phone', () => {
   });
 
   it('offers the named slot only, refuses Send without a page, and queues the answer with one', async () => {
-    const { d, receipt } = await received();
+    const { d, receipt } = await receivedDossier();
     await saveStatus(d.id, { receipt, status: 'supplement_requested', dueAt: receipt.dueAt, timeline: [], supplement: REQUEST });
     render(<DossierDetail id={d.id} />);
     fireEvent.click(await screen.findByTestId('supplement-start'));
@@ -86,7 +66,7 @@ describe('a supplement request on the phone', () => {
   });
 
   it('says in plain words why an answer was set aside, with what is missing', async () => {
-    const { d, receipt } = await received();
+    const { d, receipt } = await receivedDossier();
     await saveStatus(d.id, { receipt, status: 'supplement_requested', dueAt: receipt.dueAt, timeline: [], supplement: REQUEST });
     const { startSupplement, queueSupplement, markSupplementSending, markSupplementAttention } = await import('../../db/supplements.ts');
     const answer = await startSupplement(d.id, REQUEST);
@@ -102,7 +82,7 @@ describe('a supplement request on the phone', () => {
 
 describe('the result on the phone', () => {
   it('shows "Đã có kết quả" with the download button, and the kept file once downloaded', async () => {
-    const { d, receipt } = await received();
+    const { d, receipt } = await receivedDossier();
     const result = { fileName: 'ket-qua.pdf', mediaType: 'application/pdf', size: 3, sha256: 'a'.repeat(64) };
     await saveStatus(d.id, { receipt, status: 'processed', dueAt: receipt.dueAt, timeline: [], result });
     render(<DossierDetail id={d.id} />);

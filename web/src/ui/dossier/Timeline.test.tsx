@@ -3,13 +3,13 @@
 // each can be shown as its QR text for the desk.
 import { base64urlEncode, canonicalize, utf8Encode } from '@hsc/shared/canonical';
 import { fromQrText } from '@hsc/shared/receipt-signing';
-import type { Receipt, SignedDecision } from '@hsc/shared/schemas';
+import type { SignedDecision } from '@hsc/shared/schemas';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getDossier, markReceived, markSending, saveStatus } from '../../db/dossiers.ts';
+import { getDossier, saveStatus } from '../../db/dossiers.ts';
 import { mergeReceiptKeys } from '../../db/trust.ts';
 import { initI18n } from '../../i18n/index.ts';
-import { queuedDossier, resetDb, seedReferenceData } from '../../test-utils/fixtures.ts';
+import { receivedDossier, resetDb, seedReferenceData } from '../../test-utils/fixtures.ts';
 import { DossierDetail } from '../screens/DossierDetail.tsx';
 
 beforeAll(() => initI18n('vi'));
@@ -34,29 +34,11 @@ async function signer() {
   return { key: { kid, alg: 'Ed25519' as const, publicKey: base64urlEncode(raw) }, sign };
 }
 
-async function received() {
-  const d = await queuedDossier();
-  const receipt: Receipt = {
-    dossierId: d.id,
-    code: 'H19.05716-261126-0001',
-    lookupCode: 'K3QX',
-    unitCode: '05716',
-    procedureCode: '2.000884',
-    status: 'registered',
-    receivedAt: '2026-11-26T02:05:00.000Z',
-    dueAt: '2026-11-30T10:00:00.000Z',
-    documents: [],
-  };
-  await markSending(d.id);
-  await markReceived(d.id, receipt);
-  return { d, receipt };
-}
-
 describe('signed decisions in the timeline, offline', () => {
   it('keeps the decisions with the status; a genuine one shows its valid mark, an altered one does not', async () => {
     const s = await signer();
     await mergeReceiptKeys([s.key]);
-    const { d, receipt } = await received();
+    const { d, receipt } = await receivedDossier({ dueAt: '2026-11-30T10:00:00.000Z' });
     const form01 = { id: 'f-01', kind: '01', issuedAt: '2026-11-26T03:00:00.000Z', dossierId: d.id, dueAt: '2026-11-30T10:00:00.000Z' };
     const form04 = { id: 'f-04', kind: '04', issuedAt: '2026-11-27T03:00:00.000Z', dossierId: d.id, newDueAt: '2026-12-03T10:00:00.000Z' };
     const genuine = await s.sign(form01);
@@ -88,7 +70,7 @@ describe('signed decisions in the timeline, offline', () => {
   it('a signed form names the form it is stored as: a genuine signature under another form id is not valid', async () => {
     const s = await signer();
     await mergeReceiptKeys([s.key]);
-    const { d, receipt } = await received();
+    const { d, receipt } = await receivedDossier({ dueAt: '2026-11-30T10:00:00.000Z' });
     const genuine = await s.sign({ id: 'f-01', kind: '01', issuedAt: '2026-11-26T03:00:00.000Z', dossierId: d.id });
     await saveStatus(d.id, { receipt, status: 'accepted', dueAt: receipt.dueAt, timeline: [{ status: 'accepted', at: genuine.issuedAt }], decisions: [{ ...genuine, formId: 'f-99', kind: '03' }] });
     render(<DossierDetail id={d.id} />);
@@ -98,7 +80,7 @@ describe('signed decisions in the timeline, offline', () => {
   it('shows a decision’s signed text for the desk, the same fields it was stored with', async () => {
     const s = await signer();
     await mergeReceiptKeys([s.key]);
-    const { d, receipt } = await received();
+    const { d, receipt } = await receivedDossier({ dueAt: '2026-11-30T10:00:00.000Z' });
     const genuine = await s.sign({ id: 'f-02', kind: '02', issuedAt: '2026-11-26T03:00:00.000Z', dossierId: d.id });
     await saveStatus(d.id, { receipt, status: 'supplement_requested', dueAt: receipt.dueAt, timeline: [{ status: 'supplement_requested', at: genuine.issuedAt }], decisions: [genuine] });
     render(<DossierDetail id={d.id} />);
