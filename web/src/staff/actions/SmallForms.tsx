@@ -4,6 +4,12 @@ import { useState } from 'react';
 import { useStaffT } from '../i18n/index.ts';
 import { ActionForm, type ActionCtx } from './ActionForm.tsx';
 
+/** An amount in đồng as typed: people write "50.000" or "50 000", the digits are the amount. */
+function vndOf(text: string): number | null {
+  const digits = text.replace(/[\s.,]/g, '');
+  return /^\d{1,10}$/.test(digits) ? Number(digits) : null;
+}
+
 export function StartProcessingForm({ ctx }: { ctx: ActionCtx }) {
   const { t } = useStaffT();
   return <ActionForm ctx={ctx} action="start_processing" intro={t('actions.simple.start_processing')} build={() => ({ action: 'start_processing' })} />;
@@ -15,9 +21,9 @@ export function PaymentReceivedForm({ ctx }: { ctx: ActionCtx }) {
   const [amount, setAmount] = useState(ctx.dossier.payment ? String(ctx.dossier.payment.amount) : '');
   const [reference, setReference] = useState('');
   const build = () => {
-    const digits = amount.replace(/[\s.,]/g, '');
-    if (!/^\d{1,10}$/.test(digits)) return { problem: t('actions.payment.needAmount') };
-    return { action: 'payment_received' as const, amount: Number(digits), ...(reference.trim() ? { reference: reference.trim() } : {}) };
+    const vnd = vndOf(amount);
+    if (vnd === null) return { problem: t('actions.payment.needAmount') };
+    return { action: 'payment_received' as const, amount: vnd, ...(reference.trim() ? { reference: reference.trim() } : {}) };
   };
   return (
     <ActionForm ctx={ctx} action="payment_received" intro={t('actions.simple.payment_received')} build={build}>
@@ -43,10 +49,9 @@ export function PaymentForm({ ctx }: { ctx: ActionCtx }) {
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
   const build = () => {
-    // People type "50.000" or "50 000": the digits are the amount.
-    const digits = amount.replace(/[\s.,]/g, '');
-    if (!/^\d{1,10}$/.test(digits)) return { problem: t('actions.payment.needAmount') };
-    return { action: 'request_payment' as const, amount: Number(digits), ...(note.trim() ? { note: note.trim() } : {}) };
+    const vnd = vndOf(amount);
+    if (vnd === null) return { problem: t('actions.payment.needAmount') };
+    return { action: 'request_payment' as const, amount: vnd, ...(note.trim() ? { note: note.trim() } : {}) };
   };
   return (
     <ActionForm ctx={ctx} action="request_payment" build={build}>
