@@ -82,6 +82,14 @@ export const DeskSupplement = z.object({
 });
 export type DeskSupplement = z.infer<typeof DeskSupplement>;
 
+/** A photo of the transfer the citizen sent for the fee, with its signed receipt. */
+export const DeskPaymentProof = z.object({
+  id: z.string(),
+  receivedAt: z.string(),
+  attachment: DeskAttachment.pick({ id: true, fileName: true, mediaType: true, size: true, sha256: true, verified: true }),
+});
+export type DeskPaymentProof = z.infer<typeof DeskPaymentProof>;
+
 export const DeskResult = z.object({
   id: z.string(),
   fileName: z.string(),
@@ -117,6 +125,8 @@ export const DeskDossier = z.object({
   payment: z
     .object({ amount: z.number().int(), note: z.string().optional(), paidAt: z.string().optional(), paidAmount: z.number().int().optional(), reference: z.string().optional(), vietqr: z.string().optional(), payee: Payee.optional() })
     .nullable(),
+  /** Transfer photos the citizen sent for the fee, oldest first. */
+  paymentProofs: z.array(DeskPaymentProof),
   applicant: Applicant,
   /** The form fields, with corrections from supplements applied. */
   fields: FieldValues,

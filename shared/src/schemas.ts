@@ -95,6 +95,8 @@ export const Receipt = z.object({
   documents: z.array(ReceiptDocument),
   /** On the receipt of a resubmission (supplement): the request it answers. */
   supplementId: z.string().optional(),
+  /** On the receipt of a transfer photo sent for a fee: the proof's id (made on the device). */
+  paymentProofId: z.string().optional(),
   ...SignatureShape,
 });
 export type Receipt = z.infer<typeof Receipt>;
@@ -157,6 +159,16 @@ export const SupplementSubmission = z.object({
   fields: FieldValues.optional(),
 });
 export type SupplementSubmission = z.infer<typeof SupplementSubmission>;
+
+/** The slot name of a transfer photo: it is no document of the procedure. */
+export const PAYMENT_PROOF_SLOT = 'payment';
+
+/**
+ * A photo of the bank transfer for a requested fee, sent like a page (tus first) and then
+ * `PUT /api/dossiers/:id/payment-proofs/:proofId`, idempotent by the proof's id.
+ */
+export const PaymentProofSubmission = z.object({ attachment: AttachmentRef.extend({ slot: z.literal(PAYMENT_PROOF_SLOT) }) });
+export type PaymentProofSubmission = z.infer<typeof PaymentProofSubmission>;
 
 /** How a dossier reached the commune. */
 export const Channel = z.enum(['online', 'desk']);

@@ -1,11 +1,13 @@
 // The sending device's calls: PUT the dossier (idempotent by its id), read its status with the
-// secret it made, answer a supplement request, withdraw, download the result. Outcomes map
-// one-to-one onto HTTP answers here; the rules live in services/.
+// secret it made, answer a supplement request, send a transfer photo for a fee, withdraw,
+// download the result. Outcomes map one-to-one onto HTTP answers here; the rules live in
+// services/.
 import {
   ApiError,
   DEVICE_SECRET_HEADER,
   DossierStatusResponse,
   DossierSubmission,
+  PaymentProofSubmission,
   ReceiptResponse,
   SupplementSubmission,
   Uuid,
@@ -17,7 +19,7 @@ import { apiError, dossierNotFound, fieldErrors, lifecycleError } from '../http/
 import { sendFile } from '../http/files.ts';
 import { requestMeta } from '../http/staff-session.ts';
 import { langOf } from '../http/texts.ts';
-import type { CitizenService, ResubmitOutcome } from '../services/citizen.ts';
+import type { CitizenService, PaymentProofOutcome, ResubmitOutcome } from '../services/citizen.ts';
 import type { SubmissionService, SubmitOutcome } from '../services/submission.ts';
 import type { TrackingService } from '../services/tracking.ts';
 
@@ -31,7 +33,7 @@ const secretOf = (req: FastifyRequest) => {
 };
 
 /** The answer to a submission or a resubmission, the same for the citizen and the desk. */
-export function sendSubmitOutcome(req: FastifyRequest, reply: FastifyReply, outcome: SubmitOutcome | ResubmitOutcome) {
+export function sendSubmitOutcome(req: FastifyRequest, reply: FastifyReply, outcome: SubmitOutcome | ResubmitOutcome | PaymentProofOutcome) {
   reply.header('cache-control', 'no-store');
   const lang = langOf(req);
   switch (outcome.kind) {
@@ -105,6 +107,24 @@ export const dossierRoutes: FastifyPluginAsyncZod<{ submissions: SubmissionServi
     },
     async (req, reply) => {
       const outcome = await citizen.resubmit(req.params.id, req.params.supplementId, req.body, secretOf(req), requestMeta(req));
+      return sendSubmitOutcome(req, reply, outcome);
+    },
+  );
+
+  app.put(
+    '/api/dossiers/:id/payment-proofs/:proofId',
+    {
+      schema: {
+        tags: ['dossiers'],
+        summary: 'Send a photo of the bank transfer for the requested fee (uploaded first with tus, slot "payment"; idempotent by the proof id)',
+        params: z.object({ id: z.string(), proofId: Uuid }),
+        headers: SecretHeader,
+        body: PaymentProofSubmission,
+        response: { 200: ReceiptResponse, 201: ReceiptResponse, 400: ApiError, 404: ApiError, 409: ApiError, 422: ApiError },
+      },
+    },
+    async (req, reply) => {
+      const outcome = await citizen.sendPaymentProof(req.params.id, req.params.proofId, req.body, secretOf(req), requestMeta(req));
       return sendSubmitOutcome(req, reply, outcome);
     },
   );

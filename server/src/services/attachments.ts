@@ -65,10 +65,10 @@ export class AttachmentService {
     };
     const existing = await this.store.getAttachment(record.id);
     if (existing && !sameContent(existing, record)) {
-      // Once a dossier holds the attachment (its first submission or a supplement) it is part
-      // of a receipt and never changes; before that, the device may replace it (the path
-      // differs, so no stored byte is overwritten).
-      if (await this.store.desk.isHeld(existing.id)) return { ok: false, error: 'attachment_conflict' };
+      // Once a dossier holds the attachment (its first submission, a supplement, a fee's
+      // transfer photo) it is part of a receipt and never changes; before that, the device may
+      // replace it (the path differs, so no stored byte is overwritten).
+      if ((await this.store.desk.isHeld(existing.id)) || (await this.store.paymentProofs.holds(existing.id))) return { ok: false, error: 'attachment_conflict' };
       await this.blobs.adopt(record.path, filePath);
       return { ok: true, attachment: await this.store.replaceAttachment(record) };
     }

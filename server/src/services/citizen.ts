@@ -12,6 +12,7 @@ import {
   type DossierStatusResponse,
   type DossierSubmission,
   type LifecycleError,
+  type PaymentProofSubmission,
   type Problem,
   type SupplementSubmission,
 } from '@hsc/shared';
@@ -36,6 +37,14 @@ export type ResubmitOutcome =
   | { kind: 'not_found' }
   | { kind: 'conflict'; differences: string[] }
   | { kind: 'invalid'; problems: Problem[] }
+  | { kind: 'attachments_missing'; missing: string[]; corrupt: string[] }
+  | { kind: 'refused'; error: LifecycleError };
+
+export type PaymentProofOutcome =
+  | { kind: 'created'; receipt: Receipt }
+  | { kind: 'repeated'; receipt: Receipt }
+  | { kind: 'not_found' }
+  | { kind: 'conflict'; differences: string[] }
   | { kind: 'attachments_missing'; missing: string[]; corrupt: string[] }
   | { kind: 'refused'; error: LifecycleError };
 
@@ -159,6 +168,49 @@ export class CitizenService {
       .map((x) => ({ id: x.attachment.id, slot: x.slot, fileName: x.attachment.fileName, mediaType: x.attachment.mediaType, size: x.attachment.size, sha256: x.attachment.sha256 }));
     const merged: DossierSubmission = { ...original, fields, attachments: [...kept, ...body.attachments] };
     return [...problems, ...validateDossier(procedure, merged, today)];
+  }
+
+  /**
+   * A photo of the bank transfer for the requested fee. It changes no status (the officer marks
+   * the fee paid after checking the account); it gets a signed receipt like any page sent, and
+   * is idempotent by the proof's id. Accepted while a fee exists, paid or not: a phone offline
+   * for days may send it after the officer already saw the money arrive.
+   */
+  async sendPaymentProof(id: string, proofId: string, body: PaymentProofSubmission, secret: string | undefined, meta: RequestMeta): Promise<PaymentProofOutcome> {
+    const d = await this.tracking.deviceDossier(id, secret);
+    if (!d) return { kind: 'not_found' };
+    const bodyHash = sha256Hex(canonicalize(body));
+    const prior = await this.store.paymentProofs.get(proofId);
+    if (prior) return this.compareProof(prior, d.id, bodyHash);
+    if (!d.payment) return { kind: 'refused', error: 'invalid_transition' };
+    const audit = await this.attachments.audit(id, [body.attachment]);
+    if (audit.missing.length > 0 || audit.corrupt.length > 0) return { kind: 'attachments_missing', ...audit };
+
+    const at = this.now().toISOString();
+    const a = body.attachment;
+    const unsigned = Receipt.parse({
+      dossierId: d.id,
+      code: d.code,
+      lookupCode: d.lookupCode,
+      unitCode: d.unitCode,
+      procedureCode: d.procedureCode,
+      status: d.status,
+      receivedAt: at,
+      dueAt: d.dueAt,
+      documents: [{ attachmentId: a.id, slot: a.slot, sha256: a.sha256, size: a.size }],
+      paymentProofId: proofId,
+    });
+    const receipt = Receipt.parse(withSignature(unsigned, this.signer));
+    const stored = await this.store.paymentProofs.add({ id: proofId, dossierId: d.id, attachmentId: a.id, bodyHash, receipt: JSON.stringify(receipt), receivedAt: at });
+    if (stored.receipt !== JSON.stringify(receipt)) return this.compareProof(stored, d.id, bodyHash); // another request stored it first
+    await this.store.audit.append({ at, actorKind: 'citizen', dossierId: d.id, action: 'payment_proof_sent', ip: meta.ip, userAgent: meta.userAgent, details: { proofId, attachmentId: a.id } });
+    return { kind: 'created', receipt };
+  }
+
+  private compareProof(p: { dossierId: string; bodyHash: string; receipt: string }, dossierId: string, bodyHash: string): PaymentProofOutcome {
+    if (p.dossierId !== dossierId) return { kind: 'not_found' };
+    if (p.bodyHash === bodyHash) return { kind: 'repeated', receipt: Receipt.parse(JSON.parse(p.receipt)) };
+    return { kind: 'conflict', differences: ['attachment'] };
   }
 
   async withdraw(id: string, secret: string | undefined, meta: RequestMeta): Promise<WithdrawOutcome> {

@@ -137,6 +137,11 @@ export class DeskService {
       return staffNames.get(staffId)!;
     };
     const result = d.resultId ? await this.store.desk.result(d.resultId) : undefined;
+    const paymentProofs = [];
+    for (const p of await this.store.paymentProofs.list(d.id)) {
+      const a = await this.store.getAttachment(p.attachmentId);
+      if (a) paymentProofs.push({ id: p.id, receivedAt: p.receivedAt, attachment: { id: a.id, fileName: a.fileName, mediaType: a.mediaType, size: a.size, sha256: a.sha256, verified: await this.intact(a) } });
+    }
     return {
       id: d.id,
       code: d.code,
@@ -154,6 +159,7 @@ export class DeskService {
       badge: badgeFor(d.status, d.dueAt, this.now(), cal),
       rescheduled: d.rescheduled,
       payment: d.payment ? (JSON.parse(d.payment) as { amount: number; note?: string }) : null,
+      paymentProofs,
       applicant: body.applicant,
       fields,
       attachments,
@@ -196,10 +202,12 @@ export class DeskService {
   async file(v: Viewer, id: string, attachmentId: string): Promise<FileOut | undefined> {
     const d = await visibleDossier(this.store, v, id);
     if (!d) return undefined;
-    const doc = (await this.store.desk.documents(d.id)).find((x) => x.attachment.id === attachmentId);
-    if (!doc || (await this.blobs.size(doc.attachment.path)) === undefined) return undefined;
+    // A page of the dossier, or a transfer photo sent for its fee.
+    const a =
+      (await this.store.desk.documents(d.id)).find((x) => x.attachment.id === attachmentId)?.attachment ??
+      ((await this.store.paymentProofs.list(d.id)).some((p) => p.attachmentId === attachmentId) ? await this.store.getAttachment(attachmentId) : undefined);
+    if (!a || (await this.blobs.size(a.path)) === undefined) return undefined;
     await this.store.audit.append(staffAudit(v, this.now(), { action: 'read_file', dossierId: d.id, details: { attachmentId } }));
-    const a = doc.attachment;
     return { fileName: a.fileName, mediaType: a.mediaType, size: a.size, stream: this.blobs.read(a.path) };
   }
 

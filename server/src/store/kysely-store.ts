@@ -7,6 +7,7 @@ import { KyselyCatalogStore } from './kysely-catalog.ts';
 import { KyselyDeskStore } from './kysely-desk.ts';
 import { KyselyHolidayStore } from './kysely-holidays.ts';
 import { KyselyPayeeStore } from './kysely-payees.ts';
+import { KyselyPaymentProofStore } from './kysely-payment-proofs.ts';
 import { KyselyPurgeStore } from './kysely-purge.ts';
 import { KyselyPushStore } from './kysely-push.ts';
 import { KyselyStaffStore } from './kysely-staff.ts';
@@ -27,6 +28,7 @@ export class KyselyStore implements Store {
   readonly catalog: KyselyCatalogStore;
   readonly purge: KyselyPurgeStore;
   readonly payees: KyselyPayeeStore;
+  readonly paymentProofs: KyselyPaymentProofStore;
 
   constructor(
     readonly kind: StoreKind,
@@ -41,6 +43,7 @@ export class KyselyStore implements Store {
     this.catalog = new KyselyCatalogStore(db);
     this.purge = new KyselyPurgeStore(db);
     this.payees = new KyselyPayeeStore(db);
+    this.paymentProofs = new KyselyPaymentProofStore(db as unknown as Kysely<never>);
   }
 
   async migrate(): Promise<void> {

@@ -4,6 +4,7 @@
 import type { Channel, DossierStatus, StaffRole, TimelineEntry, Unit } from '@hsc/shared';
 import type { CatalogStore } from './catalog-store.ts';
 import type { PayeeStore } from './kysely-payees.ts';
+import type { PaymentProofStore } from './kysely-payment-proofs.ts';
 import type { PurgeStore } from './kysely-purge.ts';
 import type { PushStore } from './push-store.ts';
 
@@ -111,6 +112,8 @@ export interface Store {
   readonly purge: PurgeStore;
   /** Each unit's account for fees paid by transfer. */
   readonly payees: PayeeStore;
+  /** Transfer photos citizens sent for fees. */
+  readonly paymentProofs: PaymentProofStore;
 }
 
 // ---- Desk issue ----

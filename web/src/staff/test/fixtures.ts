@@ -55,6 +55,7 @@ export function deskDossier(over: Partial<DeskDossier> = {}): DeskDossier {
     badge: { kind: 'days_left', days: 3 },
     rescheduled: false,
     payment: null,
+    paymentProofs: [],
     applicant: { fullName: 'Hoàng Thị Lan', phone: '0912345678', citizenId: '019123456789', address: 'Xóm Làng Lường, xã Võ Nhai' },
     fields: { documentName: 'Giấy ủy quyền' },
     attachments: [
