@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { languageNames } from './language-names.ts';
 
 // The staff console's chunks (every chunk holding a module of src/staff/) go to assets/staff/,
 // which the service worker does not precache: citizens never download the console.
@@ -11,6 +12,7 @@ const isStaffChunk = (moduleIds: readonly string[]) => moduleIds.some((id) => id
 export default defineConfig({
   plugins: [
     react(),
+    languageNames(),
     VitePWA({
       // A person with an unsent dossier decides when the app reloads: updates are offered, never forced.
       registerType: 'prompt',

@@ -1,8 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { languageNames } from './language-names.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), languageNames()],
   test: {
     name: 'web',
     environment: 'jsdom',

@@ -1,12 +1,12 @@
-import { validationMessages } from '@hsc/shared/messages';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getSettings } from '../db/settings.ts';
 import { resetDb } from '../test-utils/fixtures.ts';
 import { App } from '../ui/App.tsx';
-import en from './en.ts';
+import en from '../../../shared/locales/en/app.json';
+import viForms from '../../../shared/locales/vi/forms.json';
 import { i18next, initI18n, LANGUAGES } from './index.ts';
-import vi from './vi.ts';
+import vi from '../../../shared/locales/vi/app.json';
 
 function keys(o: object, prefix = ''): string[] {
   return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -23,7 +23,8 @@ describe('languages', () => {
     expect(i18next.language).toBe('vi');
     expect(Object.keys(LANGUAGES)).toEqual(['vi', 'en']);
     expect(keys(en).sort()).toEqual(keys(vi).sort());
-    expect(vi.errors).toEqual(validationMessages.vi);
+    expect(i18next.t('errors.required')).toBe(viForms.errors.required);
+    expect(i18next.t('status.processing')).toBe('Đang giải quyết');
   });
 
   it('switch to English from the header, and the choice is remembered', async () => {

@@ -1,20 +1,41 @@
-// Languages: Vietnamese is bundled and the default; every other language is a file loaded on
-// demand. Adding a language = one file shaped like vi.ts + one line in LANGUAGES.
+// Languages are the folders of shared/locales: each holds one JSON file per namespace (common,
+// app, forms, staff, server). Adding a language = adding one folder; nothing here names it.
+// Vietnamese `common`, `app` and `forms` are bundled (the first screen needs them); every other
+// language is fetched, one chunk per file, when chosen. `staff` is loaded by the console's chunk.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Localized } from '@hsc/shared/schemas';
-import vi, { type Messages } from './vi.ts';
+import names from 'virtual:language-names';
+import viApp from '../../../shared/locales/vi/app.json';
+import viCommon from '../../../shared/locales/vi/common.json';
+import viForms from '../../../shared/locales/vi/forms.json';
 
-export const LANGUAGES: Record<string, { label: string; load: () => Promise<Messages> }> = {
-  vi: { label: 'Tiếng Việt', load: async () => vi },
-  en: { label: 'English', load: () => import('./en.ts').then((m) => m.default) },
-};
 export const DEFAULT_LANGUAGE = 'vi';
+
+/** The namespaces the citizen app needs in every language (the first is the default one). */
+const APP_NAMESPACES = ['app', 'common', 'forms'] as const;
+type AppNamespace = (typeof APP_NAMESPACES)[number];
+
+// One lazy loader per language and namespace, found by Vite at build time.
+const files: Record<AppNamespace, Record<string, () => Promise<unknown>>> = {
+  app: import.meta.glob('../../../shared/locales/*/app.json', { import: 'default' }),
+  common: import.meta.glob('../../../shared/locales/*/common.json', { import: 'default' }),
+  forms: import.meta.glob('../../../shared/locales/*/forms.json', { import: 'default' }),
+};
+/** `../../../shared/locales/en/app.json` → `en`. */
+const pathOf = (ns: AppNamespace, lang: string): string => `../../../shared/locales/${lang}/${ns}.json`;
+
+/** Every language (a folder) with its own name, Vietnamese first, then as the folders sort. */
+export const LANGUAGES: Record<string, { label: string }> = Object.fromEntries(
+  [DEFAULT_LANGUAGE, ...Object.keys(names).filter((c) => c !== DEFAULT_LANGUAGE).sort()].map((c) => [c, { label: names[c]! }]),
+);
 
 declare module 'i18next' {
   interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: Messages };
+    defaultNS: 'app';
+    // `status.*`, `decision.*` (common) and `errors.*` (forms) are reached without a prefix.
+    fallbackNS: ['common', 'forms'];
+    resources: { app: typeof viApp; common: typeof viCommon; forms: typeof viForms };
   }
 }
 
@@ -23,8 +44,13 @@ function supported(lang: string | undefined): string {
 }
 
 async function ensureLoaded(lang: string): Promise<void> {
-  if (i18next.hasResourceBundle(lang, 'translation')) return;
-  i18next.addResourceBundle(lang, 'translation', await LANGUAGES[lang]!.load());
+  await Promise.all(
+    APP_NAMESPACES.map(async (ns) => {
+      if (i18next.hasResourceBundle(lang, ns)) return;
+      const load = files[ns][pathOf(ns, lang)];
+      if (load) i18next.addResourceBundle(lang, ns, await load());
+    }),
+  );
 }
 
 export async function initI18n(lang?: string): Promise<typeof i18next> {
@@ -33,7 +59,10 @@ export async function initI18n(lang?: string): Promise<typeof i18next> {
     await i18next.use(initReactI18next).init({
       lng: DEFAULT_LANGUAGE,
       fallbackLng: DEFAULT_LANGUAGE,
-      resources: { vi: { translation: vi } },
+      ns: [...APP_NAMESPACES],
+      defaultNS: 'app',
+      fallbackNS: ['common', 'forms'],
+      resources: { vi: { app: viApp, common: viCommon, forms: viForms } },
       interpolation: { escapeValue: false }, // React escapes
       returnNull: false,
     });

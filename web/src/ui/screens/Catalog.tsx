@@ -129,7 +129,7 @@ function Browsed({ index, browse, onOpen, onBack }: { index: SearchIndex; browse
   );
   const title =
     browse.kind === 'event'
-      ? t(`lifeEvents.${browse.event}`)
+      ? localized(LIFE_EVENTS[browse.event], lang)
       : browse.kind === 'field'
         ? localized(items[0]?.field ?? { vi: browse.field, en: browse.field }, lang)
         : t('catalog.allTitle');
@@ -163,7 +163,7 @@ function BrowseMenu({ index, onChoose }: { index: SearchIndex; onChoose: (b: Bro
             {events.map(({ event, count }) => (
               <li key={event}>
                 <button type="button" className="life-event" data-testid={`catalog-event-${event}`} onClick={() => onChoose({ kind: 'event', event })}>
-                  <span>{t(`lifeEvents.${event}`)}</span>
+                  <span>{localized(LIFE_EVENTS[event], lang)}</span>
                   <span className="muted small">{t('catalog.count', { count })}</span>
                 </button>
               </li>
