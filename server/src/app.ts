@@ -12,6 +12,7 @@ import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_TRACK_RATE_LIMIT, REPO_ROOT, type App
 import { registerDocs } from './http/docs.ts';
 import { installErrorHandlers, notFound } from './http/errors.ts';
 import { loggerOptions } from './http/log.ts';
+import { fastifyTrustProxy } from './http/proxy.ts';
 import { hasWebApp, registerWebApp, spaFallback } from './http/web.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
@@ -66,7 +67,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     throw e;
   }
 
-  const app = Fastify({ logger: loggerOptions(config.logger), trustProxy: config.trustProxy ?? false });
+  const app = Fastify({ logger: loggerOptions(config.logger), trustProxy: fastifyTrustProxy(config.trustProxy) });
   app.addHook('onClose', () => store.close());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

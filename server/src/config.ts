@@ -1,5 +1,6 @@
 // The environment is read once, here, at start-up and validated with zod; everything else
 // receives a typed config. A bad value stops the start with a message naming the variable.
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -30,8 +31,12 @@ export interface AppConfig {
   trackRateLimit?: RateLimit;
   /** Largest accepted attachment. Default 20 MB. */
   maxUploadBytes?: number;
-  /** Behind a reverse proxy: take the client IP from X-Forwarded-For (for the rate limit). */
-  trustProxy?: boolean;
+  /**
+   * Which X-Forwarded-For hops to believe (client IP for the rate limits, X-Forwarded-Proto for
+   * the Secure cookie): a number of proxies in front, or the proxies' addresses/CIDRs. Unset:
+   * none (the socket's address is the client).
+   */
+  trustProxy?: TrustProxy;
   /** Fastify logger; off unless asked (tests stay quiet; a test may pass a stream to read it). */
   logger?: LogOption;
   /** The clock; tests pin it. Receipts carry the instant this returns. */
@@ -56,6 +61,41 @@ export interface ServerConfig extends AppConfig {
   host: string;
 }
 
+/** `TRUST_PROXY`: that many proxies (hops) in front of the server, or the proxies' addresses. */
+export type TrustProxy = number | readonly string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address, a CIDR (`10.0.0.0/8`, `fd00::/8`) or one of proxy-addr's names. */
+function isProxyEntry(s: string): boolean {
+  if (PROXY_NAMES.has(s)) return true;
+  const [addr = '', bits, ...rest] = s.split('/');
+  const v = isIP(addr);
+  if (v === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128);
+}
+
+/**
+ * `1` means one proxy hop (before, it meant `true`); `true` is refused because it believed any
+ * X-Forwarded-For, so a client could choose its own address and escape every per-IP limit.
+ */
+const TrustProxyEnv = z.string().transform((v, ctx): TrustProxy | undefined => {
+  if (v === 'false' || v === '0') return undefined;
+  if (v === 'true') {
+    ctx.addIssue({ code: 'custom', message: 'true (trust any X-Forwarded-For) is no longer accepted: write the number of proxies in front of the server (1 behind one reverse proxy) or their addresses, e.g. 10.0.0.5,10.1.0.0/16' });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops >= 1 && hops <= 100) return hops;
+  }
+  const list = v.split(',').map((s) => s.trim());
+  if (list.every(isProxyEntry)) return list;
+  ctx.addIssue({ code: 'custom', message: 'must be a number of proxy hops (1 or more) or a comma-separated list of proxy addresses or CIDRs (e.g. 10.0.0.5,10.1.0.0/16)' });
+  return z.NEVER;
+});
+
 export const DEFAULT_TRACK_RATE_LIMIT: RateLimit = { max: 10, timeWindow: 60_000 };
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -68,7 +108,7 @@ const Env = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   WEB_ROOT: z.string().min(1).optional(),
-  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
+  TRUST_PROXY: TrustProxyEnv.optional(),
   TRACK_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO: z.enum(['true', 'false', '1', '0']).optional(),
@@ -101,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: absolute(e.DATA_DIR ?? resolve(REPO_ROOT, 'data')),
     databaseUrl: e.DATABASE_URL,
     webRoot: absolute(e.WEB_ROOT ?? resolve(REPO_ROOT, 'web/dist')),
-    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    ...(e.TRUST_PROXY !== undefined ? { trustProxy: e.TRUST_PROXY } : {}),
     trackRateLimit: e.TRACK_RATE_LIMIT ? { max: e.TRACK_RATE_LIMIT, timeWindow: 60_000 } : DEFAULT_TRACK_RATE_LIMIT,
     logger: { level: e.LOG_LEVEL },
     demo: e.DEMO === 'true' || e.DEMO === '1',

@@ -14,7 +14,6 @@ describe('loadConfig', () => {
       dataDir: join(REPO_ROOT, 'data'),
       webRoot: join(REPO_ROOT, 'web/dist'),
       databaseUrl: undefined,
-      trustProxy: false,
       trackRateLimit: DEFAULT_TRACK_RATE_LIMIT,
       demo: false,
     });

@@ -69,8 +69,8 @@ describe('sign in', () => {
     clock.set(TUESDAY_MORNING);
   });
 
-  test('behind a TLS proxy (trustProxy) the cookie is Secure', async () => {
-    const proxied = await testApp({ demo: true, trustProxy: true });
+  test('behind a TLS proxy (TRUST_PROXY=1, one hop) the cookie is Secure', async () => {
+    const proxied = await testApp({ demo: true, trustProxy: 1 });
     try {
       const res = await proxied.app.inject({
         method: 'POST',
