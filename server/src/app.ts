@@ -7,7 +7,8 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { FileBlobStore, filesDir } from './blobs/file-blob-store.ts';
+import { filesDir } from './blobs/file-blob-store.ts';
+import { openBlobStorage } from './blobs/index.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_TRACK_RATE_LIMIT, REPO_ROOT, type AppConfig } from './config.ts';
 import { registerDocs } from './http/docs.ts';
 import { installErrorHandlers, notFound } from './http/errors.ts';
@@ -79,7 +80,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   // Trust issue: receipts and forms are signed with the data directory's key (made if missing).
   const signer = KeyringSigner.load(config.dataDir);
-  const blobs = new FileBlobStore(filesDir(config.dataDir));
+  // Stored files and tus parts: in PostgreSQL with DATABASE_URL (stateless nodes), else under
+  // DATA_DIR. `uploads/` on disk still takes the temporary copy of a result or template upload.
+  const retention = config.retention ?? DEFAULT_RETENTION;
+  const { blobs, uploads } = openBlobStorage(store, { dataDir: config.dataDir, uploadsDir, now, expireAfterMs: retention.uploadHours * 3_600_000, log: (e) => app.log.warn({ err: e }, 'upload lock renewal failed') });
   const attachments = new AttachmentService(store, blobs, now);
   const submissions = new SubmissionService(store, attachments, calendar, now, signer);
   const tracking = new TrackingService(store);
@@ -90,8 +94,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.decorate('push', push);
   const actions = new ActionService(store, blobs, calendar, desk, uploadsDir, now, signer, (action, d) => push.afterAction(action, d));
   const reports = new ReportService(store, now);
-  const retention = config.retention ?? DEFAULT_RETENTION;
-  const purge = new PurgeService(store.purge, blobs, uploadsDir, now, retention);
+  const purge = new PurgeService(store.purge, blobs, uploads, now, retention);
   app.decorate('purge', purge);
   if (config.purgeEveryMs) {
     const everyMs = config.purgeEveryMs;
@@ -114,7 +117,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(staffArea, { store, staff, calendar, desk, actions, reports, submissions, catalog, now });
   await app.register(trackRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
   await app.register(lookupPageRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
-  await app.register(uploadRoutes, { attachments, uploadsDir, maxBytes: config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES, expireAfterMs: retention.uploadHours * 3_600_000 });
+  await app.register(uploadRoutes, { attachments, uploads, maxBytes: config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES });
 
   const webRoot = config.webRoot === undefined ? join(REPO_ROOT, 'web/dist') : config.webRoot;
   if (hasWebApp(webRoot)) {

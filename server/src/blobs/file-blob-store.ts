@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { chmod, copyFile, mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { BlobStore } from './blob-store.ts';
+import { blobKeyFor, type BlobStore } from './blob-store.ts';
 
 async function fsyncPath(path: string): Promise<void> {
   const handle = await open(path, 'r');
@@ -23,8 +23,7 @@ export class FileBlobStore implements BlobStore {
   constructor(readonly root: string) {}
 
   keyFor(attachmentId: string, sha256: string): string {
-    if (!/^[0-9A-Za-z-]+$/.test(attachmentId) || !/^[0-9a-f]{64}$/.test(sha256)) throw new Error('bad blob key parts');
-    return `${attachmentId.slice(0, 2)}/${attachmentId}.${sha256.slice(0, 16)}`;
+    return blobKeyFor(attachmentId, sha256);
   }
 
   /** Absolute path of a key; refuses keys that would leave the root. */

@@ -2,11 +2,10 @@
 // SHA-256 the device computed at capture, and a dossier may reference only attachments that
 // are stored intact. The tus plumbing is in routes/uploads.ts; this is the rule.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { Sha256Hex, Uuid, type AttachmentRef } from '@hsc/shared';
 import { z } from 'zod';
-import type { BlobStore } from '../blobs/blob-store.ts';
+import type { BlobStore, UploadedBytes } from '../blobs/blob-store.ts';
 import type { AttachmentRecord, Store } from '../store/store.ts';
 
 /** `Upload-Metadata` of a tus creation request. */
@@ -47,11 +46,11 @@ export class AttachmentService {
   ) {}
 
   /**
-   * Takes a completely uploaded file. On success the file has been moved into the blob store
-   * (fsynced) and its row committed; on failure the caller discards the upload.
+   * Takes a completely uploaded part. On success its bytes have been moved into the blob store
+   * (durably) and its row committed; on failure the caller discards the upload.
    */
-  async adopt(meta: UploadMetadata, filePath: string, size: number): Promise<AdoptOutcome> {
-    if ((await sha256Of(createReadStream(filePath))) !== meta.sha256) return { ok: false, error: 'checksum_mismatch' };
+  async adopt(meta: UploadMetadata, upload: UploadedBytes, size: number): Promise<AdoptOutcome> {
+    if ((await sha256Of(upload.read())) !== meta.sha256) return { ok: false, error: 'checksum_mismatch' };
 
     const record: AttachmentRecord = {
       id: meta.attachmentId,
@@ -69,14 +68,14 @@ export class AttachmentService {
       // transfer photo) it is part of a receipt and never changes; before that, the device may
       // replace it (the path differs, so no stored byte is overwritten).
       if ((await this.store.desk.isHeld(existing.id)) || (await this.store.paymentProofs.holds(existing.id))) return { ok: false, error: 'attachment_conflict' };
-      await this.blobs.adopt(record.path, filePath);
+      await upload.storeAs(record.path);
       return { ok: true, attachment: await this.store.replaceAttachment(record) };
     }
     if (existing && (await storedIntact(this.blobs, existing))) {
       return { ok: true, attachment: existing }; // sent twice: already stored intact
     }
     // New, or the stored copy was lost or damaged: (re)write the bytes before the row.
-    await this.blobs.adopt(record.path, filePath);
+    await upload.storeAs(record.path);
     const stored = await this.store.putAttachment(record);
     return sameContent(stored, record) ? { ok: true, attachment: stored } : { ok: false, error: 'attachment_conflict' };
   }

@@ -7,8 +7,6 @@
 //   for the removed pages and the phone uploads them again (the usual path after a lost upload);
 // - dossiers withdrawn before the commune accepted them, `withdrawnDays` after the withdrawal.
 // A dossier the commune accepted is a legal record: it is kept (see `recordYears`), never purged.
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { SERVER_RETENTION } from '@hsc/shared/retention';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { PurgeStore } from '../store/kysely-purge.ts';
@@ -44,7 +42,8 @@ export class PurgeService {
   constructor(
     private readonly store: PurgeStore,
     private readonly blobs: BlobStore,
-    private readonly uploadsDir: string,
+    /** The tus upload area (files or PostgreSQL): deletes parts begun before the cutoff. */
+    private readonly uploads: { expireBefore(cutoff: Date): Promise<number> },
     private readonly now: () => Date,
     private readonly retention: RetentionConfig = DEFAULT_RETENTION,
   ) {}
@@ -52,36 +51,12 @@ export class PurgeService {
   async run(): Promise<PurgeReport> {
     const now = this.now().getTime();
     const uploadCutoff = new Date(now - this.retention.uploadHours * HOUR);
-    const uploadParts = await this.expireUploadParts(uploadCutoff);
+    const uploadParts = await this.uploads.expireBefore(uploadCutoff);
     const orphanKeys = await this.store.deleteOrphanAttachments(uploadCutoff.toISOString());
     const withdrawn = await this.store.deleteWithdrawnUnaccepted(new Date(now - this.retention.withdrawnDays * DAY).toISOString());
     // Rows first, bytes after: a file without a row is harmless, a row without its file is not.
     for (const key of [...orphanKeys, ...withdrawn.keys]) await this.blobs.remove(key);
     return { uploadParts, attachments: orphanKeys.length, dossiers: withdrawn.dossiers };
-  }
-
-  /**
-   * tus parts begun before `cutoff`: each has `<id>.json` with its `creation_date`. Finished
-   * uploads are already gone (moved into the blob store), so every part left is unfinished.
-   * Read here rather than by the FileStore's own `deleteExpired`, which reads the wall clock.
-   */
-  private async expireUploadParts(cutoff: Date): Promise<number> {
-    let removed = 0;
-    for (const name of await readdir(this.uploadsDir).catch(() => [] as string[])) {
-      if (!name.endsWith('.json')) continue;
-      const id = name.slice(0, -'.json'.length);
-      let created: number;
-      try {
-        created = Date.parse((JSON.parse(await readFile(join(this.uploadsDir, name), 'utf8')) as { creation_date?: string }).creation_date ?? '');
-      } catch {
-        continue; // being written, or removed meanwhile
-      }
-      if (!(created < cutoff.getTime())) continue;
-      await rm(join(this.uploadsDir, id), { force: true });
-      await rm(join(this.uploadsDir, name), { force: true });
-      removed++;
-    }
-    return removed;
   }
 }
 
