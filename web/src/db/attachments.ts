@@ -12,7 +12,7 @@ const bySlot = (a: AttachmentRecord, b: AttachmentRecord) => (a.slot === b.slot 
  */
 export async function listAttachments(dossierId: string): Promise<AttachmentRecord[]> {
   const all = await db.attachments.where('dossierId').equals(dossierId).toArray();
-  return all.filter((a) => !a.supplementId).sort(bySlot);
+  return all.filter((a) => !a.supplementId && !a.proofId).sort(bySlot);
 }
 
 /** The pages of one supplement answer, grouped by slot. */

@@ -2,7 +2,7 @@
 // a new version adds `this.version(n).stores(...).upgrade(...)` below and never edits an old one,
 // so a phone that skipped releases still migrates forward step by step.
 import { Dexie, type EntityTable } from 'dexie';
-import type { AttachmentRecord, DossierRecord, LeaseRecord, MetaRecord, Procedure, ResultRecord, SettingsRecord, SupplementRecord, Unit } from './types.ts';
+import type { AttachmentRecord, DossierRecord, LeaseRecord, MetaRecord, PaymentProofRecord, Procedure, ResultRecord, SettingsRecord, SupplementRecord, Unit } from './types.ts';
 
 export const DB_NAME = 'ho-so-cong';
 
@@ -16,6 +16,7 @@ export class HscDatabase extends Dexie {
   leases!: EntityTable<LeaseRecord, 'name'>;
   supplements!: EntityTable<SupplementRecord, 'id'>;
   results!: EntityTable<ResultRecord, 'dossierId'>;
+  paymentProofs!: EntityTable<PaymentProofRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -50,6 +51,12 @@ export class HscDatabase extends Dexie {
       results: 'dossierId',
       attachments: 'id, dossierId, [dossierId+slot], supplementId',
       dossiers: 'id, state, updatedAt, walkinSession',
+    });
+    // v4: photos of bank transfers sent for a fee, and their pages (`proofId`). Nothing to
+    // change in existing records.
+    this.version(4).stores({
+      paymentProofs: 'id, dossierId, state',
+      attachments: 'id, dossierId, [dossierId+slot], supplementId, proofId',
     });
   }
 }

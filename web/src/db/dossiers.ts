@@ -172,9 +172,10 @@ export async function queueDossier(id: string, now = Date.now()): Promise<Dossie
 }
 
 export async function deleteDossier(id: string): Promise<void> {
-  await db.transaction('rw', [db.dossiers, db.attachments, db.supplements, db.results], async () => {
+  await db.transaction('rw', [db.dossiers, db.attachments, db.supplements, db.paymentProofs, db.results], async () => {
     await db.attachments.where('dossierId').equals(id).delete();
     await db.supplements.where('dossierId').equals(id).delete();
+    await db.paymentProofs.where('dossierId').equals(id).delete();
     await db.results.delete(id);
     await db.dossiers.delete(id);
   });
@@ -294,9 +295,9 @@ export async function resendAsNew(id: string, now = Date.now()): Promise<string 
 /** Dossiers that have not reached the commune yet (drafts aside): the update banner names them. */
 export async function countUnsent(): Promise<number> {
   const unsent = ['queued', 'sending', 'attention'];
-  // Answers to supplement requests waiting in the outbox count too: they are the person's work.
-  const [dossiers, answers] = await Promise.all([db.dossiers.where('state').anyOf(unsent).count(), db.supplements.where('state').anyOf(unsent).count()]);
-  return dossiers + answers;
+  // Answers to supplement requests and transfer photos waiting in the outbox count too: they are the person's work.
+  const counts = await Promise.all([db.dossiers, db.supplements, db.paymentProofs].map((t) => t.where('state').anyOf(unsent).count()));
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 // --- used by import from a dossier file ----------------------------------------------------

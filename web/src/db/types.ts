@@ -85,6 +85,26 @@ export interface SupplementRecord {
   nextAttemptAt?: number;
 }
 
+/**
+ * A photo of the bank transfer for the commune's fee (schema v4). Made and queued in one step
+ * (one photo, nothing to edit); its page is an AttachmentRecord carrying this id. `id` is the
+ * id the PUT goes to, so a resend is recognised and answered with the same receipt.
+ */
+export interface PaymentProofRecord {
+  id: string;
+  dossierId: string;
+  attachmentId: string;
+  state: Exclude<DossierState, 'draft'>;
+  createdAt: number;
+  updatedAt: number;
+  queuedAt: number;
+  /** The commune's signed receipt for the photo. */
+  receipt?: Receipt;
+  lastError?: DossierError;
+  attempts: number;
+  nextAttemptAt?: number;
+}
+
 /** The result document kept on the phone, checked against the status's SHA-256 (schema v3). */
 export interface ResultRecord {
   dossierId: string;
@@ -116,6 +136,8 @@ export interface AttachmentRecord {
   shrunk: boolean;
   /** Set on the pages of a supplement (SupplementRecord.id); the first submission's have none. */
   supplementId?: string;
+  /** Set on a transfer photo sent for a fee (PaymentProofRecord.id, schema v4). */
+  proofId?: string;
 }
 
 export interface MetaRecord {

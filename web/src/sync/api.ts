@@ -9,6 +9,7 @@ import {
   UnitList,
   type DossierSubmission,
   type FieldError,
+  type PaymentProofSubmission,
   type SupplementSubmission,
   type Receipt,
   type Unit,
@@ -53,6 +54,11 @@ export function putDossier(api: ApiClient, id: string, secret: string, body: Dos
 /** The answer to a supplement request: idempotent by the request's id, like the first PUT. */
 export function putSupplement(api: ApiClient, id: string, requestId: string, secret: string, body: SupplementSubmission): Promise<PutOutcome> {
   return putJson(api, `/api/dossiers/${encodeURIComponent(id)}/supplements/${encodeURIComponent(requestId)}`, { [DEVICE_SECRET_HEADER]: secret }, body);
+}
+
+/** A photo of the fee's bank transfer: idempotent by the proof's id made on the phone. */
+export function putPaymentProof(api: ApiClient, id: string, proofId: string, secret: string, body: PaymentProofSubmission): Promise<PutOutcome> {
+  return putJson(api, `/api/dossiers/${encodeURIComponent(id)}/payment-proofs/${encodeURIComponent(proofId)}`, { [DEVICE_SECRET_HEADER]: secret }, body);
 }
 
 /**

@@ -20,7 +20,7 @@ import { deliver } from './deliver.ts';
 import type { OutboxLock } from './lock.ts';
 import { ProgressStore } from './progress.ts';
 import { Permanent, Transient } from './errors.ts';
-import { createSupplementSender } from './supplements.ts';
+import { createFollowUpSender, paymentProofQueue, supplementQueue } from './follow-ups.ts';
 import { UploadFailure, type Uploader } from './uploader.ts';
 
 export interface SyncDeps {
@@ -163,10 +163,12 @@ export function createSyncEngine(deps: SyncDeps) {
     }
   }
 
-  const supplements = createSupplementSender({ api: deps.api, now, random, progress, uploadPages });
+  // Answers to supplement requests and transfer photos, with the guarantees of a first submission.
+  const senderDeps = { api: deps.api, now, random, progress, uploadPages };
+  const followUps = [createFollowUpSender(supplementQueue, senderDeps), createFollowUpSender(paymentProofQueue, senderDeps)];
 
   async function nextWake(): Promise<number | undefined> {
-    const waiting = [...(await listByState('queued')), ...(await supplements.queued())];
+    const waiting = [...(await listByState('queued')), ...(await Promise.all(followUps.map((f) => f.queued()))).flat()];
     if (!waiting.length) return undefined;
     return Math.min(...waiting.map((d) => d.nextAttemptAt ?? now()));
   }
@@ -186,7 +188,7 @@ export function createSyncEngine(deps: SyncDeps) {
     const report: PassReport = { sent: [], retrying: [], attention: [], offline: false };
     // Whoever runs a pass holds the outbox, so anything still 'sending' was cut off mid-way.
     await requeueInterrupted(now());
-    await supplements.requeueInterrupted();
+    for (const f of followUps) await f.requeueInterrupted();
     csrf = undefined;
     if (!isOnline()) {
       report.offline = true;
@@ -204,8 +206,7 @@ export function createSyncEngine(deps: SyncDeps) {
       else if (result === 'retrying') report.retrying.push(d.id);
       else if (result === 'attention') report.attention.push(d.id);
     }
-    // Answers to supplement requests, with the same guarantees as a first submission.
-    await supplements.sendDue(force, report);
+    for (const f of followUps) await f.sendDue(force, report);
     await refreshStatuses();
     report.nextWakeAt = await nextWake();
     return report;

@@ -1,7 +1,7 @@
 // An in-process stand-in for the commune's server, speaking the API contract: tus uploads land
 // in a map (checked against their SHA-256), PUT is idempotent by dossier id, and the test can
 // make it lose answers, forget files, or refuse content.
-import type { DossierStatusResponse, DossierSubmission, Receipt, SupplementSubmission } from '@hsc/shared/schemas';
+import type { DossierStatusResponse, DossierSubmission, PaymentProofSubmission, Receipt, SupplementSubmission } from '@hsc/shared/schemas';
 import { sha256Hex } from '../capture/hash.ts';
 import type { Fetch } from '../sync/api.ts';
 import { UploadFailure, type Uploader, type UploadJob } from '../sync/uploader.ts';
@@ -46,6 +46,8 @@ export function createFakeServer() {
   };
   /** Answers to supplement requests, by request id. */
   const supplements = new Map<string, { body: string; receipt: Receipt }>();
+  /** Transfer photos sent for a fee, by proof id. */
+  const paymentProofs = new Map<string, { body: string; receipt: Receipt }>();
   /** Every request as the server saw it, for asserting what went where. */
   const requests: { method: string; path: string; headers: Headers; credentials?: RequestCredentials }[] = [];
 
@@ -70,8 +72,8 @@ export function createFakeServer() {
       if (headers.get('x-csrf-token') !== behaviour.staffCsrf) return json(403, { error: 'csrf', message: 'csrf' });
       return putDossier(decodeURIComponent(staff[1]!), String(init?.body), secret);
     }
-    const supp = /^\/api\/dossiers\/([^/]+)\/supplements\/([^/]+)$/.exec(url.pathname);
-    if (supp && method === 'PUT') return putSupplement(decodeURIComponent(supp[1]!), decodeURIComponent(supp[2]!), String(init?.body), secret);
+    const supp = /^\/api\/dossiers\/([^/]+)\/(supplements|payment-proofs)\/([^/]+)$/.exec(url.pathname);
+    if (supp && method === 'PUT') return putFollowUp(supp[2] as 'supplements' | 'payment-proofs', decodeURIComponent(supp[1]!), decodeURIComponent(supp[3]!), String(init?.body), secret);
     const result = /^\/api\/dossiers\/([^/]+)\/result$/.exec(url.pathname);
     if (result && method === 'GET') {
       const id = decodeURIComponent(result[1]!);
@@ -101,34 +103,34 @@ export function createFakeServer() {
     return putDossier(id, String(init?.body), secret);
   };
 
-  function putSupplement(id: string, requestId: string, body: string, secret: string): Response {
+  /** An answer to a supplement request, or a fee's transfer photo: both named by an id, both idempotent. */
+  function putFollowUp(kind: 'supplements' | 'payment-proofs', id: string, requestId: string, body: string, secret: string): Response {
     const d = dossiers.get(id);
     if (!d || d.secret !== secret) return json(404, { error: 'not_found', message: 'unknown' });
     if (behaviour.supplementConflict.has(requestId)) return json(409, { error: 'invalid_transition', message: 'request closed' });
     if (behaviour.supplementInvalid.has(requestId)) {
       return json(400, { error: 'invalid', message: 'invalid', fields: [{ path: 'documents.idCard', code: 'missingDocument', message: 'missing' }] });
     }
-    const sub = JSON.parse(body) as SupplementSubmission;
-    for (const a of sub.attachments) {
+    const parsed = JSON.parse(body) as SupplementSubmission | PaymentProofSubmission;
+    const attachments = 'attachment' in parsed ? [parsed.attachment] : parsed.attachments;
+    for (const a of attachments) {
       if (behaviour.forgetOnce.delete(a.id)) files.delete(a.id);
     }
-    const missing = sub.attachments.filter((a) => !files.has(a.id)).map((a) => a.id);
+    const missing = attachments.filter((a) => !files.has(a.id)).map((a) => a.id);
     if (missing.length) return json(422, { error: 'attachments_missing', message: 'missing', missing, corrupt: [] });
-    const existing = supplements.get(requestId);
+    const kept = kind === 'supplements' ? supplements : paymentProofs;
+    const existing = kept.get(requestId);
     if (existing) {
       if (existing.body !== body) return json(409, { error: 'conflict', message: 'different content', differences: ['attachments'] });
     } else {
-      const receipt: Receipt = {
-        ...d.receipt,
-        status: 'registered',
-        receivedAt: '2026-11-27T02:00:00.000Z',
-        dueAt: '2026-11-27T10:00:00.000Z',
-        documents: sub.attachments.map((a) => ({ attachmentId: a.id, slot: a.slot, sha256: a.sha256, size: a.size })),
-        supplementId: requestId,
-      };
-      supplements.set(requestId, { body, receipt });
+      const documents = attachments.map((a) => ({ attachmentId: a.id, slot: a.slot, sha256: a.sha256, size: a.size }));
+      const receipt: Receipt =
+        kind === 'supplements'
+          ? { ...d.receipt, status: 'registered', receivedAt: '2026-11-27T02:00:00.000Z', dueAt: '2026-11-27T10:00:00.000Z', documents, supplementId: requestId }
+          : { ...d.receipt, status: 'financial_requested', receivedAt: '2026-11-27T03:00:00.000Z', documents, paymentProofId: requestId };
+      kept.set(requestId, { body, receipt });
     }
-    const stored = supplements.get(requestId)!;
+    const stored = kept.get(requestId)!;
     if (behaviour.loseResponses > 0) {
       behaviour.loseResponses--;
       throw new TypeError('network connection was lost');
@@ -196,5 +198,5 @@ export function createFakeServer() {
     },
   };
 
-  return { fetch, uploader, files, dossiers, supplements, requests, uploadCalls, behaviour };
+  return { fetch, uploader, files, dossiers, supplements, paymentProofs, requests, uploadCalls, behaviour };
 }
