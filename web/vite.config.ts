@@ -6,7 +6,9 @@ import { languageNames } from './language-names.ts';
 // The staff console's chunks (every chunk holding a module of src/staff/) go to assets/staff/,
 // which the service worker does not precache: citizens never download the console.
 const STAFF_DIR = 'assets/staff/';
-const isStaffChunk = (moduleIds: readonly string[]) => moduleIds.some((id) => id.replaceAll('\\', '/').includes('/src/staff/'));
+// The console's words (shared/locales/<lang>/staff.json) count as the console's.
+const isStaffModule = (id: string) => /\/src\/staff\/|\/shared\/locales\/[^/]+\/staff\.json$/.test(id.replaceAll('\\', '/'));
+const isStaffChunk = (moduleIds: readonly string[]) => moduleIds.some(isStaffModule);
 
 // The server serves web/dist and the API on one origin; in `vite dev` the API is proxied.
 export default defineConfig({

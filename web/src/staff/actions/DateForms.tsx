@@ -1,11 +1,10 @@
 // Accept (Mẫu 01: confirm the promised date or give a later working day) and reschedule
 // (Mẫu 04: a later working day and the reason, leader only, once). Dates are Vietnamese
 // calendar days; the result is due at office closing (17:00) that day, as the rules count.
-import { lifecycleErrorMessages } from '@hsc/shared/desk-messages';
 import { CLOSE_MINUTES, isWorkingDay, vnInstant, vnLocal, type WorkCalendar } from '@hsc/shared/workdays';
 import { useState } from 'react';
 import { formatDateTime } from '../../ui/format.ts';
-import { sharedLang, useStaffT } from '../i18n/index.ts';
+import { useStaffT } from '../i18n/index.ts';
 import { ActionForm, type ActionCtx } from './ActionForm.tsx';
 
 const localDate = (instant: string) => vnLocal(new Date(instant)).date;
@@ -19,13 +18,13 @@ function dateProblem(date: string, currentDue: string, cal: WorkCalendar | null)
 }
 
 export function AcceptForm({ ctx }: { ctx: ActionCtx }) {
-  const { t, lang } = useStaffT();
+  const { t } = useStaffT();
   const current = localDate(ctx.dossier.dueAt);
   const [date, setDate] = useState(current);
   const build = () => {
     if (!date || date === current) return { action: 'accept' as const };
     const problem = dateProblem(date, ctx.dossier.dueAt, ctx.calendar);
-    if (problem) return { problem: lifecycleErrorMessages[sharedLang(lang)][problem] };
+    if (problem) return { problem: t(`lifecycle.${problem}`) };
     return { action: 'accept' as const, dueAt: dueInstant(date) };
   };
   return (
@@ -42,7 +41,7 @@ export function AcceptForm({ ctx }: { ctx: ActionCtx }) {
 }
 
 export function RescheduleForm({ ctx }: { ctx: ActionCtx }) {
-  const { t, lang } = useStaffT();
+  const { t } = useStaffT();
   const current = localDate(ctx.dossier.dueAt);
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
@@ -50,7 +49,7 @@ export function RescheduleForm({ ctx }: { ctx: ActionCtx }) {
     if (!date) return { problem: t('actions.reschedule.needDate') };
     if (!reason.trim()) return { problem: t('actions.reschedule.needReason') };
     const problem = dateProblem(date, ctx.dossier.dueAt, ctx.calendar);
-    if (problem) return { problem: lifecycleErrorMessages[sharedLang(lang)][problem] };
+    if (problem) return { problem: t(`lifecycle.${problem}`) };
     return { action: 'reschedule' as const, newDueAt: dueInstant(date), reason: reason.trim() };
   };
   return (

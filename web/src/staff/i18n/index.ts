@@ -1,23 +1,28 @@
-// The `staff` i18next namespace: Vietnamese comes with the staff chunk, other languages load
-// when chosen. The citizen app's typed resources only know its own namespace, so this room has
-// its own typed `t` whose keys are checked against vi.ts.
+// The `staff` i18next namespace (shared/locales/<lang>/staff.json): Vietnamese comes with the
+// staff chunk, other languages load when chosen; every folder of shared/locales is one. The
+// citizen app's typed resources do not know this namespace, so this room has its own typed `t`
+// whose keys are checked against the Vietnamese JSON (and `common`, its fallback: statuses).
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type viCommon from '../../../../shared/locales/vi/common.json';
+import vi from '../../../../shared/locales/vi/staff.json';
 import { i18next } from '../../i18n/index.ts';
-import vi, { type StaffMessages } from './vi.ts';
 
 export const STAFF_NS = 'staff';
 
-const STAFF_LANGUAGES: Record<string, () => Promise<StaffMessages>> = {
-  vi: async () => vi,
-  en: () => import('./en.ts').then((m) => m.default),
-};
+const files: Record<string, () => Promise<unknown>> = import.meta.glob('../../../../shared/locales/*/staff.json', { import: 'default' });
+const STAFF_LANGUAGES: Record<string, () => Promise<unknown>> = Object.fromEntries(
+  Object.entries(files).map(([path, load]) => [path.split('/').at(-2)!, load]),
+);
+STAFF_LANGUAGES.vi = async () => vi;
 
-/** Dotted paths to every string of the messages: `queue.tabs.all`, `status.processing` … */
+export type StaffMessages = typeof vi;
+type Plain<K extends string> = K extends `${infer B}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}` ? B : K;
+/** Dotted paths to every string of the messages: `queue.tabs.all`, `status.processing` … (plurals once, without `_one`). */
 type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+  [K in keyof T & string]: T[K] extends string ? `${P}${Plain<K>}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
-export type StaffKey = Leaves<StaffMessages>;
+export type StaffKey = Leaves<StaffMessages> | Leaves<Pick<typeof viCommon, 'status'>>;
 export type StaffT = (key: StaffKey, params?: Record<string, string | number>) => string;
 
 export async function loadStaffMessages(lang: string): Promise<void> {
@@ -44,9 +49,6 @@ export function useStaffT(): { t: StaffT; lang: string; ready: boolean } {
   const translate = i18n.t.bind(i18n) as unknown as (key: string, options: object) => string;
   return { t: (key, params) => translate(key, { ...params, ns: STAFF_NS, lng: lang }), lang, ready: loaded };
 }
-
-/** The language as the shared message tables know it. */
-export const sharedLang = (lang: string): 'vi' | 'en' => (lang === 'en' ? 'en' : 'vi');
 
 /**
  * A staff text in one given language, whatever the console shows: for texts an administrator

@@ -1,11 +1,10 @@
 // The deadline badge ("Quá hạn", "Đến hạn", "Còn N ngày") and the status chip. The badge is
 // counted here with the shared rule and the holiday calendar, so it stays right as the day
 // goes on; until the calendar is loaded, the server's own count is shown.
-import { badgeLabel } from '@hsc/shared/desk-messages';
 import { badgeFor, type DeadlineBadge } from '@hsc/shared/lifecycle';
 import type { DossierStatus } from '@hsc/shared/schemas';
 import type { WorkCalendar } from '@hsc/shared/workdays';
-import { sharedLang, useStaffT } from '../i18n/index.ts';
+import { useStaffT } from '../i18n/index.ts';
 
 export function currentBadge(status: DossierStatus, dueAt: string, fromServer: DeadlineBadge | null, cal: WorkCalendar | null, now = new Date()): DeadlineBadge | null {
   return cal ? badgeFor(status, dueAt, now, cal) : fromServer;
@@ -14,12 +13,12 @@ export function currentBadge(status: DossierStatus, dueAt: string, fromServer: D
 const TONE: Record<DeadlineBadge['kind'], string> = { overdue: 'late', due_today: 'today', days_left: 'ok' };
 
 export function DeadlineBadgeView({ badge }: { badge: DeadlineBadge | null }) {
-  const { lang } = useStaffT();
+  const { t } = useStaffT();
   if (!badge) return null;
   const soon = badge.kind === 'days_left' && badge.days <= 1;
   return (
     <span className={`sbadge sbadge-${soon ? 'soon' : TONE[badge.kind]}`} data-testid="deadline-badge" data-kind={badge.kind}>
-      {badgeLabel(sharedLang(lang), badge)}
+      {badge.kind === 'days_left' ? t('badge.days_left', { count: badge.days }) : t(`badge.${badge.kind}`)}
     </span>
   );
 }

@@ -77,6 +77,8 @@ describe('the queue', () => {
     fireEvent.click(screen.getByTestId('queue-search-go'));
     await waitFor(() => expect(screen.getAllByTestId('queue-item').map((i) => i.dataset.id)).toEqual(['today']));
 
+    // A status's tab says that status's one word (staff.json nests common's `status.*`).
+    expect(screen.getByTestId('tab-processing').textContent).toContain('Đang giải quyết');
     fireEvent.click(screen.getByTestId('tab-processing'));
     await waitFor(() => {
       const last = api.calls.at(-1)!.url.searchParams;
