@@ -1,7 +1,7 @@
 // From picked files to stored pages: check, shrink, hash the bytes that are kept, store as Blobs.
 // Each file is handled on its own, so one damaged photo does not lose the others; a full disk
 // stops the batch (nothing more can be saved) and keeps every page saved before it.
-import { addAttachment } from '../db/attachments.ts';
+import { addAttachment, type NewAttachment } from '../db/attachments.ts';
 import { isQuotaError } from '../db/storage.ts';
 import { sha256Hex } from './hash.ts';
 import { PrepareError, prepareFile } from './prepare.ts';
@@ -23,6 +23,8 @@ export interface CaptureOptions {
   keepOriginal?: boolean;
   /** The pages answer this supplement request (SupplementRecord.id), not the first submission. */
   supplementId?: string;
+  /** Where each page goes (default: the dossier's pages, or the supplement answer's). */
+  save?: (page: NewAttachment) => Promise<unknown>;
   /** Replaces the worker-backed shrinker (tests). */
   shrink?: (file: Blob, options: ShrinkOptions) => Promise<ShrinkResult>;
 }
@@ -41,7 +43,7 @@ export async function addFiles(
   slot: string,
   files: Iterable<File>,
   roomLeft: number,
-  { keepOriginal = false, shrink, supplementId }: CaptureOptions = {},
+  { keepOriginal = false, shrink, supplementId, save = addAttachment }: CaptureOptions = {},
 ): Promise<{ added: number; problems: CaptureProblem[] }> {
   const problems: CaptureProblem[] = [];
   const shrinker = shrink ? null : createShrinker();
@@ -63,7 +65,7 @@ export async function addFiles(
         const prepared = await prepareFile(file, { keepOriginal, shrink: doShrink });
         const sha256 = await sha256Hex(prepared.blob);
         const { blob, fileName, mediaType, originalSize, shrunk } = prepared;
-        await addAttachment({ dossierId, slot, fileName, mediaType, size: blob.size, sha256, blob, originalSize, shrunk, supplementId });
+        await save({ dossierId, slot, fileName, mediaType, size: blob.size, sha256, blob, originalSize, shrunk, supplementId });
         measure('hsc:capture', start, { inBytes: file.size, outBytes: blob.size, shrunk });
         added++;
       } catch (e) {

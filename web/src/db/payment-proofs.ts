@@ -13,7 +13,7 @@ export async function listPaymentProofs(dossierId: string): Promise<PaymentProof
 }
 
 /** The photo is stored and queued in one transaction: a crash keeps both or neither. */
-export async function addPaymentProof(page: Omit<NewAttachment, 'slot' | 'supplementId'>, now = Date.now()): Promise<PaymentProofRecord> {
+export async function addPaymentProof({ slot: _slot, supplementId: _s, ...page }: NewAttachment, now = Date.now()): Promise<PaymentProofRecord> {
   const proofId = newId();
   const attachment: AttachmentRecord = {
     ...page,

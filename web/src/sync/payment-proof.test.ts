@@ -27,7 +27,7 @@ function engine() {
 
 async function photo(dossierId: string) {
   const blob = bytes('chuyen-khoan-50000');
-  return addPaymentProof({ dossierId, fileName: 'chuyen-khoan.jpg', mediaType: 'image/jpeg', size: blob.size, sha256: await sha256Hex(blob), blob });
+  return addPaymentProof({ dossierId, slot: 'payment', fileName: 'chuyen-khoan.jpg', mediaType: 'image/jpeg', size: blob.size, sha256: await sha256Hex(blob), blob });
 }
 
 beforeEach(async () => {

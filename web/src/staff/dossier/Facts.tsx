@@ -4,6 +4,7 @@ import type { DeskDossier } from '@hsc/shared/desk';
 import { shownFields, type ShownValue } from '@hsc/shared/field-display';
 import type { Procedure, Unit } from '@hsc/shared/schemas';
 import { formatDateTime } from '../../ui/format.ts';
+import { fileUrl } from '../api/endpoints.ts';
 import { useStaffT } from '../i18n/index.ts';
 
 export function Summary({ dossier: d }: { dossier: DeskDossier }) {
@@ -58,6 +59,13 @@ export function Summary({ dossier: d }: { dossier: DeskDossier }) {
               {d.payment.reference ? ` · ${d.payment.reference}` : ''}
             </dd>
           ) : null}
+          {d.paymentProofs.map((p) => (
+            <dd key={p.id} data-testid="dossier-payment-proof">
+              <a href={fileUrl(d.id, p.attachment.id)} target="_blank" rel="noreferrer">
+                {t('dossier.paymentProof', { at: formatDateTime(p.receivedAt) })}
+              </a>
+            </dd>
+          ))}
         </div>
       ) : null}
     </dl>

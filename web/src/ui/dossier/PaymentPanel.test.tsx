@@ -5,9 +5,16 @@ import { buildVietQr, parseVietQr, transferPurpose } from '@hsc/shared/vietqr';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { saveStatus } from '../../db/dossiers.ts';
+import { listPaymentProofs, markPaymentProofReceived } from '../../db/payment-proofs.ts';
 import { initI18n } from '../../i18n/index.ts';
 import { receivedDossier, resetDb, seedReferenceData } from '../../test-utils/fixtures.ts';
 import { DossierDetail } from '../screens/DossierDetail.tsx';
+
+// jsdom cannot decode or draw pictures; the real shrinker is exercised in Chromium (scripts/e2e).
+vi.mock('../../capture/shrink.ts', async () => {
+  const { fakeShrinker } = await import('../../test-utils/fake-shrink.ts');
+  return { createShrinker: () => fakeShrinker };
+});
 
 beforeAll(() => initI18n('vi'));
 beforeEach(async () => {
@@ -71,5 +78,30 @@ describe('a fee on the phone', () => {
     render(<DossierDetail id={d.id} />);
     expect((await screen.findByTestId('payment-paid')).textContent).toContain('Xã đã nhận 50.000 đồng tiền phí');
     expect(screen.queryByTestId('payment-panel')).toBeNull();
+  });
+
+  it('takes a photo of the transfer: kept on the phone and waiting to be sent, then received, with room for another', async () => {
+    const d = await received('financial_requested', PAYMENT);
+    render(<DossierDetail id={d.id} />);
+    expect((await screen.findByTestId('payment-proofs')).textContent).toContain('Đã chuyển khoản?');
+    expect(screen.getByTestId('proof-add').textContent).toBe('Gửi ảnh chuyển khoản');
+
+    const input = screen.getByTestId('proof-input');
+    Object.defineProperty(input, 'files', { value: [new File(['screenshot'], 'Screenshot_bank.png', { type: 'image/png' })], configurable: true });
+    fireEvent.change(input);
+    expect((await screen.findByTestId('proof-waiting')).textContent).toContain('đã lưu trên điện thoại');
+    const [proof] = await listPaymentProofs(d.id);
+    expect(proof).toMatchObject({ state: 'queued', dossierId: d.id });
+    expect(screen.getByTestId('proof-add').textContent).toBe('Gửi thêm một ảnh');
+
+    await markPaymentProofReceived(proof!.id, { ...d.receipt!, receivedAt: '2026-11-27T03:00:00.000Z', paymentProofId: proof!.id, documents: [] });
+    expect((await screen.findByTestId('proof-received')).textContent).toContain('Xã đã nhận ảnh chuyển khoản lúc');
+  });
+
+  it('offers no photo when the fee is paid at the desk', async () => {
+    const d = await received('financial_requested', { amount: 8000, purpose: '' });
+    render(<DossierDetail id={d.id} />);
+    await screen.findByTestId('payment-panel');
+    expect(screen.queryByTestId('payment-proofs')).toBeNull();
   });
 });

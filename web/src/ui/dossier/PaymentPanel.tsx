@@ -6,6 +6,7 @@ import { lazy, Suspense, useState } from 'react';
 import type { DossierRecord } from '../../db/types.ts';
 import { formatDateTime } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
+import { PaymentProofs } from './PaymentProofs.tsx';
 
 // The QR drawing (`qrcode`) stays out of the first load, as the receipt's does.
 const PaymentQr = lazy(() => import('../../trust/PaymentQr.tsx'));
@@ -76,6 +77,7 @@ export function PaymentPanel({ dossier }: { dossier: DossierRecord }) {
             <CopyLine id="sum" label={t('payment.sum')} value={String(p.amount)} />
             <CopyLine id="content" label={t('payment.content')} value={parseVietQr(p.vietqr)?.purpose ?? dossier.receipt?.code ?? ''} />
           </dl>
+          <PaymentProofs dossier={dossier} />
         </>
       ) : (
         <p data-testid="payment-at-desk">{t('payment.atDesk')}</p>
