@@ -246,6 +246,8 @@ describe('Stateless nodes on PostgreSQL', () => {
     const partial = await create(a, orphan.id, other);
     expect((await patch(a, partial, 0, other.bytes.subarray(0, 300_000))).status).toBe(204);
     const key = (await a.store.getAttachment(page.ref.id))!.path;
+    const finishedRow = () => db.selectFrom('upload_parts').select('id').where('metadata', 'like', `%${page.ref.id}%`).where('finished_at', 'is not', null).execute();
+    expect(await finishedRow()).toHaveLength(1);
     expect(await db.selectFrom('blob_chunks').select('pos').where('key', '=', key).execute()).toHaveLength(3);
 
     clock.set(new Date(clock.now().getTime() + 25 * 3_600_000));
@@ -255,6 +257,7 @@ describe('Stateless nodes on PostgreSQL', () => {
     expect((await head(a, partial)).status).toBe(404);
     expect((await head(b, partial)).status).toBe(404);
     expect(await db.selectFrom('blobs').select('key').where('key', '=', key).execute()).toEqual([]);
+    expect(await finishedRow()).toEqual([]);
     expect(await db.selectFrom('blob_chunks').select('pos').where('key', '=', key).execute()).toEqual([]);
     const partialId = partial.split('/').pop()!;
     expect(await db.selectFrom('upload_chunks').select('pos').where('upload_id', '=', partialId).execute()).toEqual([]);
