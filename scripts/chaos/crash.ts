@@ -70,7 +70,7 @@ export async function runCrash(options: CrashOptions): Promise<CrashResult> {
   const schema = `hsc_crash_${randomBytes(5).toString('hex')}`;
   const databaseUrl = options.postgres && `${options.postgres}${options.postgres.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
   if (options.postgres) await pgExec(options.postgres, `create schema ${schema}`);
-  const env = { PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+  const env = { PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(databaseUrl ? { DATABASE_URL: databaseUrl, KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64') } : {}) };
   let server: RunningServer = await startServer(env);
   const logs: string[] = [];
   const problems: string[] = [];

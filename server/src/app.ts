@@ -35,7 +35,8 @@ import { ReportService } from './services/reports.ts';
 import { DEFAULT_RETENTION, PurgeService, schedulePurge } from './services/purge.ts';
 import { PushService } from './services/push.ts';
 import { seed } from './services/seed.ts';
-import { KeyringSigner } from './services/signing.ts';
+import { resolveKek } from './services/kek.ts';
+import { KeySet } from './services/keyset.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, StaffService } from './services/staff.ts';
 import { SubmissionService } from './services/submission.ts';
 import { TrackingService } from './services/tracking.ts';
@@ -57,8 +58,15 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const store = config.store ?? openStore(config);
   const calendar = new CalendarService(store, now);
   const staff = new StaffService(store, now, config.loginLimits);
+  // Until the logger exists, what the key set has to say waits here.
+  const early: string[] = [];
+  let keyLog: (m: string) => void = (m) => early.push(m);
+  let keys: KeySet;
   try {
     await store.migrate();
+    // Receipt-signing and VAPID keys: the database's, the same on every node (legacy key files
+    // in DATA_DIR/keys are imported first, so receipts signed before stay verifiable).
+    keys = await KeySet.open(store.keys, { kek: resolveKek(config, store.kind), now, refreshMs: config.keyRefreshMs, legacyDataDir: config.dataDir, log: (m) => keyLog(m) });
     await seed(store, now());
     await calendar.seed();
     if (config.demo) await staff.seedDemo();
@@ -70,6 +78,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
 
   const app = Fastify({ logger: loggerOptions(config.logger), trustProxy: fastifyTrustProxy(config.trustProxy) });
   app.addHook('onClose', () => store.close());
+  keyLog = (m) => app.log.warn(m);
+  for (const m of early) app.log.info(m);
+  app.decorate('keys', keys);
+  keys.start();
+  app.addHook('onClose', async () => keys.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
@@ -78,8 +91,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     app.log.warn(`DEMO=1: demo staff accounts exist (${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}; password ${DEMO_PASSWORD}). Never on a public server.`);
   }
 
-  // Trust issue: receipts and forms are signed with the data directory's key (made if missing).
-  const signer = KeyringSigner.load(config.dataDir);
+  // Trust issue: receipts and forms are signed with the key set's current key.
+  const signer = keys;
   // Stored files and tus parts: in PostgreSQL with DATABASE_URL (stateless nodes), else under
   // DATA_DIR. `uploads/` on disk still takes the temporary copy of a result or template upload.
   const retention = config.retention ?? DEFAULT_RETENTION;
@@ -90,7 +103,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const catalog = new CatalogService(store, blobs, uploadsDir, now);
   const citizen = new CitizenService(store, blobs, attachments, calendar, tracking, now, signer);
   const desk = new DeskService(store, blobs, calendar, now);
-  const push = new PushService(store, config.dataDir, now, { log: (m) => app.log.warn(m), ...config.push });
+  const push = new PushService(store, () => keys.vapid(), now, { log: (m) => app.log.warn(m), ...config.push });
   app.decorate('push', push);
   const actions = new ActionService(store, blobs, calendar, desk, uploadsDir, now, signer, (action, d) => push.afterAction(action, d));
   const reports = new ReportService(store, now);

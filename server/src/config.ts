@@ -5,6 +5,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { LogOption } from './http/log.ts';
+import { parseKek } from './services/kek.ts';
 import { DEFAULT_RETENTION, type RetentionConfig } from './services/purge.ts';
 import type { PushOptions } from './services/push.ts';
 import type { LoginLimits } from './services/staff.ts';
@@ -53,6 +54,13 @@ export interface AppConfig {
   purgeEveryMs?: number;
   /** Failed logins allowed per username and per IP in a window. Default 5 and 20 in 15 min. */
   loginLimits?: LoginLimits;
+  /**
+   * KEY_ENCRYPTION_KEY (32 bytes): seals the private keys kept in the database. Required with
+   * PostgreSQL; on SQLite without it, a KEK file is made once in `dataDir/keys`.
+   */
+  keyEncryptionKey?: Buffer;
+  /** How often a node reads the current keys again (ms). Default 30 s. */
+  keyRefreshMs?: number;
 }
 
 /** What `main.ts` needs on top: where to listen. */
@@ -118,7 +126,14 @@ const Env = z.object({
   // Years the commune keeps an accepted dossier (its legal record; never purged by the server).
   RECORD_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).optional(),
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').optional(),
+  KEY_ENCRYPTION_KEY: z
+    .string()
+    .transform((v, ctx) => parseKek(v) ?? (ctx.addIssue({ code: 'custom', message: 'must be 32 bytes in base64 (make one with `openssl rand -base64 32`)' }), z.NEVER))
+    .optional(),
 });
+
+/** Never repeated in an error message (it goes to logs). */
+const SECRET_VARIABLES = new Set(['KEY_ENCRYPTION_KEY', 'DATABASE_URL']);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -131,10 +146,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = Env.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(present[String(i.path[0])])})`);
+    const got = (name: string) => (SECRET_VARIABLES.has(name) ? '' : ` (got ${JSON.stringify(present[name])})`);
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}${got(String(i.path[0]))}`);
     throw new ConfigError(`Invalid environment variable ${lines.join('; ')}`);
   }
   const e = parsed.data;
+  // Several nodes on one database must all open the same sealed keys: a KEK made on one disk won't do.
+  if (e.DATABASE_URL && !e.KEY_ENCRYPTION_KEY) {
+    throw new ConfigError(
+      'Missing environment variable KEY_ENCRYPTION_KEY: it is required with DATABASE_URL, so that every node can decrypt the signing keys kept in the database. Make one with `openssl rand -base64 32` and give every node the same value.',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -148,5 +170,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     retention: { ...DEFAULT_RETENTION, withdrawnDays: e.PURGE_WITHDRAWN_DAYS ?? DEFAULT_RETENTION.withdrawnDays, recordYears: e.RECORD_RETENTION_YEARS ?? DEFAULT_RETENTION.recordYears },
     purgeEveryMs: 3_600_000,
     ...(e.VAPID_SUBJECT ? { push: { subject: e.VAPID_SUBJECT } } : {}),
+    ...(e.KEY_ENCRYPTION_KEY ? { keyEncryptionKey: e.KEY_ENCRYPTION_KEY } : {}),
   };
 }

@@ -1,21 +1,37 @@
-// The receipt signer and the shared verifier together: keys on disk, rotation, the round trip,
-// and every way a receipt can be tampered with.
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// The receipt signer and the shared verifier together: the key set's keys (kept in the
+// database, sealed; see keyset.test.ts for nodes, the KEK and legacy files), rotation, the round
+// trip, and every way a receipt can be tampered with.
+import { rmSync } from 'node:fs';
 import { canonicalize } from '@hsc/shared/canonical';
 import { fromQrText, toQrText, verifyDocument, verifySignature, verifyText, type SignatureFields } from '@hsc/shared/receipt-signing';
-import { afterAll, describe, expect, test } from 'vitest';
-import { rotateCli } from '../src/cli/rotate-receipt-key.ts';
-import { KeyringSigner, keysDir, rotateReceiptKey } from '../src/services/signing.ts';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { rotateKeysCli } from '../src/cli/rotate-keys.ts';
+import { localKek } from '../src/services/kek.ts';
+import { KeySet } from '../src/services/keyset.ts';
+import type { KyselyStore } from '../src/store/kysely-store.ts';
+import { openSqliteStore } from '../src/store/sqlite.ts';
+import { fixedClock, TUESDAY_MORNING } from './support/fixtures.ts';
 import { tempDir } from './support/stores.ts';
 
 const dirs: string[] = [];
+const stores: KyselyStore[] = [];
 const dir = () => {
   const d = tempDir();
   dirs.push(d);
   return d;
 };
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(async () => {
+  for (const s of stores) await s.close();
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
+
+/** The key set of a one-machine server on `d` (SQLite, KEK file), as the app opens it. */
+async function keySet(d = dir()): Promise<KeySet> {
+  const store = openSqliteStore(d);
+  stores.push(store);
+  await store.migrate();
+  return KeySet.open(store.keys, { kek: localKek(d), now: fixedClock(TUESDAY_MORNING), refreshMs: 0 });
+}
 
 const receipt = {
   dossierId: '0b5c6f1e-6a4b-4f7e-9d52-8a1e3c2b7f10',
@@ -37,24 +53,23 @@ const reencode = (payload: unknown) => Buffer.from(canonicalize(payload)).toStri
 /** One character of a string changed (a digit stays a digit, so the value still looks right). */
 const alter = (s: string, at = s.length - 1) => s.slice(0, at) + (s[at] === '1' ? '2' : s[at] === 'a' ? 'b' : '1') + s.slice(at + 1);
 
-describe('keys in DATA_DIR/keys', () => {
-  test('made at first start with mode 0600, named by kid, and the same after a reload', () => {
+describe('keys in the database', () => {
+  test('made at first start, named by kid, and the same after a reload', async () => {
     const d = dir();
-    const a = KeyringSigner.load(d);
+    const a = await keySet(d);
     const [key] = a.keys();
+    expect(a.keys()).toHaveLength(1);
     expect(key).toMatchObject({ alg: 'Ed25519', kid: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(Buffer.from(key!.publicKey, 'base64url')).toHaveLength(32);
-    const pem = readdirSync(keysDir(d)).find((n) => n.endsWith('.pem'))!;
-    expect(pem).toBe(`receipt-${key!.kid}.pem`);
-    expect(statSync(join(keysDir(d), pem)).mode & 0o777).toBe(0o600);
-    expect(KeyringSigner.load(d).keys()).toEqual(a.keys());
+    expect(a.sign(receipt).kid).toBe(key!.kid);
+    expect((await keySet(d)).keys()).toEqual(a.keys());
   });
 
   test('rotation: new receipts carry the new kid, old receipts still verify against the listed keys', async () => {
     const d = dir();
-    const old = KeyringSigner.load(d).sign(receipt);
-    const newKid = rotateReceiptKey(d);
-    const after = KeyringSigner.load(d);
+    const old = (await keySet(d)).sign(receipt);
+    const newKid = await (await keySet(d)).rotate('receipt');
+    const after = await keySet(d);
     expect(after.keys().map((k) => k.kid)).toEqual([newKid, old.kid]);
     const fresh = after.sign(receipt);
     expect(fresh.kid).toBe(newKid);
@@ -62,12 +77,12 @@ describe('keys in DATA_DIR/keys', () => {
     expect(await verifySignature(fresh, after.keys())).toMatchObject({ kind: 'valid', kid: newKid });
   });
 
-  test('the rotation command adds a current key and keeps the old one', () => {
+  test('the rotation command (pnpm keys:rotate) adds a current key and keeps the old one', async () => {
     const d = dir();
-    const before = KeyringSigner.load(d).keys();
+    const before = (await keySet(d)).keys();
     const lines: string[] = [];
-    expect(rotateCli({ DATA_DIR: d }, (l) => lines.push(l))).toBe(0);
-    const after = KeyringSigner.load(d).keys();
+    expect(await rotateKeysCli([], { DATA_DIR: d }, (l) => lines.push(l))).toBe(0);
+    const after = (await keySet(d)).keys();
     expect(after).toHaveLength(2);
     expect(after[1]).toEqual(before[0]);
     expect(lines[0]).toContain(after[0]!.kid);
@@ -75,9 +90,13 @@ describe('keys in DATA_DIR/keys', () => {
 });
 
 describe('round trip and tampering', () => {
-  const signer = KeyringSigner.load(dir());
-  const keys = signer.keys();
-  const sig = signer.sign(receipt);
+  let keys: ReturnType<KeySet['keys']>;
+  let sig: SignatureFields;
+  beforeAll(async () => {
+    const signer = await keySet();
+    keys = signer.keys();
+    sig = signer.sign(receipt);
+  });
 
   test('a signed receipt verifies and yields exactly what was signed', async () => {
     expect(await verifySignature(sig, keys)).toEqual({ kind: 'valid', kid: sig.kid, payload: receipt });
@@ -121,12 +140,12 @@ describe('round trip and tampering', () => {
   });
 
   test('wrong key: the kid is known but another key made the signature', async () => {
-    const other = KeyringSigner.load(dir()).sign(receipt);
+    const other = (await keySet()).sign(receipt);
     expect(await verifySignature({ ...other, kid: sig.kid }, keys)).toEqual({ kind: 'forged', kid: sig.kid });
   });
 
   test('unknown kid', async () => {
-    const other = KeyringSigner.load(dir()).sign(receipt);
+    const other = (await keySet()).sign(receipt);
     expect(await verifySignature(other, keys)).toEqual({ kind: 'unknown_key', kid: other.kid });
   });
 

@@ -1,14 +1,12 @@
-// Web Push: a status change reaches the person instead of them travelling to ask. VAPID keys
-// are made at first start and kept in DATA_DIR/keys (0600). The payload is encrypted by
+// Web Push: a status change reaches the person instead of them travelling to ask. The VAPID
+// keys are the key set's (in the database, the same on every node). The payload is encrypted by
 // web-push (RFC 8291 aes128gcm, VAPID RFC 8292); the request itself goes out with fetch, so
 // the same code reaches a push service over HTTPS and a test's endpoint on 127.0.0.1. Sending
 // never holds up the officer's action: it runs after the commit, and a failure is only logged.
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { decisionMessages, fillMessage, type DossierDecision, type StaffActionName } from '@hsc/shared';
 import webpush from 'web-push';
 import type { DossierRecord, Store } from '../store/store.ts';
-import { keysDir } from './signing.ts';
+import type { VapidKeys } from './keyset.ts';
 import { TrackingService } from './tracking.ts';
 
 declare module 'fastify' {
@@ -80,45 +78,22 @@ export interface PushOptions {
   log?: (msg: string) => void;
 }
 
-interface VapidKeys {
-  publicKey: string;
-  privateKey: string;
-}
-
-function loadVapid(dataDir: string): VapidKeys {
-  const dir = keysDir(dataDir);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = join(dir, 'vapid.json');
-  if (!existsSync(file)) {
-    try {
-      writeFileSync(file, JSON.stringify(webpush.generateVAPIDKeys()), { flag: 'wx', mode: 0o600 });
-      chmodSync(file, 0o600);
-    } catch (e) {
-      // Another process on the same data directory wrote it first: use theirs.
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-  }
-  return JSON.parse(readFileSync(file, 'utf8')) as VapidKeys;
-}
-
 const b64urlBytes = (s: string) => (/^[A-Za-z0-9_-]+$/.test(s) ? Buffer.from(s, 'base64url') : Buffer.alloc(0));
 
 export class PushService {
-  private readonly vapid: VapidKeys;
   private readonly pending = new Set<Promise<void>>();
 
   constructor(
     private readonly store: Store,
-    dataDir: string,
+    /** The current VAPID pair (the key set's, read again as it rotates). */
+    private readonly vapid: () => VapidKeys,
     private readonly now: () => Date,
     private readonly opts: PushOptions = {},
-  ) {
-    this.vapid = loadVapid(dataDir);
-  }
+  ) {}
 
   /** The application server key the browser subscribes with (base64url, 65 bytes). */
   publicKey(): string {
-    return this.vapid.publicKey;
+    return this.vapid().publicKey;
   }
 
   /** False when the subscription cannot be one a browser made, or points elsewhere. */
@@ -152,11 +127,12 @@ export class PushService {
 
   private async send(event: PushEvent, dossier: DossierRecord): Promise<void> {
     const subs = await this.store.push.forDossier(dossier.id);
+    const vapid = this.vapid();
     const decision = subs.length ? await new TrackingService(this.store).decision(dossier) : undefined;
     for (const sub of subs) {
       const payload = JSON.stringify(pushMessage(sub.lang, event, dossier, decision));
       const req = webpush.generateRequestDetails({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
-        vapidDetails: { subject: this.opts.subject ?? 'mailto:hosocong@localhost.invalid', publicKey: this.vapid.publicKey, privateKey: this.vapid.privateKey },
+        vapidDetails: { subject: this.opts.subject ?? 'mailto:hosocong@localhost.invalid', publicKey: vapid.publicKey, privateKey: vapid.privateKey },
         TTL: 7 * 24 * 3600,
         contentEncoding: 'aes128gcm',
         urgency: 'normal',

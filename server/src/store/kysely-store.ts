@@ -6,6 +6,7 @@ import { KyselyAuditStore } from './kysely-audit.ts';
 import { KyselyCatalogStore } from './kysely-catalog.ts';
 import { KyselyDeskStore } from './kysely-desk.ts';
 import { KyselyHolidayStore } from './kysely-holidays.ts';
+import { KyselyKeyStore } from './kysely-keys.ts';
 import { KyselyPayeeStore } from './kysely-payees.ts';
 import { KyselyPaymentProofStore } from './kysely-payment-proofs.ts';
 import { KyselyPurgeStore } from './kysely-purge.ts';
@@ -29,6 +30,7 @@ export class KyselyStore implements Store {
   readonly purge: KyselyPurgeStore;
   readonly payees: KyselyPayeeStore;
   readonly paymentProofs: KyselyPaymentProofStore;
+  readonly keys: KyselyKeyStore;
 
   constructor(
     readonly kind: StoreKind,
@@ -44,6 +46,7 @@ export class KyselyStore implements Store {
     this.purge = new KyselyPurgeStore(db);
     this.payees = new KyselyPayeeStore(db);
     this.paymentProofs = new KyselyPaymentProofStore(db as unknown as Kysely<never>);
+    this.keys = new KyselyKeyStore(db as unknown as Kysely<never>);
   }
 
   async migrate(): Promise<void> {

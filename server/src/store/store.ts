@@ -3,6 +3,7 @@
 // Plain data in and out: no domain rules here, no Fastify.
 import type { Channel, DossierStatus, StaffRole, TimelineEntry, Unit } from '@hsc/shared';
 import type { CatalogStore } from './catalog-store.ts';
+import type { KeyStore } from './kysely-keys.ts';
 import type { PayeeStore } from './kysely-payees.ts';
 import type { PaymentProofStore } from './kysely-payment-proofs.ts';
 import type { PurgeStore } from './kysely-purge.ts';
@@ -114,6 +115,8 @@ export interface Store {
   readonly payees: PayeeStore;
   /** Transfer photos citizens sent for fees. */
   readonly paymentProofs: PaymentProofStore;
+  /** The receipt-signing and VAPID keys every node shares (private halves sealed). */
+  readonly keys: KeyStore;
 }
 
 // ---- Desk issue ----

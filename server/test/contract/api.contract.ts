@@ -11,6 +11,7 @@ import type { KyselyStore } from '../../src/store/kysely-store.ts';
 import { actAll, login, PDF, sendDossier, uploadResult, VO_NHAI } from '../support/desk.ts';
 import { fixedClock, injectUpload, newDossier, putDossier, testFile, TUESDAY_MORNING } from '../support/fixtures.ts';
 import { tempDir, type StoreHarness } from '../support/stores.ts';
+import { TEST_KEK } from '../support/keys.ts';
 
 /** Each call is a different day, so the sequences of different tests never meet. */
 let dayOffset = 0;
@@ -30,7 +31,7 @@ export function describeApiContract(harness: () => StoreHarness, opts: { concurr
   async function startApp(at: Date, over: Partial<AppConfig> = {}): Promise<FastifyInstance> {
     const dataDir = tempDir();
     dirs.push(dataDir);
-    const a = await buildApp({ dataDir, webRoot: null, now: fixedClock(at), ...over, store: over.store ?? harness().open() });
+    const a = await buildApp({ dataDir, webRoot: null, now: fixedClock(at), keyEncryptionKey: TEST_KEK, ...over, store: over.store ?? harness().open() });
     apps.push(a);
     return a;
   }

@@ -14,6 +14,7 @@ import type { KyselyStore } from '../../src/store/kysely-store.ts';
 import { login, MARITAL, PDF, sendDossier, VO_NHAI, type Agent } from '../support/desk.ts';
 import { fixedClock, injectUpload, newSecret, putDossier, submission, testFile, TUESDAY_MORNING } from '../support/fixtures.ts';
 import { tempDir, type StoreHarness } from '../support/stores.ts';
+import { TEST_KEK } from '../support/keys.ts';
 
 /** Chứng thực chữ ký: one text field, two required slots. */
 const SIGNATURE = '2.000884';
@@ -30,7 +31,7 @@ export function describeCatalogContract(harness: () => StoreHarness) {
     const fresh = await harness().fresh();
     store = fresh.store;
     dispose = fresh.dispose;
-    app = await buildApp({ dataDir, webRoot: null, demo: true, now: fixedClock(TUESDAY_MORNING), store });
+    app = await buildApp({ dataDir, webRoot: null, demo: true, now: fixedClock(TUESDAY_MORNING), keyEncryptionKey: TEST_KEK, store });
     admin = await login(app, 'demo.admin');
   });
   afterAll(async () => {

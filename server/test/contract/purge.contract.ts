@@ -9,6 +9,7 @@ import { buildApp } from '../../src/app.ts';
 import { login, movableClock, sendDossier, VO_NHAI, type SentDossier } from '../support/desk.ts';
 import { injectUpload, newDossier, putDossier } from '../support/fixtures.ts';
 import { tempDir, type StoreHarness } from '../support/stores.ts';
+import { TEST_KEK } from '../support/keys.ts';
 
 const DAY = 86_400_000;
 
@@ -27,7 +28,7 @@ export function describePurgeContract(harness: () => StoreHarness) {
       // Other tests' old rows may be swept along too: this runs after them and checks its own only.
       const clock = movableClock(new Date());
       const start = clock.now().getTime();
-      const app = await buildApp({ dataDir, webRoot: null, demo: true, now: clock.now, store: harness().open(), retention: { uploadHours: 24, withdrawnDays: 30, recordYears: 10 } });
+      const app = await buildApp({ dataDir, webRoot: null, demo: true, now: clock.now, keyEncryptionKey: TEST_KEK, store: harness().open(), retention: { uploadHours: 24, withdrawnDays: 30, recordYears: 10 } });
       open.push(app);
       const status = (d: SentDossier) => app.inject({ url: `/api/dossiers/${d.id}/status`, headers: { 'x-dossier-secret': d.secret } });
       const withdraw = (d: SentDossier) => app.inject({ method: 'POST', url: `/api/dossiers/${d.id}/withdraw`, headers: { 'x-dossier-secret': d.secret } });

@@ -11,6 +11,7 @@ import { buildApp } from '../../src/app.ts';
 import { actAll, login, sendDossier, vn, VO_NHAI, MARITAL } from '../support/desk.ts';
 import { fixedClock, injectUpload, testFile, TUESDAY_MORNING } from '../support/fixtures.ts';
 import { tempDir, type StoreHarness } from '../support/stores.ts';
+import { TEST_KEK } from '../support/keys.ts';
 
 const decode = (signed: string) => Buffer.from(signed, 'base64url').toString('utf8');
 
@@ -22,7 +23,7 @@ export function describeReceiptContract(harness: () => StoreHarness) {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
   const start = async (dataDir: string, at = TUESDAY_MORNING) => {
-    const app = await buildApp({ dataDir, webRoot: null, demo: true, now: fixedClock(at), store: harness().open() });
+    const app = await buildApp({ dataDir, webRoot: null, demo: true, now: fixedClock(at), keyEncryptionKey: TEST_KEK, store: harness().open() });
     open.push(app);
     return app;
   };
