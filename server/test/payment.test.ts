@@ -5,7 +5,7 @@ import { parseVietQr, type DossierStatusResponse, type ReportResponse, type Unit
 import { resourceDifferences } from '@hsc/shared/i18n-parity';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { paymentTexts } from '../src/http/texts.ts';
+import { loadedResources } from '../src/http/texts.ts';
 import type { KyselyStore } from '../src/store/kysely-store.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import { testApp, type TestApp } from './support/app.ts';
@@ -131,7 +131,7 @@ describe('fee by VietQR', () => {
   });
 
   test('the fee words of /tra-cuu say the same in vi and en', () => {
-    expect(resourceDifferences(paymentTexts.vi, paymentTexts.en)).toEqual([]);
+    expect(resourceDifferences(loadedResources.vi!.server!.payment, loadedResources.en!.server!.payment)).toEqual([]);
   });
 
   test('a unit without an account still tells the amount and what for, without a code', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_PROCEDURES } from './catalog.ts';
 import type { DossierSubmission, Procedure } from './schemas.ts';
-import { formatMessage } from './messages.ts';
+import enForms from '../locales/en/forms.json';
+import viForms from '../locales/vi/forms.json';
 import { checkValue, normalizePhone, validateDossier } from './validate.ts';
 
 const birth = SEED_PROCEDURES.find((p) => p.code === '1.001193')!;
@@ -151,7 +152,7 @@ describe('citizen ID', () => {
   it('still says "12 digits" when the length or the characters are wrong', () => {
     expect(checkValue('citizenId', '01912345678')).toBe('citizenId');
     expect(checkValue('citizenId', '01912345678a')).toBe('citizenId');
-    expect(formatMessage('vi', 'citizenIdNumber')).toMatch(/thẻ căn cước/);
-    expect(formatMessage('en', 'citizenIdNumber')).toMatch(/card/);
+    expect(viForms.errors.citizenIdNumber).toMatch(/thẻ căn cước/);
+    expect(enForms.errors.citizenIdNumber).toMatch(/card/);
   });
 });

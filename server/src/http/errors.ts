@@ -1,19 +1,22 @@
 // Every error answer has the shared ApiError shape `{error, message, ...}`, whatever raised it:
 // a route, schema validation, a body parser, the rate limiter, or an unknown URL.
-import { formatMessage, lifecycleErrorMessages, type ApiError, type FieldError, type Lang, type LifecycleError, type Problem } from '@hsc/shared';
+import type { ApiError, FieldError, LifecycleError, Problem, ValidationCode } from '@hsc/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { langOf, text, type ErrorKey } from './texts.ts';
+import { langOf, text, translate, type ErrorKey, type Lang } from './texts.ts';
+
+/** A field problem in the words the phone shows for it (`forms.json`). */
+const fieldMessage = (lang: Lang, code: ValidationCode, params?: Record<string, string | number>) => translate(lang, `forms:errors.${code}`, params);
 
 export function apiError(lang: Lang, error: ErrorKey, extra: Omit<ApiError, 'error' | 'message'> = {}): ApiError {
   return { error, message: text(lang, error), ...extra };
 }
 
 /** A refusal of the lifecycle (409): the shared code and its shared words. */
-export const lifecycleError = (lang: Lang, error: LifecycleError): ApiError => ({ error, message: lifecycleErrorMessages[lang][error] });
+export const lifecycleError = (lang: Lang, error: LifecycleError): ApiError => ({ error, message: translate(lang, `staff:lifecycle.${error}`) });
 
 export function fieldErrors(lang: Lang, problems: readonly Problem[]): FieldError[] {
-  return problems.map((p) => ({ path: p.path, code: p.code, message: formatMessage(lang, p.code, p.params) }));
+  return problems.map((p) => ({ path: p.path, code: p.code, message: fieldMessage(lang, p.code, p.params) }));
 }
 
 export const notFound = (req: FastifyRequest, reply: FastifyReply) => reply.code(404).send(apiError(langOf(req), 'not_found'));
@@ -29,7 +32,7 @@ function schemaFieldErrors(lang: Lang, err: FastifyError): FieldError[] {
     const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || err.validationContext || '';
     const absent = / received undefined$/.test(v.message ?? '');
     return absent
-      ? { path, code: 'required', message: formatMessage(lang, 'required') }
+      ? { path, code: 'required', message: fieldMessage(lang, 'required') }
       : { path, code: 'invalid', message: text(lang, 'invalidValue') };
   });
 }

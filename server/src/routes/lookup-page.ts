@@ -3,14 +3,23 @@
 // travels in a POST body, not in the URL, so it stays out of history, logs and referrers. An
 // unknown code and a wrong lookup code give the same page, byte for byte, with the same status;
 // the comparison is TrackingService's constant-time one; attempts share the track limit's size.
-import { decisionMessages, fillMessage, parseVietQr, statusMessages, type DossierDecision, type Lang, type PaymentInfo, type TrackResponse } from '@hsc/shared';
+import { parseVietQr, type DossierDecision, type PaymentInfo, type TrackResponse } from '@hsc/shared';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { RateLimit } from '../config.ts';
-import { paymentTexts, type PaymentTextKey } from '../http/texts.ts';
+import { DEFAULT_LANGUAGE, translate, type Lang } from '../http/texts.ts';
 import { vnDateTime } from '../services/push.ts';
 import type { TrackingService } from '../services/tracking.ts';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// The page is in Vietnamese with English after each text (server.json `lookup`, `payment`;
+// common.json `status`, `decision`), so whoever opens it can read it without choosing.
+const VI = DEFAULT_LANGUAGE;
+const EN = 'en';
+/** A text of one language, escaped for HTML. */
+const tx = (lang: Lang, key: string, params?: Record<string, unknown>) => esc(translate(lang, key, params));
+/** The English after a Vietnamese text. */
+const en = (html: string) => `<span class="en" lang="en">${html}</span>`;
 
 
 const CSS =
@@ -21,90 +30,90 @@ const CSS =
 
 function page(body: string, code = '', lookup = ''): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Tra cứu hồ sơ – Hồ sơ công</title><style>${CSS}</style></head><body>
-<h1>Tra cứu hồ sơ</h1>
-<p>Nhập mã hồ sơ và mã tra cứu 4 ký tự in trên biên nhận.<br><span class="en" lang="en">Look up a dossier: enter the dossier code and the 4-character lookup code from the receipt.</span></p>
+<title>${tx(VI, 'lookup.title')}</title><style>${CSS}</style></head><body>
+<h1>${tx(VI, 'lookup.heading')}</h1>
+<p>${tx(VI, 'lookup.intro')}<br>${en(tx(EN, 'lookup.intro'))}</p>
 ${body}
 <form method="post" action="/tra-cuu">
-<label for="ma">Mã hồ sơ <span class="en" lang="en">(dossier code)</span></label>
+<label for="ma">${tx(VI, 'lookup.code')} ${en(`(${tx(EN, 'lookup.code')})`)}</label>
 <input id="ma" name="ma" required maxlength="40" autocomplete="off" value="${esc(code)}" placeholder="H19.05716-250102-0012">
-<label for="tra">Mã tra cứu <span class="en" lang="en">(lookup code)</span></label>
+<label for="tra">${tx(VI, 'lookup.lookupCode')} ${en(`(${tx(EN, 'lookup.lookupCode')})`)}</label>
 <input id="tra" name="tra" required maxlength="8" autocomplete="off" autocapitalize="characters" value="${esc(lookup)}">
-<br><button type="submit">Tra cứu <span lang="en">/ Look up</span></button>
+<br><button type="submit">${tx(VI, 'lookup.submit')} <span lang="en">/ ${tx(EN, 'lookup.submit')}</span></button>
 </form></body></html>`;
 }
 
-const NOT_FOUND =
-  '<div class="box" role="alert"><p><b>Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này.</b> Hãy xem lại hai mã trên biên nhận rồi thử lại.</p>' +
-  '<p class="en" lang="en">No dossier matches this code and lookup code. Check both codes on the receipt and try again.</p></div>';
-
-const LIMITED =
-  '<div class="box" role="alert"><p><b>Bạn đã tra cứu quá nhiều lần.</b> Hãy đợi một phút rồi thử lại.</p>' +
-  '<p class="en" lang="en">Too many attempts. Please wait a minute and try again.</p></div>';
+/** An alert box: what happened (bold) and what to do, then the same in English. */
+const alert = (what: string, next: string) =>
+  `<div class="box" role="alert"><p><b>${tx(VI, what)}</b> ${tx(VI, next)}</p>` + `<p class="en" lang="en">${tx(EN, what)} ${tx(EN, next)}</p></div>`;
+const NOT_FOUND = alert('lookup.notFound', 'lookup.notFoundNext');
+const LIMITED = alert('lookup.limited', 'lookup.limitedNext');
 
 /** The latest decision in one language: what, why, what to do, by when (the words the phone shows). */
 function decisionLines(lang: Lang, d: DossierDecision): string[] {
-  const m = decisionMessages[lang];
+  const m = (key: string, params?: Record<string, unknown>) => tx(lang, `common:decision.${key}`, params);
   const date = (iso: string | undefined) => (iso ? vnDateTime(iso) : '');
   const list = (xs: readonly string[]) => `<ul>${xs.map((x) => `<li>${esc(x)}</li>`).join('')}</ul>`;
   switch (d.kind) {
     case 'accepted':
-      return [esc(fillMessage(m.accepted, { date: date(d.dueAt) }))];
+      return [m('accepted', { date: date(d.dueAt) })];
     case 'refused':
-      return [`<b>${esc(m.refused)}</b>${list(d.reasons ?? [])}`, esc(m.refusedNext)];
+      return [`<b>${m('refused')}</b>${list(d.reasons ?? [])}`, m('refusedNext')];
     case 'supplement':
-      return [`<b>${esc(m.supplement)}</b>${list((d.items ?? []).map((i) => fillMessage(m.supplementItem, { label: i.label, reason: i.reason })))}`, esc(m.supplementNext)];
+      return [`<b>${m('supplement')}</b>${list((d.items ?? []).map((i) => translate(lang, 'common:decision.supplementItem', { label: i.label, reason: i.reason })))}`, m('supplementNext')];
     case 'rescheduled':
       return [
-        `<b>${esc(m.rescheduled)}</b>`,
-        ...(d.reason ? [esc(fillMessage(m.rescheduledReason, { reason: d.reason }))] : []),
-        `<b>${esc(fillMessage(m.newDue, { date: date(d.newDueAt) }))}</b>`,
-        ...(d.previousDueAt ? [esc(fillMessage(m.previousDue, { date: date(d.previousDueAt) }))] : []),
+        `<b>${m('rescheduled')}</b>`,
+        ...(d.reason ? [m('rescheduledReason', { reason: d.reason })] : []),
+        `<b>${m('newDue', { date: date(d.newDueAt) })}</b>`,
+        ...(d.previousDueAt ? [m('previousDue', { date: date(d.previousDueAt) })] : []),
       ];
     case 'stopped':
-      return [`<b>${esc(fillMessage(m.stopped, { reason: d.reason ?? '' }))}</b>`, esc(m.stoppedNext)];
+      return [`<b>${m('stopped', { reason: d.reason ?? '' })}</b>`, m('stoppedNext')];
     case 'payment':
-      return [esc(m.payment)];
+      return [m('payment')];
     case 'result':
-      return [`<b>${esc(m.result)}</b>`, esc(m.resultNext)];
+      return [`<b>${m('result')}</b>`, m('resultNext')];
   }
 }
 
 function decisionBox(d: DossierDecision): string {
-  const vi = decisionLines('vi', d).map((l) => `<p>${l}</p>`).join('');
-  const en = decisionLines('en', d).map((l) => `<p>${l}</p>`).join('');
-  return `<div class="box" data-decision="${esc(d.kind)}">${vi}<div class="en" lang="en">${en}</div></div>`;
+  const vi = decisionLines(VI, d).map((l) => `<p>${l}</p>`).join('');
+  const english = decisionLines(EN, d).map((l) => `<p>${l}</p>`).join('');
+  return `<div class="box" data-decision="${esc(d.kind)}">${vi}<div class="en" lang="en">${english}</div></div>`;
 }
 
 /** The fee: amount, what for, and the commune's account as text, in both languages; one line once paid. */
 function paymentBox(p: PaymentInfo, status: TrackResponse['status']): string {
-  const both = (f: (m: Readonly<Record<PaymentTextKey, string>>) => string) => `${esc(f(paymentTexts.vi))} <span class="en" lang="en">(${esc(f(paymentTexts.en))})</span>`;
   const amount = (lang: Lang) => p.amount.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US');
-  const line = (key: PaymentTextKey, params: (lang: Lang) => Record<string, string>) =>
-    `<p>${both((m) => fillMessage(m[key], params(m === paymentTexts.vi ? 'vi' : 'en')))}</p>`;
+  const both = (key: string, params: (lang: Lang) => Record<string, string> = () => ({})) =>
+    `${tx(VI, `payment.${key}`, params(VI))} ${en(`(${tx(EN, `payment.${key}`, params(EN))})`)}`;
+  const line = (key: string, params?: (lang: Lang) => Record<string, string>) => `<p>${both(key, params)}</p>`;
   if (p.paidAt) return `<div class="box" data-payment="paid">${line('paid', (l) => ({ amount: amount(l), at: vnDateTime(p.paidAt!) }))}</div>`;
   if (status !== 'financial_requested') return '';
   const content = p.vietqr ? (parseVietQr(p.vietqr)?.purpose ?? '') : '';
   const account = p.payee
-    ? line('transfer', () => ({})) +
-      `<ul><li>${both((m) => fillMessage(m.bank, { bank: p.payee!.bankName ?? p.payee!.bankBin }))}</li>` +
-      `<li>${both((m) => fillMessage(m.account, { account: p.payee!.accountNumber }))}</li>` +
-      `<li>${both((m) => fillMessage(m.accountName, { name: p.payee!.accountName }))}</li>` +
-      (content ? `<li>${both((m) => fillMessage(m.content, { content }))}</li>` : '') +
-      `</ul>${line('qrOnPhone', () => ({}))}`
-    : line('atDesk', () => ({}));
-  return `<div class="box" data-payment="due"><p><b>${both((m) => fillMessage(m.title, { amount: amount(m === paymentTexts.vi ? 'vi' : 'en') }))}</b></p>${p.purpose ? line('purpose', () => ({ purpose: p.purpose })) : ''}${account}</div>`;
+    ? line('transfer') +
+      `<ul><li>${both('bank', () => ({ bank: p.payee!.bankName ?? p.payee!.bankBin }))}</li>` +
+      `<li>${both('account', () => ({ account: p.payee!.accountNumber }))}</li>` +
+      `<li>${both('accountName', () => ({ name: p.payee!.accountName }))}</li>` +
+      (content ? `<li>${both('content', () => ({ content }))}</li>` : '') +
+      `</ul>${line('qrOnPhone')}`
+    : line('atDesk');
+  return `<div class="box" data-payment="due"><p><b>${both('title', (l) => ({ amount: amount(l) }))}</b></p>${p.purpose ? line('purpose', () => ({ purpose: p.purpose! })) : ''}${account}</div>`;
 }
 
 function found(t: TrackResponse & { decision?: DossierDecision; payment?: PaymentInfo }): string {
-  const status = (s: TrackResponse['status']) => `${esc(statusMessages.vi[s])} <span class="en" lang="en">(${esc(statusMessages.en[s])})</span>`;
+  const status = (s: TrackResponse['status']) => `${tx(VI, `common:status.${s}`)} ${en(`(${tx(EN, `common:status.${s}`)})`)}`;
+  const label = (key: string) => `${tx(VI, `lookup.${key}`)} ${en(`(${tx(EN, `lookup.${key}`)})`)}`;
   const steps = t.timeline
     .map((e) => `<li>${vnDateTime(e.at)}: ${status(e.status)}${e.note ? ` – ${esc(e.note)}` : ''}</li>`)
     .join('');
+  const MARK = '\u0000';
   return (
-    `<div class="box"><p>Hồ sơ <b>${esc(t.code)}</b></p><p>Trạng thái <span class="en" lang="en">(status)</span>: <b>${status(t.status)}</b></p>` +
-    `<p>Hẹn trả kết quả <span class="en" lang="en">(due)</span>: <b>${vnDateTime(t.dueAt)}</b></p>` +
-    `<p>Quá trình <span class="en" lang="en">(timeline)</span>:</p><ol>${steps}</ol></div>` +
+    `<div class="box"><p>${tx(VI, 'lookup.dossier', { code: MARK }).replace(MARK, `<b>${esc(t.code)}</b>`)}</p><p>${label('status')}: <b>${status(t.status)}</b></p>` +
+    `<p>${label('due')}: <b>${vnDateTime(t.dueAt)}</b></p>` +
+    `<p>${label('timeline')}:</p><ol>${steps}</ol></div>` +
     (t.decision ? decisionBox(t.decision) : '') +
     (t.payment ? paymentBox(t.payment, t.status) : '')
   );

@@ -3,8 +3,9 @@
 // web-push (RFC 8291 aes128gcm, VAPID RFC 8292); the request itself goes out with fetch, so
 // the same code reaches a push service over HTTPS and a test's endpoint on 127.0.0.1. Sending
 // never holds up the officer's action: it runs after the commit, and a failure is only logged.
-import { decisionMessages, fillMessage, type DossierDecision, type StaffActionName } from '@hsc/shared';
+import type { DossierDecision, StaffActionName } from '@hsc/shared';
 import webpush from 'web-push';
+import { translate, viOrEn, type Lang } from '../http/texts.ts';
 import type { DossierRecord, Store } from '../store/store.ts';
 import type { VapidKeys } from './keyset.ts';
 import { TrackingService } from './tracking.ts';
@@ -17,7 +18,6 @@ declare module 'fastify' {
 }
 
 export type PushEvent = 'accepted' | 'supplement_requested' | 'result_ready' | 'rescheduled' | 'refused' | 'stopped';
-type Lang = 'vi' | 'en';
 
 /** Which officer actions a person hears about, and as what. */
 export const EVENT_OF: Partial<Record<StaffActionName, PushEvent>> = {
@@ -36,7 +36,7 @@ export function vnDateTime(iso: string): string {
 }
 
 /** The decision each event names, and how long its list may grow in a notification. */
-const PUSH_KEY: Record<PushEvent, keyof (typeof decisionMessages)['vi']['push']> = {
+const PUSH_KEY: Record<PushEvent, 'accepted' | 'supplement' | 'result' | 'rescheduled' | 'refused' | 'stopped'> = {
   accepted: 'accepted',
   supplement_requested: 'supplement',
   result_ready: 'result',
@@ -58,11 +58,10 @@ export interface PushMessage {
 
 /** The notification names the decision: its reasons, the items asked for, the new date. */
 export function pushMessage(lang: Lang, event: PushEvent, d: Pick<DossierRecord, 'id' | 'code' | 'dueAt'>, decision?: DossierDecision): PushMessage {
-  const m = decisionMessages[lang];
   const items = (decision?.items ?? []).map((i) => i.label);
   const list = clip((decision?.reasons ?? items).join('; '));
-  const body = fillMessage(m.push[PUSH_KEY[event]], { code: d.code, date: vnDateTime(decision?.newDueAt ?? d.dueAt), list, reason: clip(decision?.reason ?? '') });
-  return { title: 'Hồ sơ công', body, url: `/dossiers/${d.id}`, dossierId: d.id, event };
+  const body = translate(lang, `push.${PUSH_KEY[event]}`, { code: d.code, date: vnDateTime(decision?.newDueAt ?? d.dueAt), list, reason: clip(decision?.reason ?? '') });
+  return { title: translate(lang, 'push.title'), body, url: `/dossiers/${d.id}`, dossierId: d.id, event };
 }
 
 // The browsers' push services. Only these may be registered: the server POSTs to whatever
@@ -107,7 +106,7 @@ export class PushService {
     const allowed = this.opts.endpointAllowed ?? isKnownPushService;
     const p256dh = b64urlBytes(sub.keys.p256dh);
     if (!allowed(url) || p256dh.length !== 65 || p256dh[0] !== 4 || b64urlBytes(sub.keys.auth).length !== 16) return false;
-    await this.store.push.save({ dossierId, endpoint: sub.endpoint, p256dh: sub.keys.p256dh, auth: sub.keys.auth, lang, createdAt: this.now().toISOString() });
+    await this.store.push.save({ dossierId, endpoint: sub.endpoint, p256dh: sub.keys.p256dh, auth: sub.keys.auth, lang: viOrEn(lang), createdAt: this.now().toISOString() });
     return true;
   }
 

@@ -1,6 +1,7 @@
 // /kiem-tra: checks a receipt (or a signed Mẫu form) from its QR code or pasted text against
 // the keys kept on this phone. Fully offline; a staff officer uses it at the desk too.
-import { statusMessages, type DossierStatus } from '@hsc/shared';
+import type { DossierStatus } from '@hsc/shared';
+import { i18next } from '../i18n/index.ts';
 import type { Json } from '@hsc/shared/canonical';
 import { verifyText, type Verdict } from '@hsc/shared/receipt-signing';
 import { useEffect, useRef, useState } from 'react';
@@ -16,7 +17,6 @@ const str = (v: Json | undefined) => (typeof v === 'string' ? v : undefined);
 
 function Facts({ p, lang }: { p: Payload; lang: string }) {
   const tx = trustTexts(lang);
-  const l = lang.startsWith('en') ? 'en' : 'vi';
   const agency = p.agency as Payload | undefined;
   const procedure = p.procedure as Payload | undefined;
   const status = str(p.status) as DossierStatus | undefined;
@@ -27,7 +27,7 @@ function Facts({ p, lang }: { p: Payload; lang: string }) {
     [tx.fieldKind, str(p.kind) ? tx.kindForm.replace('{{n}}', str(p.kind)!) : tx.kindReceipt],
     [tx.fieldCode, str(p.code) ?? str(p.dossierCode)],
     [tx.fieldLookup, str(p.lookupCode)],
-    [tx.fieldStatus, status ? statusMessages[l][status] ?? status : undefined],
+    [tx.fieldStatus, status ? i18next.t(`status.${status}`, { lng: lang, defaultValue: status }) : undefined],
     [tx.fieldReceived, str(p.receivedAt) ? formatDateTime(str(p.receivedAt)!) : undefined],
     [tx.fieldDue, due ? formatDateTime(due) : undefined],
     [tx.fieldUnit, str(agency?.unitName) ?? str(p.unitCode)],
