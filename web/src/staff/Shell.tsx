@@ -42,13 +42,18 @@ export function Shell({ user, route, onLogout, children }: { user: StaffUser; ro
             </Link>
           ) : null}
           {mayEditCatalog(user) ? (
-            <Link to={staffPaths.catalog()} className="snav-link" aria-current={section === 'catalog' && route.name !== 'payees' ? 'page' : undefined} data-testid="nav-catalog">
+            <Link to={staffPaths.catalog()} className="snav-link" aria-current={section === 'catalog' && route.name !== 'payees' && route.name !== 'calendar' ? 'page' : undefined} data-testid="nav-catalog">
               {t('app.catalog')}
             </Link>
           ) : null}
           {mayEditCatalog(user) ? (
             <Link to={staffPaths.payees()} className="snav-link" aria-current={route.name === 'payees' ? 'page' : undefined} data-testid="nav-payees">
               {t('app.payees')}
+            </Link>
+          ) : null}
+          {mayEditCatalog(user) ? (
+            <Link to={staffPaths.calendar()} className="snav-link" aria-current={route.name === 'calendar' ? 'page' : undefined} data-testid="nav-calendar">
+              {t('app.calendar')}
             </Link>
           ) : null}
         </nav>

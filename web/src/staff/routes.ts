@@ -6,6 +6,7 @@ export type StaffRoute =
   | { name: 'reports' }
   | { name: 'catalog' }
   | { name: 'payees' }
+  | { name: 'calendar' }
   | { name: 'procedure'; code: string | null }
   | { name: 'notFound' };
 
@@ -19,6 +20,7 @@ export const staffPaths = {
   reports: () => '/staff/reports',
   catalog: () => '/staff/catalog',
   payees: () => '/staff/payees',
+  calendar: () => '/staff/calendar',
   /** null: a procedure not saved yet. */
   procedure: (code: string | null) => `/staff/catalog/${code === null ? NEW_PROCEDURE : encodeURIComponent(code)}`,
 };
@@ -33,6 +35,7 @@ export function matchStaffRoute(path: string): StaffRoute {
   if (a === 'reports' && parts.length === 2) return { name: 'reports' };
   if (a === 'catalog' && parts.length === 2) return { name: 'catalog' };
   if (a === 'payees' && parts.length === 2) return { name: 'payees' };
+  if (a === 'calendar' && parts.length === 2) return { name: 'calendar' };
   if (a === 'catalog' && b && parts.length === 3) return { name: 'procedure', code: b === NEW_PROCEDURE ? null : b };
   return { name: 'notFound' };
 }

@@ -13,7 +13,7 @@ import { Catalog, UnitList, type DossierStatus } from '@hsc/shared/schemas';
 import { AdminProcedure, AdminProcedureList, CATALOG_FORMAT, CatalogImportResult, Procedure, TemplateRef, type ProcedureDef } from '@hsc/shared/procedure';
 import { UnitPayeeResponse, type PutPayeeRequest } from '@hsc/shared/payment';
 import { z } from 'zod';
-import { HolidayList, StaffSession, type LoginRequest } from '@hsc/shared/staff';
+import { Holiday, HolidayList, StaffSession, type LoginRequest } from '@hsc/shared/staff';
 import { request, requestVoid } from './client.ts';
 
 const id = encodeURIComponent;
@@ -63,6 +63,11 @@ export const reportPath = (from: string, to: string, unit?: string) => `/api/sta
 export const getReport = (from: string, to: string, unit?: string) => request(ReportResponse, reportPath(from, to, unit));
 
 export const getHolidays = () => request(HolidayList, '/api/holidays');
+/** Days off (`holidays`) and make-up working days (`workdays`), kept by an administrator. */
+export type CalendarKind = 'holidays' | 'workdays';
+const calendarDayPath = (kind: CalendarKind, date: string) => `/api/admin/${kind}/${id(date)}`;
+export const putCalendarDay = (kind: CalendarKind, date: string, name: string | null) => request(Holiday, calendarDayPath(kind, date), { method: 'PUT', json: { name } });
+export const deleteCalendarDay = (kind: CalendarKind, date: string) => requestVoid(calendarDayPath(kind, date), { method: 'DELETE' });
 export const getProcedures = () => request(Catalog, '/api/procedures');
 /** One published version of a procedure: a dossier is read against the version it was filled in. */
 export const procedureVersionPath = (code: string, version: number) => `/api/procedures/${id(code)}?version=${version}`;

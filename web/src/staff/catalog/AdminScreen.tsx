@@ -1,7 +1,8 @@
 // What an administrator's console shows: the procedure catalog (its list at the console's root
-// too, being their main work). Loaded as its own chunk: desk officers never download the editor.
+// too, being their main work), the units' fee accounts and the working-day calendar. Loaded as its own chunk: desk officers never download the editor.
 import { useStaffT } from '../i18n/index.ts';
 import type { StaffRoute } from '../routes.ts';
+import { CalendarScreen } from '../calendar/CalendarScreen.tsx';
 import { PayeeScreen } from '../payees/PayeeScreen.tsx';
 import { CatalogList } from './CatalogList.tsx';
 import { ProcedureEditor } from './ProcedureEditor.tsx';
@@ -20,6 +21,9 @@ export default function AdminScreen({ route }: { route: StaffRoute }) {
       break;
     case 'payees':
       body = <PayeeScreen />;
+      break;
+    case 'calendar':
+      body = <CalendarScreen />;
       break;
     case 'notFound':
       body = <p className="notice">{t('app.notFound')}</p>;
