@@ -9,7 +9,7 @@ import { Link } from '../ui/router.tsx';
 import { refreshReceiptKeys } from './keys.ts';
 import { PushOffer } from './PushOffer.tsx';
 import { drawQr, imageName, qrTextOf, receiptImage } from './qr.ts';
-import { trustTexts } from './texts.ts';
+import { fillTrust, trustTexts } from './texts.ts';
 import './trust.css';
 
 function download(blob: Blob, name: string) {
@@ -60,7 +60,7 @@ export default function ReceiptTrust({ receipt }: { receipt: Receipt }) {
 
   if (text === undefined) return null;
   if (text === null) return <p className="muted small">{tx.unsigned}</p>;
-  const lines = [receipt.code, `${lang.startsWith('en') ? 'Lookup' : 'Mã tra cứu'}: ${receipt.lookupCode}`, formatDateTime(receipt.receivedAt)];
+  const lines = [receipt.code, fillTrust(tx.imageLookup, { code: receipt.lookupCode }), formatDateTime(receipt.receivedAt)];
 
   const save = async () => download(await receiptImage(receipt, text, lines), imageName(receipt));
   const share = async () => {

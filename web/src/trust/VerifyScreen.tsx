@@ -9,7 +9,7 @@ import { formatDateTime } from '../ui/format.ts';
 import { useLang } from '../ui/hooks/useLang.ts';
 import { cachedReceiptKeys, refreshReceiptKeys } from './keys.ts';
 import { startScan } from './scan.ts';
-import { trustTexts } from './texts.ts';
+import { fillTrust, trustTexts } from './texts.ts';
 import './trust.css';
 
 type Payload = Record<string, Json>;
@@ -24,7 +24,7 @@ function Facts({ p, lang }: { p: Payload; lang: string }) {
   const docs = Array.isArray(p.documents) ? (p.documents as Payload[]) : [];
   const hashes = docs.flatMap((d) => (Array.isArray(d.sha256) ? (d.sha256 as string[]) : str(d.sha256) ? [str(d.sha256)!] : []).map((h) => `${str(d.slot) ?? ''}: ${h}`));
   const rows: [string, string | undefined][] = [
-    [tx.fieldKind, str(p.kind) ? tx.kindForm.replace('{{n}}', str(p.kind)!) : tx.kindReceipt],
+    [tx.fieldKind, str(p.kind) ? fillTrust(tx.kindForm, { n: str(p.kind)! }) : tx.kindReceipt],
     [tx.fieldCode, str(p.code) ?? str(p.dossierCode)],
     [tx.fieldLookup, str(p.lookupCode)],
     [tx.fieldStatus, status ? i18next.t(`status.${status}`, { lng: lang, defaultValue: status }) : undefined],

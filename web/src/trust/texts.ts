@@ -1,120 +1,15 @@
-// The words of the receipt QR, the verify screen and the notification offer. Kept here, in the
-// lazy chunk, rather than in i18n/vi.ts: they are not needed for the first screen.
-export type TrustLang = 'vi' | 'en';
-
-const vi = {
-  qrTitle: 'Mã QR của biên nhận',
-  qrHelp: 'Mã này chứa biên nhận có chữ ký số của xã. Ai cũng có thể kiểm tra nó, kể cả khi không có mạng.',
-  save: 'Lưu thành ảnh',
-  share: 'Chia sẻ',
-  print: 'In',
-  copy: 'Sao chép mã',
-  copied: 'Đã sao chép',
-  verifyLink: 'Kiểm tra một biên nhận',
-  signedOk: 'Chữ ký số hợp lệ: biên nhận này đúng do xã cấp.',
-  unsigned: 'Biên nhận này được cấp trước khi có chữ ký số.',
-  verifyTitle: 'Kiểm tra biên nhận',
-  verifyHelp: 'Quét mã QR trên biên nhận bằng máy ảnh, hoặc dán mã vào ô dưới đây. Việc kiểm tra diễn ra ngay trên máy, không cần mạng.',
-  scan: 'Quét bằng máy ảnh',
-  stopScan: 'Dừng quét',
-  pasteLabel: 'Mã biên nhận (bắt đầu bằng HSC1.)',
-  check: 'Kiểm tra',
-  cameraFailed: 'Không mở được máy ảnh. Hãy dán mã vào ô bên dưới.',
-  valid: 'Biên nhận thật',
-  validHelp: 'Chữ ký số khớp với khóa của cơ quan. Nội dung dưới đây đúng như khi cấp, không bị sửa.',
-  forged: 'Biên nhận giả hoặc đã bị sửa',
-  forgedHelp: 'Chữ ký số không khớp với nội dung. Có thể ai đó đã sửa một chữ hoặc một số. Đừng tin nội dung của biên nhận này; hãy hỏi Bộ phận Một cửa.',
-  unknownKey: 'Không nhận ra khóa ký',
-  unknownKeyHelp: 'Biên nhận được ký bằng một khóa mà máy này chưa biết. Khi có mạng, hãy mở lại màn hình này để tải khóa mới rồi kiểm tra lại.',
-  malformed: 'Đây không phải mã biên nhận',
-  malformedHelp: 'Mã bị thiếu hoặc không đúng dạng. Hãy quét lại hoặc dán đủ cả mã.',
-  noKeys: 'Máy chưa có khóa để kiểm tra. Hãy mở màn hình này một lần khi có mạng.',
-  fieldCode: 'Mã hồ sơ',
-  fieldLookup: 'Mã tra cứu',
-  fieldStatus: 'Trạng thái',
-  fieldReceived: 'Nhận lúc',
-  fieldDue: 'Hẹn trả',
-  fieldUnit: 'Đơn vị',
-  fieldProcedure: 'Thủ tục',
-  fieldDocs: 'Giấy tờ (SHA-256)',
-  fieldKind: 'Loại',
-  kindReceipt: 'Biên nhận hồ sơ',
-  kindForm: 'Mẫu {{n}}',
-  decisionsTitle: 'Quyết định có chữ ký số',
-  decisionName01: 'Mẫu 01 – Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
-  decisionName02: 'Mẫu 02 – Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
-  decisionName03: 'Mẫu 03 – Phiếu từ chối tiếp nhận giải quyết hồ sơ',
-  decisionName04: 'Mẫu 04 – Phiếu xin lỗi và hẹn lại ngày trả kết quả',
-  decisionValid: 'Chữ ký hợp lệ ✓',
-  decisionInvalid: 'Chữ ký không hợp lệ ✗',
-  decisionUnknown: 'Chưa kiểm tra được chữ ký (máy chưa có khóa)',
-  decisionShow: 'Hiện mã cho cán bộ',
-  decisionHide: 'Ẩn mã',
-  pushOffer: 'Nhận thông báo khi hồ sơ có thay đổi',
-  pushHelp: 'Điện thoại sẽ báo khi xã tiếp nhận, cần bổ sung, có kết quả hoặc hẹn lại ngày trả.',
-  pushOn: 'Đã bật thông báo cho hồ sơ này.',
-  pushDenied: 'Thông báo đang bị chặn trong trình duyệt. Có thể bật lại trong phần cài đặt trang.',
-  pushFailed: 'Chưa bật được thông báo (cần có mạng). Hãy thử lại sau.',
-};
+// The words of the receipt QR, the verify screen and the notification offer:
+// shared/locales/<lang>/trust.json. Every language's file travels in this lazy chunk (they are
+// small, and not needed for the first screen), so the words are there at once, offline too.
+import vi from '../../../shared/locales/vi/trust.json';
 
 type Texts = typeof vi;
 
-const en: Texts = {
-  qrTitle: 'Receipt QR code',
-  qrHelp: "This code holds the commune's digitally signed receipt. Anyone can check it, even without a network.",
-  save: 'Save as image',
-  share: 'Share',
-  print: 'Print',
-  copy: 'Copy code',
-  copied: 'Copied',
-  verifyLink: 'Check a receipt',
-  signedOk: 'Valid digital signature: this receipt was issued by the commune.',
-  unsigned: 'This receipt was issued before receipts were signed.',
-  verifyTitle: 'Check a receipt',
-  verifyHelp: 'Scan the QR code on a receipt with the camera, or paste its code below. The check runs on this device; no network is needed.',
-  scan: 'Scan with the camera',
-  stopScan: 'Stop scanning',
-  pasteLabel: 'Receipt code (starts with HSC1.)',
-  check: 'Check',
-  cameraFailed: 'The camera could not be opened. Paste the code below instead.',
-  valid: 'Genuine receipt',
-  validHelp: "The digital signature matches the agency's key. What is shown below is exactly what was issued, unchanged.",
-  forged: 'Forged or altered receipt',
-  forgedHelp: 'The digital signature does not match the content: someone may have changed a letter or a number. Do not trust this receipt; ask the one-stop desk.',
-  unknownKey: 'Signing key not recognised',
-  unknownKeyHelp: 'This receipt was signed with a key this device does not know yet. When online, open this screen again to fetch new keys, then check again.',
-  malformed: 'This is not a receipt code',
-  malformedHelp: 'The code is incomplete or malformed. Scan again or paste the whole code.',
-  noKeys: 'This device has no keys to check with yet. Open this screen once while online.',
-  fieldCode: 'Dossier code',
-  fieldLookup: 'Lookup code',
-  fieldStatus: 'Status',
-  fieldReceived: 'Received',
-  fieldDue: 'Due',
-  fieldUnit: 'Unit',
-  fieldProcedure: 'Procedure',
-  fieldDocs: 'Documents (SHA-256)',
-  fieldKind: 'Kind',
-  kindReceipt: 'Dossier receipt',
-  kindForm: 'Form {{n}}',
-  decisionsTitle: 'Digitally signed decisions',
-  decisionName01: 'Form 01 – Dossier receipt and appointment for the result',
-  decisionName02: 'Form 02 – Request to supplement the dossier',
-  decisionName03: 'Form 03 – Refusal to accept the dossier',
-  decisionName04: 'Form 04 – Apology and new date for the result',
-  decisionValid: 'Valid signature ✓',
-  decisionInvalid: 'Signature not valid ✗',
-  decisionUnknown: 'Signature not checked yet (no key on this device)',
-  decisionShow: 'Show the code to the desk',
-  decisionHide: 'Hide the code',
-  pushOffer: 'Notify me when this dossier changes',
-  pushHelp: 'Your phone will tell you when the commune accepts it, needs more documents, has the result, or sets a new date.',
-  pushOn: 'Notifications are on for this dossier.',
-  pushDenied: "Notifications are blocked in this browser. They can be allowed again in the site's settings.",
-  pushFailed: 'Notifications could not be turned on (a network is needed). Try again later.',
-};
+const files = import.meta.glob<Texts>('../../../shared/locales/*/trust.json', { eager: true, import: 'default' });
+const byLang: Record<string, Texts> = Object.fromEntries(Object.entries(files).map(([path, texts]) => [path.split('/').at(-2)!, texts]));
 
-export const trustTexts = (lang: string): Texts => (lang.startsWith('en') ? en : vi);
+/** The trust words of a language (`en-US` → `en`), Vietnamese when there are none. */
+export const trustTexts = (lang: string): Texts => byLang[lang] ?? byLang[lang.split('-')[0]!] ?? vi;
 
-/** Every language's words (a test holds them to the same keys). */
-export const trustLanguages: Record<TrustLang, Texts> = { vi, en };
+/** Fills `{{name}}` in a trust text. */
+export const fillTrust = (text: string, params: Record<string, string>): string => text.replace(/\{\{(\w+)\}\}/g, (m, k: string) => params[k] ?? m);
