@@ -1,5 +1,6 @@
 // What the server really holds, read straight from its database (SQLite file opened read-only,
-// or the PostgreSQL schema) and its files, not through its API: the harness must not trust the
+// or the PostgreSQL schema) and its files (DATA_DIR/files on SQLite; the blob tables on
+// PostgreSQL, hashed by PostgreSQL itself), not through its API: the harness must not trust the
 // code it is testing. Read only while the server is stopped or killed.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -33,8 +34,10 @@ export interface ServerAttachment {
 export interface ServerState {
   dossiers: ServerDossier[];
   attachments: ServerAttachment[];
-  /** tus parts still in DATA_DIR/uploads: leftovers of cut uploads, never counted as received. */
+  /** tus parts not finished (DATA_DIR/uploads, or PostgreSQL): leftovers of cut uploads, never counted as received. */
   partialUploads: number;
+  /** On PostgreSQL, where DATA_DIR holds no stored file: each stored file's size and SHA-256 by key. */
+  blobs?: Map<string, { size: number; sha256: string }>;
 }
 
 interface Row {
@@ -43,6 +46,10 @@ interface Row {
 
 const DOSSIERS_SQL = 'select d.id, d.code, d.unit_code, u.agency_id, d.received_at, d.body, d.receipt from dossiers d join units u on u.code = d.unit_code';
 const ATTACHMENTS_SQL = 'select id, dossier_id, sha256, size, path from attachments';
+// Migration 0013_pg_blobs: stored files as 256 KB chunks, tus parts as rows.
+const BLOBS_SQL = `select b.key, b.size, (select encode(sha256(coalesce(string_agg(c.data, ''::bytea order by c.pos), ''::bytea)), 'hex') from blob_chunks c where c.key = b.key) as sha256,
+  (select coalesce(sum(length(c.data)), 0) from blob_chunks c where c.key = b.key) as stored from blobs b`;
+const PG_PARTIAL_SQL = 'select count(*) as n from upload_parts where finished_at is null';
 
 function toState(dossiers: Row[], attachments: Row[], partialUploads: number): ServerState {
   return {
@@ -86,17 +93,21 @@ async function countPartialUploads(dataDir: string): Promise<number> {
 }
 
 export async function readServerState(dataDir: string, databaseUrl?: string): Promise<ServerState> {
-  const partial = await countPartialUploads(dataDir);
   if (databaseUrl) {
     const { Client } = fromServer('pg') as PgModule;
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
     try {
-      return toState((await client.query(DOSSIERS_SQL)).rows, (await client.query(ATTACHMENTS_SQL)).rows, partial);
+      const partial = Number((await client.query(PG_PARTIAL_SQL)).rows[0]!.n) + (await countPartialUploads(dataDir));
+      const state = toState((await client.query(DOSSIERS_SQL)).rows, (await client.query(ATTACHMENTS_SQL)).rows, partial);
+      // A file whose rows do not add up to its declared size counts as its rows' size (so as damaged).
+      const blobs = (await client.query(BLOBS_SQL)).rows.map((r) => [String(r.key), { size: Number(r.stored), sha256: String(r.sha256) }] as const);
+      return { ...state, blobs: new Map(blobs) };
     } finally {
       await client.end();
     }
   }
+  const partial = await countPartialUploads(dataDir);
   const Sqlite = fromServer('better-sqlite3') as SqliteOpen;
   const db = new Sqlite(join(dataDir, 'hosocong.sqlite'), { readonly: true, fileMustExist: true });
   try {
@@ -107,7 +118,8 @@ export async function readServerState(dataDir: string, databaseUrl?: string): Pr
 }
 
 /** Size and SHA-256 of a stored attachment file; undefined when it is not there. */
-export async function storedFile(dataDir: string, path: string): Promise<{ size: number; sha256: string } | undefined> {
+export async function storedFile(state: Pick<ServerState, 'blobs'>, dataDir: string, path: string): Promise<{ size: number; sha256: string } | undefined> {
+  if (state.blobs) return state.blobs.get(path);
   const file = join(dataDir, 'files', path);
   const s = await stat(file).catch(() => undefined);
   if (!s?.isFile()) return undefined;

@@ -19,7 +19,7 @@ export async function auditServer(state: ServerState, dataDir: string): Promise<
         problems.push(`server dossier ${d.code}: attachment ${ref.id} has no row for it`);
         continue;
       }
-      const file = await storedFile(dataDir, row.path);
+      const file = await storedFile(state, dataDir, row.path);
       if (!file) problems.push(`server dossier ${d.code}: file of ${ref.id} is missing`);
       else if (file.size !== ref.size || file.sha256 !== ref.sha256) problems.push(`server dossier ${d.code}: file of ${ref.id} differs from what was declared`);
     }
@@ -85,7 +85,7 @@ export async function checkDelivery(device: DeviceDossier[], state: ServerState,
     if (declared.join() !== d.pages.map((p) => p.id).sort().join()) problems.push(`server dossier ${s.code} lists other pages than the device`);
     for (const p of d.pages) {
       const row = rows.get(p.id);
-      const file = row && (await storedFile(dataDir, row.path));
+      const file = row && (await storedFile(state, dataDir, row.path));
       if (!row || row.dossierId !== d.id || !file) problems.push(`server dossier ${s.code}: page ${p.id} not stored`);
       else if (file.size !== p.size || file.sha256 !== p.sha256) problems.push(`server dossier ${s.code}: page ${p.id} differs from the device's bytes`);
     }
