@@ -2,7 +2,8 @@
 // one schema, as two API machines behind a load balancer with no shared disk. Uploads begun on
 // one continue on the other, the same PATCH sent to both at once never gives a 5xx and the
 // file arrives intact, pages and results stored through one download byte for byte through
-// the other, and the purge clears expired parts and orphan pages from the database.
+// the other, the completion refuses bytes that do not match (460) and keeps nothing, stored
+// files stream a row at a time, and the purge clears expired parts and orphan pages.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp, type AppConfig } from '../src/app.ts';
+import { PgBlobStore } from '../src/blobs/pg-blob-store.ts';
 import type { BlobTables } from '../src/blobs/pg-tables.ts';
 import { PgLocker } from '../src/blobs/pg-upload-area.ts';
 import type { KyselyStore } from '../src/store/kysely-store.ts';
@@ -207,6 +209,47 @@ describe('Stateless nodes on PostgreSQL', () => {
       expect(sha256(citizen.rawPayload)).toBe(hash(pdf));
     }
     for (const n of nodes) expect(filesUnder(join(n.dataDir, 'uploads'))).toEqual([]);
+  });
+
+  test('the completion on PostgreSQL: bytes not matching the declared SHA-256 get 460 and nothing is kept; a stored attachment sent again changes nothing', async () => {
+    const db = a.store.db as unknown as Kysely<BlobTables>;
+    const d = bigDossier();
+    const page = d.files[0]!;
+    const res = await fetch(`${a.base}/api/uploads`, {
+      method: 'POST',
+      headers: { ...TUS, 'upload-length': String(page.bytes.length), 'upload-metadata': uploadMetadata(d.id, page.ref, 'e'.repeat(64)), 'content-type': 'application/offset+octet-stream' },
+      body: page.bytes,
+    });
+    expect(res.status).toBe(460);
+    expect(JSON.parse(await res.text())).toMatchObject({ error: 'corrupt_upload' });
+    const path = new URL(res.headers.get('location')!, a.base).pathname;
+    expect((await head(b, path)).status).toBe(404); // the part is gone: a retry starts afresh
+    expect(await db.selectFrom('upload_parts').select('id').where('id', '=', path.split('/').pop()!).execute()).toEqual([]);
+    expect(await a.store.getAttachment(page.ref.id)).toBeUndefined();
+
+    expect(await injectUpload(a.app, d.id, page)).toBe(201);
+    const stored = await db.selectFrom('blobs').select(['key', 'stored_at']).where('key', 'like', `%${page.ref.id}%`).execute();
+    expect(stored).toHaveLength(1);
+    expect(await injectUpload(b.app, d.id, page)).toBe(201); // sent again through the other node
+    expect(await db.selectFrom('blobs').select(['key', 'stored_at']).where('key', 'like', `%${page.ref.id}%`).execute()).toEqual(stored);
+  });
+
+  test('a stored file is read one row at a time, never whole', async () => {
+    const d = bigDossier();
+    const page = d.files[0]!; // 600 000 bytes: rows of 262 144, 262 144 and 75 712
+    expect(await injectUpload(b.app, d.id, page)).toBe(201);
+    const blobs = new PgBlobStore(a.store.db as unknown as Kysely<BlobTables>);
+    const sizes: number[] = [];
+    const hashed = createHash('sha256');
+    for await (const chunk of blobs.read((await a.store.getAttachment(page.ref.id))!.path)) {
+      sizes.push((chunk as Buffer).length);
+      hashed.update(chunk as Buffer);
+    }
+    expect(sizes).toEqual([262_144, 262_144, 75_712]);
+    expect(hashed.digest('hex')).toBe(page.ref.sha256);
+    await expect(async () => {
+      for await (const _ of blobs.read('no/such.key')) void _;
+    }).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   test('the lock: a holder is asked to let go; one that does not gets the other a 423; a dead node\'s lease runs out', async () => {
