@@ -14,6 +14,7 @@ import { registerDocs } from './http/docs.ts';
 import { installErrorHandlers, notFound } from './http/errors.ts';
 import { loggerOptions } from './http/log.ts';
 import { fastifyTrustProxy } from './http/proxy.ts';
+import { sharedRateLimitStore } from './http/rate-limit-store.ts';
 import { hasWebApp, registerWebApp, spaFallback } from './http/web.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
@@ -37,6 +38,7 @@ import { PushService } from './services/push.ts';
 import { seed } from './services/seed.ts';
 import { resolveKek } from './services/kek.ts';
 import { KeySet } from './services/keyset.ts';
+import { Limits } from './services/limits.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, StaffService } from './services/staff.ts';
 import { SubmissionService } from './services/submission.ts';
 import { TrackingService } from './services/tracking.ts';
@@ -119,7 +121,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   }
 
   await registerDocs(app);
-  await app.register(rateLimit, { global: false });
+  // Counted in the database, so the limits hold across every node (see http/rate-limit-store.ts).
+  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(new Limits(store.counters, now)) });
   await app.register(cookie);
   await app.register(healthRoutes, { storeKind: store.kind });
   await app.register(catalogRoutes, { catalog });

@@ -1,11 +1,12 @@
 // Staff accounts and sessions: argon2id passwords, random session tokens of which only the
-// SHA-256 is stored, a CSRF token per session, and failed logins counted per username and per
-// IP in the database (so several processes share the count).
+// SHA-256 is stored, a CSRF token per session, and login attempts counted per username and per
+// IP in the store's counters (so every node counts into the same window).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { roleHasUnit, type CreateStaffRequest, type StaffAccount, type StaffRole, type StaffSession, type StaffUser } from '@hsc/shared';
 import type { SessionRecord, StaffRecord, Store } from '../store/store.ts';
 import { constantTimeEqual, sha256Hex } from './canonical.ts';
+import { Limits } from './limits.ts';
 import { seedDemoPayees } from './payees.ts';
 
 /** Who made a request, for the audit log. */
@@ -60,13 +61,16 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
 
 export class StaffService {
   private dummy: Promise<string> | undefined;
+  private readonly counters: Limits;
 
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
     private readonly limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
     readonly sessionTtlMs: number = SESSION_TTL_MS,
-  ) {}
+  ) {
+    this.counters = new Limits(store.counters, now);
+  }
 
   /**
    * Verified against when the username is unknown, so that answer takes as long as a wrong
@@ -85,27 +89,31 @@ export class StaffService {
   async login(rawUsername: string, password: string, meta: RequestMeta): Promise<LoginOutcome> {
     const at = this.now();
     const username = rawUsername.trim().toLowerCase();
-    const since = new Date(at.getTime() - this.limits.windowMs).toISOString();
-    const userKey = `user:${username}`;
-    const ipKey = `ip:${meta.ip}`;
+    const userKey = `login:user:${username}`;
+    const ipKey = `login:ip:${meta.ip}`;
     const audit = (action: string, staffId: string | null, details?: unknown) =>
       this.store.audit.append({ at: at.toISOString(), actorKind: 'staff', staffId, action, ip: meta.ip, userAgent: meta.userAgent, details });
 
-    if ((await this.store.staff.loginFailures(userKey, since)) >= this.limits.perUser || (await this.store.staff.loginFailures(ipKey, since)) >= this.limits.perIp) {
+    // Each attempt takes its number before the password is checked (one atomic increment per
+    // key), so attempts sent at once, to one node or to several, cannot all pass a check made
+    // before any of them was counted. A success gives its number back below.
+    const user = await this.counters.hit(userKey, this.limits.windowMs);
+    const ip = await this.counters.hit(ipKey, this.limits.windowMs);
+    if (user.count > this.limits.perUser || ip.count > this.limits.perIp) {
       await audit('login_rate_limited', null, { username });
       return { kind: 'rate_limited' };
     }
     const staff = await this.store.staff.byUsername(username);
     const ok = await verifyPassword(staff?.passwordHash ?? (await this.dummyHash()), password);
     if (!staff || !ok || staff.disabledAt) {
-      await this.store.staff.recordLoginFailure([userKey, ipKey], at.toISOString());
       await audit('login_failed', null, { username });
       return { kind: 'bad_credentials' };
     }
 
-    await this.store.staff.clearLoginFailures(userKey);
-    // Housekeeping on each sign-in keeps both tables small without a timer.
-    await this.store.staff.pruneLoginFailures(since);
+    // A success clears the username's failures and does not count against the office's IP.
+    await this.counters.reset(userKey);
+    await this.counters.release(ipKey);
+    // Housekeeping on each sign-in keeps the table small without a timer.
     await this.store.staff.deleteExpiredSessions(at.toISOString());
     const token = randomBytes(32).toString('base64url');
     const session: SessionRecord = {

@@ -1,5 +1,5 @@
-// Staff accounts, sessions and failed-login counts. Failures are rows (not process memory) so
-// that several API processes share one count.
+// Staff accounts and sessions, rows in the database so that every API node shares them (the
+// login throttles count in the store's counters, kysely-rate-limits.ts).
 import { StaffRole } from '@hsc/shared';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, StaffSessionsTable, StaffTable } from './schema.ts';
@@ -97,28 +97,5 @@ export class KyselyStaffStore implements StaffStore {
 
   async deleteExpiredSessions(now: string): Promise<void> {
     await this.db.deleteFrom('staff_sessions').where('expires_at', '<=', now).execute();
-  }
-
-  async recordLoginFailure(keys: readonly string[], at: string): Promise<void> {
-    if (keys.length === 0) return;
-    await this.db.insertInto('login_failures').values(keys.map((key) => ({ key, at }))).execute();
-  }
-
-  async loginFailures(key: string, since: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('login_failures')
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .where('key', '=', key)
-      .where('at', '>', since)
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
-  async clearLoginFailures(key: string): Promise<void> {
-    await this.db.deleteFrom('login_failures').where('key', '=', key).execute();
-  }
-
-  async pruneLoginFailures(before: string): Promise<void> {
-    await this.db.deleteFrom('login_failures').where('at', '<', before).execute();
   }
 }

@@ -10,6 +10,7 @@ import { KyselyKeyStore } from './kysely-keys.ts';
 import { KyselyPayeeStore } from './kysely-payees.ts';
 import { KyselyPaymentProofStore } from './kysely-payment-proofs.ts';
 import { KyselyPurgeStore } from './kysely-purge.ts';
+import { KyselyCounterStore } from './kysely-rate-limits.ts';
 import { KyselyPushStore } from './kysely-push.ts';
 import { KyselyStaffStore } from './kysely-staff.ts';
 import { migrateToLatest } from './migrations.ts';
@@ -31,6 +32,7 @@ export class KyselyStore implements Store {
   readonly payees: KyselyPayeeStore;
   readonly paymentProofs: KyselyPaymentProofStore;
   readonly keys: KyselyKeyStore;
+  readonly counters: KyselyCounterStore;
 
   constructor(
     readonly kind: StoreKind,
@@ -47,6 +49,7 @@ export class KyselyStore implements Store {
     this.payees = new KyselyPayeeStore(db);
     this.paymentProofs = new KyselyPaymentProofStore(db as unknown as Kysely<never>);
     this.keys = new KyselyKeyStore(db as unknown as Kysely<never>);
+    this.counters = new KyselyCounterStore(db as unknown as Kysely<never>);
   }
 
   async migrate(): Promise<void> {

@@ -143,12 +143,6 @@ export interface StaffSessionsTable {
   expires_at: string;
 }
 
-export interface LoginFailuresTable {
-  /** `user:<username>` or `ip:<address>`. */
-  key: string;
-  at: string;
-}
-
 export interface HolidaysTable {
   date: string;
   name: string | null;
@@ -238,7 +232,6 @@ export interface Database {
   dossier_documents: DossierDocumentsTable;
   staff: StaffTable;
   staff_sessions: StaffSessionsTable;
-  login_failures: LoginFailuresTable;
   holidays: HolidaysTable;
   audit_log: AuditLogTable;
   supplements: SupplementsTable;

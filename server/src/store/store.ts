@@ -5,6 +5,7 @@ import type { Channel, DossierStatus, StaffRole, TimelineEntry, Unit } from '@hs
 import type { CatalogStore } from './catalog-store.ts';
 import type { KeyStore } from './kysely-keys.ts';
 import type { PayeeStore } from './kysely-payees.ts';
+import type { CounterStore } from './kysely-rate-limits.ts';
 import type { PaymentProofStore } from './kysely-payment-proofs.ts';
 import type { PurgeStore } from './kysely-purge.ts';
 import type { PushStore } from './push-store.ts';
@@ -117,6 +118,8 @@ export interface Store {
   readonly paymentProofs: PaymentProofStore;
   /** The receipt-signing and VAPID keys every node shares (private halves sealed). */
   readonly keys: KeyStore;
+  /** Request counters in windows (rate limits, login throttles), shared by every node. */
+  readonly counters: CounterStore;
 }
 
 // ---- Desk issue ----
@@ -155,11 +158,6 @@ export interface StaffStore {
   session(tokenHash: string, now: string): Promise<{ session: SessionRecord; staff: StaffRecord } | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteExpiredSessions(now: string): Promise<void>;
-  recordLoginFailure(keys: readonly string[], at: string): Promise<void>;
-  loginFailures(key: string, since: string): Promise<number>;
-  clearLoginFailures(key: string): Promise<void>;
-  /** Drops failures older than any window still counts. */
-  pruneLoginFailures(before: string): Promise<void>;
 }
 
 export interface AuditEntry {

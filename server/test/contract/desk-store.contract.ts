@@ -81,7 +81,7 @@ export function describeDeskStoreContract(harness: () => StoreHarness) {
       expect(await store.audit.list({ dossierId })).toEqual(entries);
     });
 
-    test('staff: unique usernames, sessions that expire, failed-login counts per key and window', async () => {
+    test('staff: unique usernames, sessions that expire', async () => {
       const username = `u.${randomUUID().slice(0, 8)}`;
       const staff = { id: randomUUID(), username, displayName: 'Hoa', role: 'officer' as const, unitCode: '05716', passwordHash: '$argon2id$x', createdAt: NOW, disabledAt: null, phone: '0208 3820 111' };
       expect(await store.staff.create(staff)).toBe(true);
@@ -93,16 +93,31 @@ export function describeDeskStoreContract(harness: () => StoreHarness) {
       expect(await store.staff.session(session.tokenHash, '2026-03-10T14:00:00.000Z')).toBeUndefined();
       await store.staff.deleteExpiredSessions('2026-03-10T14:00:00.000Z');
       expect(await store.staff.session(session.tokenHash, NOW)).toBeUndefined();
-      const key = `user:${username}`;
-      await store.staff.recordLoginFailure([key, 'ip:1.1.1.1'], '2026-03-10T02:00:00.000Z');
-      await store.staff.recordLoginFailure([key], '2026-03-10T02:10:00.000Z');
-      expect(await store.staff.loginFailures(key, '2026-03-10T01:55:00.000Z')).toBe(2);
-      expect(await store.staff.loginFailures(key, '2026-03-10T02:05:00.000Z')).toBe(1);
-      await store.staff.pruneLoginFailures('2026-03-10T02:05:00.000Z');
-      expect(await store.staff.loginFailures(key, '2000-01-01T00:00:00.000Z')).toBe(1);
-      expect(await store.staff.loginFailures('ip:1.1.1.1', '2000-01-01T00:00:00.000Z')).toBe(0);
-      await store.staff.clearLoginFailures(key);
-      expect(await store.staff.loginFailures(key, '2000-01-01T00:00:00.000Z')).toBe(0);
+    });
+
+    test('counters (rate limits, login throttles): a window from the first hit, atomic under concurrent hits, released, reset, pruned', async () => {
+      const key = `test:${randomUUID()}`;
+      const t0 = Date.parse(NOW);
+      expect(await store.counters.hit(key, 60_000, t0)).toEqual({ count: 1, resetAt: t0 + 60_000 });
+      expect(await store.counters.hit(key, 60_000, t0 + 59_999)).toEqual({ count: 2, resetAt: t0 + 60_000 });
+      expect(await store.counters.peek(key, t0 + 1)).toEqual({ count: 2, resetAt: t0 + 60_000 });
+      await store.counters.release(key, t0 + 2);
+      expect((await store.counters.peek(key, t0 + 2)).count).toBe(1);
+      // The window ended: the next hit starts a new one at its own instant.
+      expect(await store.counters.hit(key, 60_000, t0 + 60_000)).toEqual({ count: 1, resetAt: t0 + 120_000 });
+      expect(await store.counters.peek(key, t0 + 120_000)).toEqual({ count: 0, resetAt: 0 });
+      // Hits at once each get their own number (one statement per hit, no read-then-write).
+      const other = `test:${randomUUID()}`;
+      const counts = await Promise.all(Array.from({ length: 20 }, () => store.counters.hit(other, 60_000, t0)));
+      expect(counts.map((c) => c.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      await store.counters.reset(other);
+      expect((await store.counters.peek(other, t0)).count).toBe(0);
+      // The prune deletes ended windows only.
+      const live = `test:${randomUUID()}`;
+      await store.counters.hit(live, 600_000, t0 + 100_000);
+      expect(await store.counters.prune(t0 + 120_000)).toBeGreaterThanOrEqual(1);
+      expect((await store.counters.peek(key, t0 + 60_001)).count).toBe(0);
+      expect((await store.counters.peek(live, t0 + 120_000)).count).toBe(1);
     });
 
     test('holidays: seeded once, edited, and a removed seed date stays removed', async () => {
