@@ -21,7 +21,9 @@ describe('loadConfig', () => {
   });
 
   test('values from the environment; empty means unset', () => {
-    const c = loadConfig({ PORT: '9000', HOST: '127.0.0.1', DATA_DIR: '/srv/hsc', DATABASE_URL: 'postgres://u@db/hsc', TRACK_RATE_LIMIT: '5', WEB_ROOT: '' });
+    const kek = Buffer.alloc(32, 7);
+    const c = loadConfig({ PORT: '9000', HOST: '127.0.0.1', DATA_DIR: '/srv/hsc', DATABASE_URL: 'postgres://u@db/hsc', KEY_ENCRYPTION_KEY: kek.toString('base64'), TRACK_RATE_LIMIT: '5', WEB_ROOT: '' });
+    expect(c.keyEncryptionKey).toEqual(kek);
     expect(c).toMatchObject({ port: 9000, host: '127.0.0.1', dataDir: '/srv/hsc', databaseUrl: 'postgres://u@db/hsc', trackRateLimit: { max: 5 } });
     expect(c.webRoot).toBe(join(REPO_ROOT, 'web/dist'));
   });
