@@ -6,6 +6,7 @@
 // lifecycle's refusals from `staff.json` (the console shows the same), statuses and decisions
 // from `common.json`.
 import { readdirSync, readFileSync } from 'node:fs';
+import type { CatalogWords } from '@hsc/shared';
 import type { FastifyRequest } from 'fastify';
 import i18next, { type Resource } from 'i18next';
 import type viServer from '../../../shared/locales/vi/server.json';
@@ -46,10 +47,7 @@ void i18n.init({
 /** A language the server has (a folder of shared/locales): Vietnamese or another. */
 export type Lang = string;
 
-/**
- * For what still has Vietnamese and English only (the catalog's problem words in
- * shared/src/catalog-problems.ts, the push subscriptions' column): English or Vietnamese.
- */
+/** For what still has Vietnamese and English only (the push subscriptions' column). */
 export const viOrEn = (lang: Lang): 'vi' | 'en' => (lang === 'en' ? 'en' : 'vi');
 
 /** The language Accept-Language asks for first, if the server has it; Vietnamese otherwise. */
@@ -70,6 +68,12 @@ export function translate(lang: Lang, key: string, params: Record<string, unknow
 
 export type ErrorKey = keyof (typeof viServer)['errors'];
 export const text = (lang: Lang, key: ErrorKey) => translate(lang, `errors.${key}`);
+
+/** What is wrong in a procedure or catalog file, in the administrator's language (`staff.json`). */
+export const catalogWords =
+  (lang: Lang): CatalogWords =>
+  (word, params) =>
+    translate(lang, `staff:catalogProblems.${word}`, params);
 
 /** Every language's resources as loaded (a test holds them to Vietnamese's keys). */
 export const loadedResources = resources as Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;

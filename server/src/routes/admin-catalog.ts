@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { apiError, notFound } from '../http/errors.ts';
 import { rawUpload } from '../http/files.ts';
 import { roles, viewerOf } from '../http/staff-session.ts';
-import { langOf, text, viOrEn } from '../http/texts.ts';
+import { catalogWords, langOf, text } from '../http/texts.ts';
 import { staffAudit } from '../services/access.ts';
 import { TEMPLATE_MAX_BYTES, TEMPLATE_MEDIA_TYPES, type AdminOutcome, type CatalogService } from '../services/catalog.ts';
 import type { Store } from '../store/store.ts';
@@ -56,7 +56,7 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ catalog: CatalogService
       const lang = langOf(req);
       const parsed = ProcedureDef.safeParse(req.body);
       if (!parsed.success) {
-        const fields = catalogProblems(parsed.error, viOrEn(lang), 'dots').map((p) => ({ ...p, code: 'invalid' }));
+        const fields = catalogProblems(parsed.error, catalogWords(lang), 'dots').map((p) => ({ ...p, code: 'invalid' }));
         return reply.code(400).send(apiError(lang, 'procedure_invalid', { fields }));
       }
       if (parsed.data.code !== req.params.code) {
@@ -132,7 +132,7 @@ export const adminCatalogRoutes: FastifyPluginAsyncZod<{ catalog: CatalogService
     },
     async (req, reply) => {
       const dryRun = req.query.dryRun === 'true';
-      const result = await catalog.import(req.body, { dryRun, lang: viOrEn(langOf(req)) });
+      const result = await catalog.import(req.body, { dryRun, words: catalogWords(langOf(req)) });
       if (result.errors.length > 0) return reply.code(dryRun ? 200 : 400).send(result);
       if (!dryRun) await audit(req, 'catalog_imported', { version: result.version, added: result.added, changed: result.changed, retired: result.retired });
       return result;

@@ -5,14 +5,13 @@ import {
   CATALOG_FORMAT,
   CatalogFile,
   catalogProblems,
-  catalogWord,
   ProcedureDef,
   type AdminProcedure,
   type Catalog,
   type CatalogFileEntry,
   type CatalogImportResult,
   type CatalogProblem,
-  type Lang,
+  type CatalogWords,
   type Procedure,
   type Unit,
 } from '@hsc/shared';
@@ -197,11 +196,11 @@ export class CatalogService {
   }
 
   /** Checks a catalog file and, unless `dryRun`, publishes its changes all at once. */
-  async import(file: unknown, opts: { dryRun: boolean; lang: Lang }): Promise<CatalogImportResult> {
+  async import(file: unknown, opts: { dryRun: boolean; words: CatalogWords }): Promise<CatalogImportResult> {
     const none = { added: [], changed: [], retired: [], unchanged: 0 };
     const parsed = CatalogFile.safeParse(file);
-    if (!parsed.success) return { ...none, errors: catalogProblems(parsed.error, opts.lang) };
-    const errors = await this.fileProblems(parsed.data, opts.lang);
+    if (!parsed.success) return { ...none, errors: catalogProblems(parsed.error, opts.words) };
+    const errors = await this.fileProblems(parsed.data, opts.words);
     if (errors.length > 0) return { ...none, errors };
     if (opts.dryRun) return { ...planImport(await this.store.catalog.list(), parsed.data.procedures).result, errors: [] };
     const { version, result } = await this.store.catalog.apply(this.now().toISOString(), (rows) => planImport(rows, parsed.data.procedures));
@@ -209,17 +208,17 @@ export class CatalogService {
   }
 
   /** What the schema cannot see: a code twice in the file, a template the server does not hold. */
-  private async fileProblems(file: CatalogFile, lang: Lang): Promise<CatalogProblem[]> {
+  private async fileProblems(file: CatalogFile, catalogWord: CatalogWords): Promise<CatalogProblem[]> {
     const problems: CatalogProblem[] = [];
     const seen = new Set<string>();
     for (const [i, p] of file.procedures.entries()) {
-      if (seen.has(p.code)) problems.push({ path: `procedures[${i}].code`, message: catalogWord(lang, 'duplicateCode', { key: p.code }) });
+      if (seen.has(p.code)) problems.push({ path: `procedures[${i}].code`, message: catalogWord('duplicateCode', { key: p.code }) });
       seen.add(p.code);
       for (const [j, slot] of p.documents.entries()) {
         const t = slot.template;
         if (!t) continue;
         const held = await this.store.catalog.getTemplate(t.id);
-        if (!held || held.sha256 !== t.sha256) problems.push({ path: `procedures[${i}].documents[${j}].template`, message: catalogWord(lang, 'unknownTemplate') });
+        if (!held || held.sha256 !== t.sha256) problems.push({ path: `procedures[${i}].documents[${j}].template`, message: catalogWord('unknownTemplate') });
       }
     }
     return problems;
