@@ -43,6 +43,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, StaffService } from './services/staff.ts'
 import { SubmissionService } from './services/submission.ts';
 import { TrackingService } from './services/tracking.ts';
 import { openStore } from './store/index.ts';
+import { opsStore } from './store/ops.ts';
 
 export type { AppConfig, ServerConfig } from './config.ts';
 export { loadConfig } from './config.ts';
@@ -88,6 +89,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  const ops = opsStore(store);
 
   if (config.demo) {
     app.log.warn(`DEMO=1: demo staff accounts exist (${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}; password ${DEMO_PASSWORD}). Never on a public server.`);
@@ -124,7 +126,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   // Counted in the database, so the limits hold across every node (see http/rate-limit-store.ts).
   await app.register(rateLimit, { global: false, store: sharedRateLimitStore(new Limits(store.counters, now)) });
   await app.register(cookie);
-  await app.register(healthRoutes, { storeKind: store.kind });
+  await app.register(healthRoutes, { storeKind: store.kind, ping: () => (ops ? ops.ping() : Promise.resolve()) });
   await app.register(catalogRoutes, { catalog });
   await app.register(dossierRoutes, { submissions, tracking, citizen });
   await app.register(holidayRoutes, { calendar });

@@ -129,6 +129,10 @@ export const ApiError = z.object({
 export type ApiError = z.infer<typeof ApiError>;
 
 export const Health = z.object({ status: z.literal('ok'), store: z.enum(['sqlite', 'postgres']) });
+/** `/api/health/live`: the process answers. */
+export const Liveness = z.object({ status: z.literal('ok') });
+/** `/api/health/ready`: the store answered a trivial query in time (200), or not (503). */
+export const Readiness = z.object({ status: z.enum(['ok', 'unavailable']), store: z.enum(['sqlite', 'postgres']) });
 
 /** Header the sending device uses to read its own dossier's status without a lookup code. */
 export const DEVICE_SECRET_HEADER = 'x-dossier-secret';
