@@ -11,6 +11,7 @@ import { filesDir } from './blobs/file-blob-store.ts';
 import { openBlobStorage } from './blobs/index.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_TRACK_RATE_LIMIT, REPO_ROOT, type AppConfig } from './config.ts';
 import { registerDocs } from './http/docs.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import { installErrorHandlers, notFound } from './http/errors.ts';
 import { loggerOptions } from './http/log.ts';
 import { fastifyTrustProxy } from './http/proxy.ts';
@@ -89,6 +90,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
+  installSecurityHeaders(app);
   const ops = opsStore(store);
 
   if (config.demo) {
