@@ -11,6 +11,7 @@ import { filesDir } from './blobs/file-blob-store.ts';
 import { openBlobStorage } from './blobs/index.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_TRACK_RATE_LIMIT, REPO_ROOT, type AppConfig } from './config.ts';
 import { registerDocs } from './http/docs.ts';
+import { installRequestMetrics, metricsRoute } from './http/metrics.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { installErrorHandlers, notFound } from './http/errors.ts';
 import { loggerOptions } from './http/log.ts';
@@ -45,6 +46,7 @@ import { SubmissionService } from './services/submission.ts';
 import { TrackingService } from './services/tracking.ts';
 import { openStore } from './store/index.ts';
 import { opsStore } from './store/ops.ts';
+import { countSubmissions, countUploads, Metrics } from './services/metrics.ts';
 
 export type { AppConfig, ServerConfig } from './config.ts';
 export { loadConfig } from './config.ts';
@@ -92,6 +94,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   installErrorHandlers(app);
   installSecurityHeaders(app);
   const ops = opsStore(store);
+  const metrics = new Metrics({ ops, now });
+  installRequestMetrics(app, metrics);
 
   if (config.demo) {
     app.log.warn(`DEMO=1: demo staff accounts exist (${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}; password ${DEMO_PASSWORD}). Never on a public server.`);
@@ -105,6 +109,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const { blobs, uploads } = openBlobStorage(store, { dataDir: config.dataDir, uploadsDir, now, expireAfterMs: retention.uploadHours * 3_600_000, log: (e) => app.log.warn({ err: e }, 'upload lock renewal failed') });
   const attachments = new AttachmentService(store, blobs, now);
   const submissions = new SubmissionService(store, attachments, calendar, now, signer);
+  countUploads(attachments, metrics);
+  countSubmissions(submissions, metrics);
   const tracking = new TrackingService(store);
   const catalog = new CatalogService(store, blobs, uploadsDir, now);
   const citizen = new CitizenService(store, blobs, attachments, calendar, tracking, now, signer);
@@ -129,6 +135,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false, store: sharedRateLimitStore(new Limits(store.counters, now)) });
   await app.register(cookie);
   await app.register(healthRoutes, { storeKind: store.kind, ping: () => (ops ? ops.ping() : Promise.resolve()) });
+  await app.register(metricsRoute, { metrics, token: config.metricsToken });
   await app.register(catalogRoutes, { catalog });
   await app.register(dossierRoutes, { submissions, tracking, citizen });
   await app.register(holidayRoutes, { calendar });

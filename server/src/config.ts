@@ -61,6 +61,8 @@ export interface AppConfig {
   keyEncryptionKey?: Buffer;
   /** How often a node reads the current keys again (ms). Default 30 s. */
   keyRefreshMs?: number;
+  /** METRICS_TOKEN: a bearer token that opens /metrics from anywhere (else loopback only). */
+  metricsToken?: string;
 }
 
 /** What `main.ts` needs on top: where to listen. */
@@ -108,6 +110,8 @@ export const DEFAULT_TRACK_RATE_LIMIT: RateLimit = { max: 10, timeWindow: 60_000
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 const Env = z.object({
+  // Long enough not to be guessed; Prometheus sends it as `Authorization: Bearer …`.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (make one with `openssl rand -hex 32`)').optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).optional(),
@@ -133,7 +137,7 @@ const Env = z.object({
 });
 
 /** Never repeated in an error message (it goes to logs). */
-const SECRET_VARIABLES = new Set(['KEY_ENCRYPTION_KEY', 'DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['KEY_ENCRYPTION_KEY', 'DATABASE_URL', 'METRICS_TOKEN']);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -171,5 +175,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     purgeEveryMs: 3_600_000,
     ...(e.VAPID_SUBJECT ? { push: { subject: e.VAPID_SUBJECT } } : {}),
     ...(e.KEY_ENCRYPTION_KEY ? { keyEncryptionKey: e.KEY_ENCRYPTION_KEY } : {}),
+    ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
   };
 }
