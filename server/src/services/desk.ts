@@ -7,8 +7,6 @@ import {
   supplementDeadline,
   supplementRestriction,
   badgeFor,
-  foldVi,
-  normalizePhone,
   Receipt,
   SupplementItem,
   type DeskDossier,
@@ -20,9 +18,10 @@ import {
   type DossierSubmission,
   type WorkCalendar,
 } from '@hsc/shared';
+import { deskQuery } from '@hsc/shared/desk-search';
 import { z } from 'zod';
 import type { BlobStore } from '../blobs/blob-store.ts';
-import type { AttachmentRecord, DossierRecord, ResultRecord, Store } from '../store/store.ts';
+import type { AttachmentRecord, DossierRecord, ListedDossier, ResultRecord, Store } from '../store/store.ts';
 import { staffAudit, stateOf, unitScope, visibleDossier, type Viewer } from './access.ts';
 import { sha256Of } from './attachments.ts';
 import type { CalendarService } from './calendar.ts';
@@ -35,23 +34,16 @@ export interface FileOut {
   stream: Readable;
 }
 
-const Cursor = z.tuple([z.string(), z.string()]);
-const encodeCursor = (d: DossierRecord) => Buffer.from(JSON.stringify([d.dueAt, d.id])).toString('base64url');
-function decodeCursor(cursor: string | undefined): { dueAt: string; id: string } | undefined {
+const Cursor = z.tuple([z.string(), z.string(), z.number().int()]);
+const encodeCursor = (d: ListedDossier) => Buffer.from(JSON.stringify([d.dueAt, d.id, d.rank])).toString('base64url');
+function decodeCursor(cursor: string | undefined): { rank: number; dueAt: string; id: string } | undefined {
   if (!cursor) return undefined;
   try {
-    const [dueAt, id] = Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return { dueAt, id };
+    const [dueAt, id, rank] = Cursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return { rank, dueAt, id };
   } catch {
     return undefined; // a damaged cursor starts from the top rather than failing
   }
-}
-
-/** Search words: a number typed with spaces or +84 (a phone, a citizen ID) is one word. */
-export function searchWords(q: string | undefined): string[] {
-  const query = q?.trim() ?? '';
-  if (/^[\d\s.+()-]+$/.test(query) && /\d/.test(query)) return [normalizePhone(query).replace(/\D/g, '')];
-  return foldVi(query).split(' ').filter(Boolean);
 }
 
 export const bodyOf = (d: DossierRecord) => JSON.parse(d.body) as DossierSubmission;
@@ -68,7 +60,7 @@ export class DeskService {
     const units = unitScope(v, q.unit);
     if (units === 'forbidden') return 'forbidden';
     const statuses = q.status?.split(',') as DossierStatus[] | undefined;
-    const rows = await this.store.desk.list({ units, statuses, words: searchWords(q.q), limit: q.limit + 1, after: decodeCursor(q.cursor) });
+    const rows = await this.store.desk.list({ units, statuses, ...deskQuery(q.q), limit: q.limit + 1, after: decodeCursor(q.cursor) });
     const page = rows.slice(0, q.limit);
     const cal = await this.calendar.current();
     const now = this.now();

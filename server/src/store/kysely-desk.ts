@@ -2,7 +2,8 @@
 // dossier row (only if it is still in the state the step was computed from), the timeline
 // entry, the audit entry, and whatever the step brings (a numbered form, a supplement request
 // or its answer, new document versions). Either all of it is committed or none.
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { recordEvent } from './kysely-integration.ts';
 import { insertAudit, toAttachment, toDossier } from './rows.ts';
 import type { Database, FormsTable, ResultsTable, SupplementsTable } from './schema.ts';
 import type {
@@ -13,6 +14,7 @@ import type {
   DossierRecord,
   FormRecord,
   ListDossiersFilter,
+  ListedDossier,
   ReportSourceRow,
   ResultRecord,
   SupplementRecord,
@@ -73,17 +75,33 @@ async function nextNumber(tx: Transaction<Database>, counter: string, year: stri
 export class KyselyDeskStore implements DeskStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async list(f: ListDossiersFilter): Promise<DossierRecord[]> {
+  async list(f: ListDossiersFilter): Promise<ListedDossier[]> {
     if (f.units && f.units.length === 0) return [];
+    // A code tail holds only upper-case letters, digits, `.` and `-`: no LIKE wildcard.
+    const tail = f.codeTail;
+    const rank = tail ? sql<number>`case when code = ${tail} or code like ${`%-${tail}`} or code like ${`%.${tail}`} then 0 else 1 end` : sql<number>`1`;
     let q = this.db.selectFrom('dossiers').selectAll();
     if (f.units) q = q.where('unit_code', 'in', [...f.units]);
     if (f.statuses && f.statuses.length > 0) q = q.where('status', 'in', [...f.statuses]);
     // Words are folded to letters and digits (no % or _), each must start a word.
-    for (const w of f.words) q = q.where('search', 'like', `% ${w}%`);
+    const words = f.words;
+    if (words.length > 0) {
+      q = q.where((eb) => {
+        const all = eb.and(words.map((w) => eb('search', 'like', `% ${w}%`)));
+        return tail ? eb.or([eb(rank, '=', 0), all]) : all;
+      });
+    }
     const after = f.after;
-    if (after) q = q.where((eb) => eb.or([eb('due_at', '>', after.dueAt), eb.and([eb('due_at', '=', after.dueAt), eb('id', '>', after.id)])]));
-    const rows = await q.orderBy('due_at').orderBy('id').limit(f.limit).execute();
-    return rows.map(toDossier);
+    if (after) {
+      q = q.where((eb) =>
+        eb.or([
+          eb(rank, '>', after.rank),
+          eb.and([eb(rank, '=', after.rank), eb.or([eb('due_at', '>', after.dueAt), eb.and([eb('due_at', '=', after.dueAt), eb('id', '>', after.id)])])]),
+        ]),
+      );
+    }
+    const rows = await q.select(rank.as('rank')).orderBy(rank).orderBy('due_at').orderBy('id').limit(f.limit).execute();
+    return rows.map((r) => ({ ...toDossier(r), rank: Number(r.rank) }));
   }
 
   async apply(c: DossierChange): Promise<ChangeResult> {
@@ -166,6 +184,9 @@ export class KyselyDeskStore implements DeskStore {
             .execute();
         }
         await insertAudit(tx, c.audit);
+        if (c.alsoInTransaction) await c.alsoInTransaction(tx);
+        // Last: the event counter is held from here to the commit (see recordEvent).
+        await recordEvent(tx as unknown as Transaction<unknown>, updated, c.audit.action, c.timeline.at);
         return { ok: true as const, dossier: toDossier(updated), ...(form ? { form } : {}) };
       });
     } catch (e) {

@@ -3,6 +3,7 @@
 // Plain data in and out: no domain rules here, no Fastify.
 import type { Channel, DossierStatus, StaffRole, TimelineEntry, Unit } from '@hsc/shared';
 import type { CatalogStore } from './catalog-store.ts';
+import type { IntegrationStore } from './kysely-integration.ts';
 import type { KeyStore } from './kysely-keys.ts';
 import type { PayeeStore } from './kysely-payees.ts';
 import type { CounterStore } from './kysely-rate-limits.ts';
@@ -120,6 +121,8 @@ export interface Store {
   readonly keys: KeyStore;
   /** Request counters in windows (rate limits, login throttles), shared by every node. */
   readonly counters: CounterStore;
+  /** The province system's feed: status-change events, API keys, webhook receivers and deliveries. */
+  readonly integration: IntegrationStore;
 }
 
 // ---- Desk issue ----
@@ -264,9 +267,14 @@ export interface DossierChange {
   newSupplement?: SupplementRecord;
   answerSupplement?: Pick<SupplementRecord, 'id' | 'answeredAt' | 'fields' | 'bodyHash' | 'body' | 'receipt'>;
   newDocuments?: readonly { attachmentId: string; slot: string; version: number; supplementId: string | null; position: number }[];
+  /** Written in the same transaction, last (the jobs the change calls for, e.g. its Web Push). */
+  alsoInTransaction?: (tx: unknown) => Promise<void>;
 }
 
 export type ChangeResult = { ok: true; dossier: DossierRecord; form?: FormRecord } | { ok: false; reason: 'stale' | 'duplicate_action' };
+
+/** A dossier of the staff list, with its rank for the search (0: its code matched). */
+export type ListedDossier = DossierRecord & { rank: number };
 
 export interface ListDossiersFilter {
   /** Null: every unit. */
@@ -274,8 +282,11 @@ export interface ListDossiersFilter {
   statuses?: readonly DossierStatus[];
   /** Folded words; each must start a word of the search text. */
   words: readonly string[];
+  /** A code end (shared `deskQuery`): such dossiers match whatever the words, and come first. */
+  codeTail?: string;
   limit: number;
-  after?: { dueAt: string; id: string };
+  /** Where the last page ended; `rank` 0 for a code match, 1 for the others. */
+  after?: { rank: number; dueAt: string; id: string };
 }
 
 export interface ReportSourceRow {
@@ -288,7 +299,7 @@ export interface ReportSourceRow {
 }
 
 export interface DeskStore {
-  list(filter: ListDossiersFilter): Promise<DossierRecord[]>;
+  list(filter: ListDossiersFilter): Promise<ListedDossier[]>;
   apply(change: DossierChange): Promise<ChangeResult>;
   documents(dossierId: string): Promise<DocumentRecord[]>;
   /** Whether any dossier holds this attachment (then its bytes never change). */

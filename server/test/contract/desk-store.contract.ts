@@ -200,9 +200,37 @@ export function describeDeskStoreContract(harness: () => StoreHarness) {
       expect(await list({ words: ['0912345678'] })).toEqual(expect.arrayContaining(mine.map((m) => m.id)));
       expect(await list({ statuses: ['processing'] })).toEqual([]);
       expect(await store.desk.list({ units: [], words: [], limit: 10 })).toEqual([]);
-      const after = await list({ after: { dueAt: mine[0]!.dueAt, id: mine[0]!.id } });
+      const after = await list({ after: { rank: 1, dueAt: mine[0]!.dueAt, id: mine[0]!.id } });
       expect(after).toContain(mine[1]!.id);
       expect(after).not.toContain(mine[0]!.id);
+    });
+
+    test('a code tail finds its dossiers whatever the words, cut only at a separator, ahead of word matches and across pages', async () => {
+      const unit = '05716';
+      const coded = (code: string, dueAt: string) => created(store, { unitCode: unit, dueAt, issue: () => ({ code, receipt: '{}' }) });
+      const late = await coded('T7.05716-260310-0010', '2026-06-02T10:00:00.000Z');
+      const early = await coded('T7.05716-260311-0010', '2026-06-01T10:00:00.000Z');
+      await coded('T7.05716-260310-1010', '2026-05-01T10:00:00.000Z');
+      const list = (f: Partial<Parameters<KyselyStore['desk']['list']>[0]>) => store.desk.list({ units: [unit], words: [], limit: 100, ...f });
+      const ids = async (f: Partial<Parameters<KyselyStore['desk']['list']>[0]>) => (await list(f)).map((x) => x.id);
+
+      expect(await ids({ codeTail: '260310-0010', words: ['2603100010'] })).toEqual([late.id]);
+      expect(await ids({ codeTail: '05716-260310-0010', words: ['057162603100010'] })).toEqual([late.id]);
+      expect(await ids({ codeTail: 'T7.05716-260310-0010', words: ['t7', '05716', '260310', '0010'] })).toEqual([late.id]);
+      // Every dossier of the unit has this phone: the two code matches first, by due date, then the rest.
+      const all = await list({ codeTail: '0010', words: ['0912345678'] });
+      expect(all.slice(0, 2).map((x) => x.id)).toEqual([early.id, late.id]);
+      expect(all.slice(0, 2).map((x) => x.rank)).toEqual([0, 0]);
+      expect(all.slice(2).every((x) => x.rank === 1 && x.id !== early.id && x.id !== late.id)).toBe(true);
+      // One per page: the cursor carries the rank across the boundary.
+      const pages: string[] = [];
+      let after: { rank: number; dueAt: string; id: string } | undefined;
+      for (let i = 0; i < 3; i++) {
+        const [row] = await list({ codeTail: '0010', words: ['0912345678'], limit: 1, ...(after ? { after } : {}) });
+        pages.push(row!.id);
+        after = { rank: row!.rank, dueAt: row!.dueAt, id: row!.id };
+      }
+      expect(pages).toEqual(all.slice(0, 3).map((x) => x.id));
     });
 
     test('a database written by migration 0001 opens with the current version, its dossiers carried over', async () => {
