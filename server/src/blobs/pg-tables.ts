@@ -27,9 +27,15 @@ export const CHUNK_BYTES = 256 * 1024;
 export async function putInChunks(source: AsyncIterable<Buffer | Uint8Array>, put: (data: Buffer) => Promise<void>): Promise<void> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
+  let putFailed = false;
   const take = async (n: number) => {
     const all = Buffer.concat(pending, pendingBytes);
-    await put(all.subarray(0, n));
+    try {
+      await put(all.subarray(0, n));
+    } catch (e) {
+      putFailed = true;
+      throw e;
+    }
     pending = n < all.length ? [all.subarray(n)] : [];
     pendingBytes = all.length - n;
   };
@@ -40,7 +46,8 @@ export async function putInChunks(source: AsyncIterable<Buffer | Uint8Array>, pu
       while (pendingBytes >= CHUNK_BYTES) await take(CHUNK_BYTES);
     }
   } catch (e) {
-    if (pendingBytes > 0) await take(pendingBytes);
+    // The source failed: keep what it delivered. A refused put (offset conflict) is final.
+    if (!putFailed && pendingBytes > 0) await take(pendingBytes);
     throw e;
   }
   if (pendingBytes > 0) await take(pendingBytes);
