@@ -12,18 +12,25 @@ export type ShownValue = z.infer<typeof ShownValue>;
 export const ShownField = z.object({ key: z.string(), label: z.string(), value: z.string().optional(), rows: z.array(z.array(ShownValue)).optional() });
 export type ShownField = z.infer<typeof ShownField>;
 
-const YES_NO: Record<Lang, Record<string, string>> = { vi: { yes: 'Có', no: 'Không' }, en: { yes: 'Yes', no: 'No' } };
+/** How a yes/no answer reads: `yesNo` of shared/locales/<lang>/common.json. */
+export type YesNoWords = Readonly<Record<'yes' | 'no', string>>;
 
 /** `YYYY-MM-DD` as `dd/mm/yyyy`; anything else as it is. */
 const dmy = (v: string) => (/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v.slice(8, 10)}/${v.slice(5, 7)}/${v.slice(0, 4)}` : v);
 
-export function displayValue(def: Pick<FieldDef | SubFieldDef, 'type' | 'options'> | undefined, value: string, lang: Lang, unitName?: (code: string) => string | undefined): string {
+export function displayValue(
+  def: Pick<FieldDef | SubFieldDef, 'type' | 'options'> | undefined,
+  value: string,
+  lang: Lang,
+  yesNo: YesNoWords,
+  unitName?: (code: string) => string | undefined,
+): string {
   switch (def?.type) {
     case 'choice':
     case 'select':
       return def.options?.find((o) => o.value === value)?.label[lang] ?? value;
     case 'yesNo':
-      return YES_NO[lang][value] ?? value;
+      return value === 'yes' || value === 'no' ? yesNo[value] : value;
     case 'date':
       return dmy(value);
     case 'unit':
@@ -39,7 +46,13 @@ const text = (v: FieldValue | undefined) => (typeof v === 'string' ? v.trim() : 
  * The fields that were filled, in the procedure's order (conditions applied), then any value
  * the procedure does not know (an older or newer form), under its key.
  */
-export function shownFields(procedure: Pick<Procedure, 'fields'> | undefined, fields: FieldValues, lang: Lang, unitName?: (code: string) => string | undefined): ShownField[] {
+export function shownFields(
+  procedure: Pick<Procedure, 'fields'> | undefined,
+  fields: FieldValues,
+  lang: Lang,
+  yesNo: YesNoWords,
+  unitName?: (code: string) => string | undefined,
+): ShownField[] {
   const defs = procedure?.fields ?? [];
   const out: ShownField[] = [];
   for (const def of defs) {
@@ -47,11 +60,11 @@ export function shownFields(procedure: Pick<Procedure, 'fields'> | undefined, fi
     const label = def.label[lang];
     if (def.type === 'group') {
       const rows = groupRows(fields[def.key]).map((row) =>
-        (def.fields ?? []).filter((sub) => isShown(sub, row) && text(row[sub.key])).map((sub) => ({ label: sub.label[lang], value: displayValue(sub, text(row[sub.key]), lang, unitName) })),
+        (def.fields ?? []).filter((sub) => isShown(sub, row) && text(row[sub.key])).map((sub) => ({ label: sub.label[lang], value: displayValue(sub, text(row[sub.key]), lang, yesNo, unitName) })),
       );
       if (rows.length) out.push({ key: def.key, label, rows });
     } else if (text(fields[def.key])) {
-      out.push({ key: def.key, label, value: displayValue(def, text(fields[def.key]), lang, unitName) });
+      out.push({ key: def.key, label, value: displayValue(def, text(fields[def.key]), lang, yesNo, unitName) });
     }
   }
   for (const [key, v] of Object.entries(fields)) {

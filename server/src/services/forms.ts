@@ -2,6 +2,7 @@
 // stored as issued, and printed from the stored text (so what is printed is what was stored).
 import { FormDocument, shownFields, type DocumentKind, type DossierStatus, type DossierSubmission, type FieldValues, type Procedure, type SupplementItem } from '@hsc/shared';
 import type { DossierRecord, DocumentRecord, SupplementRecord, UnitRecord } from '../store/store.ts';
+import { DEFAULT_LANGUAGE, translate } from '../http/texts.ts';
 import { withSignature, type ReceiptSigner } from './signing.ts';
 
 export interface FormContext {
@@ -28,7 +29,10 @@ export const formCounter = (kind: FormPayload['kind'], unitCode: string) => `for
 
 const STATUS_AFTER: Partial<Record<FormPayload['kind'], DossierStatus>> = { '01': 'accepted', '02': 'supplement_requested', '03': 'refused' };
 
-const DESK = 'Bộ phận Một cửa, Trung tâm Phục vụ hành chính công';
+// A form is a legal document in Vietnamese: its words are the Vietnamese server.json's (`forms`)
+// and common.json's (`yesNo`), whatever language the officer reads.
+const words = (key: string, params?: Record<string, unknown>) => translate(DEFAULT_LANGUAGE, key, params);
+const deskOf = (unit: UnitRecord) => words('forms.desk', { unit: unit.name });
 
 /**
  * Copies (liên) of a Mẫu 01: one for the applicant, one kept at the desk. A sensible default,
@@ -60,7 +64,7 @@ export function buildForm(ctx: FormContext, number: string, payload: FormPayload
     dossierId: ctx.dossier.id,
     dossierCode: ctx.dossier.code,
     lookupCode: ctx.dossier.lookupCode,
-    agency: { unitCode: ctx.unit.code, unitName: ctx.unit.name, agencyId: ctx.unit.agencyId, desk: `${DESK} ${ctx.unit.name}` },
+    agency: { unitCode: ctx.unit.code, unitName: ctx.unit.name, agencyId: ctx.unit.agencyId, desk: deskOf(ctx.unit) },
     applicant: {
       fullName: body.applicant.fullName,
       address: body.applicant.address,
@@ -94,7 +98,7 @@ export function buildForm(ctx: FormContext, number: string, payload: FormPayload
         ...base,
         kind: '01',
         channel: ctx.dossier.channel,
-        fields: shownFields(ctx.procedure, payload.fields, 'vi', ctx.unitName),
+        fields: shownFields(ctx.procedure, payload.fields, 'vi', { yes: words('common:yesNo.yes'), no: words('common:yesNo.no') }, ctx.unitName),
         documents: [...bySlot.values()],
         sets: 1,
         copies: RECEIPT_COPIES,
@@ -102,8 +106,8 @@ export function buildForm(ctx: FormContext, number: string, payload: FormPayload
         dueAt: payload.dueAt,
         resultDelivery:
           ctx.dossier.channel === 'online'
-            ? 'Trên ứng dụng Hồ sơ công (bản điện tử) hoặc tại Bộ phận Một cửa'
-            : `Tại ${DESK} ${ctx.unit.name}`,
+            ? words('forms.deliveryOnline')
+            : words('forms.deliveryDesk', { desk: deskOf(ctx.unit) }),
       };
       break;
     }

@@ -75,7 +75,7 @@ export function Summary({ dossier: d }: { dossier: DeskDossier }) {
 export function Applicant({ dossier: d, procedure, units }: { dossier: DeskDossier; procedure: Procedure | undefined; units: ReadonlyMap<string, Unit> }) {
   const { t, lang } = useStaffT();
   const a = d.applicant;
-  const shown = shownFields(procedure, d.fields, lang === 'en' ? 'en' : 'vi', (code) => units.get(code)?.name);
+  const shown = shownFields(procedure, d.fields, lang === 'en' ? 'en' : 'vi', { yes: t('yesNo.yes'), no: t('yesNo.no') }, (code) => units.get(code)?.name);
   return (
     <section className="scard" aria-labelledby="applicant-title">
       <h2 id="applicant-title">{t('dossier.applicant')}</h2>

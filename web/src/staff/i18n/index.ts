@@ -22,7 +22,7 @@ type Plain<K extends string> = K extends `${infer B}_${'zero' | 'one' | 'two' | 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${Plain<K>}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
-export type StaffKey = Leaves<StaffMessages> | Leaves<Pick<typeof viCommon, 'status'>>;
+export type StaffKey = Leaves<StaffMessages> | Leaves<Pick<typeof viCommon, 'status' | 'yesNo'>>;
 export type StaffT = (key: StaffKey, params?: Record<string, string | number>) => string;
 
 export async function loadStaffMessages(lang: string): Promise<void> {

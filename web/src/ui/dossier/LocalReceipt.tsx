@@ -40,7 +40,7 @@ export function LocalReceipt({ dossier, unit, pages, ...props }: { dossier: Doss
       <h3>{t('local.contents')}</h3>
       <ul className="summary-list">
         {/* What is sent: group rows decoded, fields whose condition does not hold left out. */}
-        {shownFields(procedure ?? undefined, fieldValues(dossier.fields, dossier.procedure?.fields), lang === 'en' ? 'en' : 'vi').map((f) => (
+        {shownFields(procedure ?? undefined, fieldValues(dossier.fields, dossier.procedure?.fields), lang === 'en' ? 'en' : 'vi', { yes: t('yesNo.yes'), no: t('yesNo.no') }).map((f) => (
           <li key={f.key}>
             <span className="muted">{f.label}: </span>
             {f.rows ? f.rows.map((row) => row.map((v) => v.value).join(', ')).join('; ') : f.value}
