@@ -5,5 +5,5 @@ import type viForms from '../locales/vi/forms.json';
 
 export type ValidationCode = keyof (typeof viForms)['errors'];
 
-/** The languages of what still carries its own vi/en table (catalog problems, yes/no values). */
+/** The languages catalog texts carry (`Localized`: `{vi, en}`), to pick a label from them. */
 export type Lang = 'vi' | 'en';
