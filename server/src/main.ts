@@ -1,4 +1,5 @@
-// Starts the server: `tsx server/src/main.ts` (root `pnpm start`) or `pnpm start` in server/.
+// Starts the server. In production compiled to server/dist/main.js (server/build.mjs) and run by
+// `pnpm start` with plain node; `pnpm dev` in server/ and the e2e harness run this file with tsx.
 // Reads PORT, HOST, DATA_DIR, DATABASE_URL (and WEB_ROOT, TRUST_PROXY, TRACK_RATE_LIMIT,
 // LOG_LEVEL, DEMO) once; closes cleanly on SIGTERM/SIGINT so in-flight requests finish.
 import { buildApp } from './app.ts';
