@@ -1,11 +1,12 @@
 // The Store on Kysely. The SQL is the common subset of SQLite (≥ 3.35) and PostgreSQL:
 // INSERT … ON CONFLICT … RETURNING, text and integer columns. Adapters only make the dialect.
 import { DossierStatus, type TimelineEntry, type Unit } from '@hsc/shared';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { KyselyAuditStore } from './kysely-audit.ts';
 import { KyselyCatalogStore } from './kysely-catalog.ts';
 import { KyselyDeskStore } from './kysely-desk.ts';
 import { KyselyHolidayStore } from './kysely-holidays.ts';
+import { KyselyIntegrationStore, recordEvent } from './kysely-integration.ts';
 import { KyselyKeyStore } from './kysely-keys.ts';
 import { KyselyPayeeStore } from './kysely-payees.ts';
 import { KyselyPaymentProofStore } from './kysely-payment-proofs.ts';
@@ -33,6 +34,7 @@ export class KyselyStore implements Store {
   readonly paymentProofs: KyselyPaymentProofStore;
   readonly keys: KyselyKeyStore;
   readonly counters: KyselyCounterStore;
+  readonly integration: KyselyIntegrationStore;
 
   constructor(
     readonly kind: StoreKind,
@@ -50,6 +52,7 @@ export class KyselyStore implements Store {
     this.paymentProofs = new KyselyPaymentProofStore(db as unknown as Kysely<never>);
     this.keys = new KyselyKeyStore(db as unknown as Kysely<never>);
     this.counters = new KyselyCounterStore(db as unknown as Kysely<never>);
+    this.integration = new KyselyIntegrationStore(db as unknown as Kysely<never>, kind);
   }
 
   async migrate(): Promise<void> {
@@ -183,6 +186,8 @@ export class KyselyStore implements Store {
             .values({ dossier_id: d.id, attachment_id: doc.attachmentId, slot: doc.slot, version: 1, supplement_id: null, position })
             .execute();
         }
+        // Last: the event counter is held from here to the commit (see recordEvent).
+        await recordEvent(tx as unknown as Transaction<unknown>, row, d.audit?.action ?? 'submit', d.receivedAt);
         return toDossier(row);
       });
       return { created: true, dossier };
