@@ -1,9 +1,11 @@
 // Starts the server. In production compiled to server/dist/main.js (server/build.mjs) and run by
 // `pnpm start` with plain node; `pnpm dev` in server/ and the e2e harness run this file with tsx.
-// Reads PORT, HOST, DATA_DIR, DATABASE_URL (and WEB_ROOT, TRUST_PROXY, TRACK_RATE_LIMIT,
-// LOG_LEVEL, DEMO) once; closes cleanly on SIGTERM/SIGINT so in-flight requests finish.
+// Reads PORT, HOST, DATA_DIR, DATABASE_URL (and WEB_ROOT, TRUST_PROXY, KEY_ENCRYPTION_KEY,
+// TRACK_RATE_LIMIT, LOG_LEVEL, DEMO) once; closes cleanly on SIGTERM/SIGINT so in-flight
+// requests finish.
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { KeySetError } from './services/kek.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -16,7 +18,17 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const app = await buildApp(config);
+  let app;
+  try {
+    app = await buildApp(config);
+  } catch (e) {
+    // A key set this node cannot open (another KEY_ENCRYPTION_KEY): what to do, not a stack.
+    if (e instanceof KeySetError) {
+      console.error(e.message);
+      process.exit(2);
+    }
+    throw e;
+  }
   let closing = false;
   const stop = (signal: NodeJS.Signals) => {
     if (closing) return;
