@@ -6,7 +6,7 @@
 // same checks after `migrate-store` moves the SQLite store into a fresh PostgreSQL schema.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionResponse, DossierStatusResponse, FormDocument, Receipt } from '@hsc/shared';
 import { verifyDocument, type PublicKeyEntry } from '@hsc/shared/receipt-signing';
@@ -161,6 +161,8 @@ describe('restore drill', () => {
     const backup = join(dir(), 'backup');
     const b = capture();
     expect(await backupCli([backup], { DATA_DIR: dataDir }, b.io), b.text()).toBe(0);
+    // People's data and the KEK file: the server's user only.
+    for (const f of ['hosocong.sqlite', 'manifest.json', 'keys/kek']) expect(statSync(join(backup, f)).mode & 0o777, f).toBe(0o600);
     await first.close();
     rmSync(dataDir, { recursive: true, force: true }); // the machine is lost
 

@@ -4,7 +4,7 @@
 // and DATA_DIR/keys. PostgreSQL: pg_dump of the schema in custom format; stored files and keys
 // are rows there, so the dump holds them.
 import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { chmod, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,6 +29,7 @@ import {
   runTool,
   SQLITE_COPY,
   targetSchema,
+  toolConnection,
   writeManifest,
   type BackupManifest,
   type Io,
@@ -69,6 +70,8 @@ async function backupSqlite(dataDir: string, dir: string, io: Io): Promise<Backu
   } finally {
     live.close();
   }
+  // People's names and ID numbers: like the live file, readable by this user only.
+  await chmod(join(dir, SQLITE_COPY), 0o600);
   const db = describeSqlite(join(dir, SQLITE_COPY));
   // Files after the database: a row is committed only after its file is stored, so every file
   // the copied rows name is already there.
@@ -122,7 +125,8 @@ async function backupPostgres(url: string, dir: string, io: Io): Promise<BackupM
   const file = join(dir, PG_DUMP_FILE);
   try {
     // One snapshot of the whole schema (pg_dump's own transaction); blobs are ordinary rows.
-    await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--schema=${quoteIdent(schema)}`, `--file=${file}`, `--dbname=${url}`]);
+    const conn = toolConnection(url);
+    await runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--schema=${quoteIdent(schema)}`, `--file=${file}`, `--dbname=${conn.dbname}`], conn.env);
   } catch (e) {
     await rm(file, { force: true });
     throw e;

@@ -132,7 +132,7 @@ async function migrate(config: ServerConfig, to: string, io: Io): Promise<Migrat
   try {
     db.pragma('busy_timeout = 5000');
     await target.migrate();
-    const tables = insertOrder(sourceTables(db));
+    const all = insertOrder(sourceTables(db));
     const columnTypes = new Map<string, Map<string, string>>();
     const { rows: cols } = await sql<{ table_name: string; column_name: string; data_type: string; column_default: string | null }>`
       select table_name, column_name, data_type, column_default from information_schema.columns where table_schema = ${schema}`.execute(pgdb);
@@ -140,10 +140,16 @@ async function migrate(config: ServerConfig, to: string, io: Io): Promise<Migrat
       if (!columnTypes.has(c.table_name)) columnTypes.set(c.table_name, new Map());
       columnTypes.get(c.table_name)!.set(c.column_name, c.data_type);
     }
+    // A table the migrations make on SQLite only holds what PostgreSQL keeps elsewhere (the job
+    // queue: pg-boss's own schema there); it is named, with its rows, and not copied.
+    const tables = all.filter((t) => columnTypes.has(t.name));
+    for (const t of all.filter((x) => !columnTypes.has(x.name))) {
+      const n = (db.prepare(`select count(*) as n from ${quoteIdent(t.name)}`).get() as { n: number }).n;
+      io.out(`Not copied: the table ${t.name} (${n} rows) exists on SQLite only.`);
+    }
     for (const t of tables) {
-      const types = columnTypes.get(t.name);
-      const missing = types ? t.columns.filter((c) => !types.has(c)) : t.columns;
-      if (!types || missing.length > 0) throw new OperatorError(`PostgreSQL has no ${types ? `column ${missing.join(', ')} in` : 'table'} ${t.name} after the migrations: the two databases disagree. Nothing was moved.`);
+      const missing = t.columns.filter((c) => !columnTypes.get(t.name)!.has(c));
+      if (missing.length > 0) throw new OperatorError(`PostgreSQL has no column ${missing.join(', ')} in ${t.name} after the migrations: the two databases disagree.`);
     }
 
     const targetKekId = kekIdOf(kek);
@@ -154,7 +160,7 @@ async function migrate(config: ServerConfig, to: string, io: Io): Promise<Migrat
       const from = sourceKeks.find((k) => kekIdOf(k) === row.kek_id);
       if (!from) {
         throw new OperatorError(
-          `The private ${String(row.purpose)} key ${String(row.kid)} in DATA_DIR is sealed with a key-encryption key this command does not have (id ${String(row.kek_id)}; KEY_ENCRYPTION_KEY is ${targetKekId}${sourceKeks.length > 1 ? `, keys/kek is ${kekIdOf(sourceKeks[1]!)}` : ''}). Set KEY_ENCRYPTION_KEY to the value the server ran with. Nothing was committed.`,
+          `The private ${String(row.purpose)} key ${String(row.kid)} in DATA_DIR is sealed with a key-encryption key this command does not have (id ${String(row.kek_id)}; KEY_ENCRYPTION_KEY is ${targetKekId}${sourceKeks.length > 1 ? `, keys/kek is ${kekIdOf(sourceKeks[1]!)}` : ''}). Set KEY_ENCRYPTION_KEY to the value the server ran with.`,
         );
       }
       const purpose = row.purpose as KeyPurpose;
@@ -189,12 +195,14 @@ async function migrate(config: ServerConfig, to: string, io: Io): Promise<Migrat
             rowCount += batch.length;
             batch = [];
           };
-          // Read a page at a time: better-sqlite3 runs no other statement while an iterator is open.
-          for (let offset = 0; ; offset += perBatch) {
-            const page = db.prepare(`select * from ${quoteIdent(t.name)} order by rowid limit ? offset ?`).all(perBatch, offset) as Record<string, unknown>[];
+          // A page at a time, by rowid (better-sqlite3 runs no other statement while an iterator is open).
+          const pageOf = db.prepare(`select rowid as "hsc rowid", * from ${quoteIdent(t.name)} where rowid > ? order by rowid limit ?`);
+          for (let after = -Infinity; ; ) {
+            const page = pageOf.all(after, perBatch) as Record<string, unknown>[];
             for (const row of page) batch.push(convert(row));
             await flush();
             if (page.length < perBatch) break;
+            after = page.at(-1)!['hsc rowid'] as number;
           }
         }
         // Serial ids (the audit log) continue after the copied ones.
@@ -272,10 +280,17 @@ async function migrate(config: ServerConfig, to: string, io: Io): Promise<Migrat
     }
     if (problems.length > 0) {
       throw new OperatorError(
-        `The copy in PostgreSQL does not match DATA_DIR:\n${problems.map((p) => `  ${p}`).join('\n')}\nDo not start servers on it: drop the schema ${schema}, fix the cause, and run again.`,
+        `The copy in PostgreSQL does not match DATA_DIR:\n${problems.map((p) => `  ${p}`).join('\n')}\nDo not start servers on it.`,
       );
     }
     return { tables: tables.length, rows: rowCount, files: files.length, receiptKeys };
+  } catch (e) {
+    // From the migrations on, the target is no longer empty: say how to start again.
+    if (e instanceof OperatorError || e instanceof Error) {
+      const again = `PostgreSQL now holds this version's tables in the schema ${schema} (its migrations ran): drop them (drop schema ${quoteIdent(schema)} cascade) before running again.`;
+      throw Object.assign(new OperatorError(`${e.message}\n${again}`), { cause: e });
+    }
+    throw e;
   } finally {
     db.close();
     await target.close();

@@ -263,10 +263,22 @@ export async function checkClient(tool: 'pg_dump' | 'pg_restore', client: pg.Cli
   }
 }
 
+/**
+ * A DATABASE_URL for a client tool's command line without its password, which goes to the
+ * tool's PGPASSWORD instead: other users of the machine can read a process's arguments.
+ */
+export function toolConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
+  const u = new URL(url);
+  const password = u.password;
+  if (!password) return { dbname: url, env: process.env };
+  u.password = '';
+  return { dbname: u.toString(), env: { ...process.env, PGPASSWORD: decodeURIComponent(password) } };
+}
+
 /** Runs a PostgreSQL tool; its own error text is passed on to the operator. */
-export async function runTool(tool: string, args: string[]): Promise<string> {
+export async function runTool(tool: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
   try {
-    const { stdout } = await run(tool, args, { maxBuffer: 64 * 1024 * 1024 });
+    const { stdout } = await run(tool, args, { maxBuffer: 64 * 1024 * 1024, env });
     return stdout;
   } catch (e) {
     const err = e as { stderr?: string; message: string };

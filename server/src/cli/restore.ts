@@ -30,6 +30,7 @@ import {
   runTool,
   SQLITE_COPY,
   targetSchema,
+  toolConnection,
   type BackupManifest,
   type Io,
 } from './ops.ts';
@@ -160,7 +161,8 @@ async function restorePostgres(manifest: BackupManifest, dir: string, config: Se
       io.out(`The store that was in the schema ${schema} is now the schema ${aside}.`);
       target.exists = false;
     }
-    const args = ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${url}`];
+    const conn = toolConnection(url);
+    const args = ['--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${conn.dbname}`];
     if (from === schema) {
       if (target.exists) {
         // The empty schema is kept (with its grants); the dump's CREATE SCHEMA is left out.
@@ -169,12 +171,12 @@ async function restorePostgres(manifest: BackupManifest, dir: string, config: Se
         const list = join(tmpdir(), `hsc-restore-${process.pid}.list`);
         await writeFile(list, toc.filter((l) => !own.test(l)).join('\n'));
         try {
-          await runTool('pg_restore', [...args, `--use-list=${list}`, dump]);
+          await runTool('pg_restore', [...args, `--use-list=${list}`, dump], conn.env);
         } finally {
           await rm(list, { force: true });
         }
       } else {
-        await runTool('pg_restore', [...args, dump]);
+        await runTool('pg_restore', [...args, dump], conn.env);
       }
     } else {
       // pg_restore cannot rename a schema: restore under the dump's name, then rename it.
@@ -186,7 +188,7 @@ async function restorePostgres(manifest: BackupManifest, dir: string, config: Se
       }
       if (source.exists) await client.query(`drop schema ${quoteIdent(from)}`);
       if (target.exists) await client.query(`drop schema ${quoteIdent(schema)}`);
-      await runTool('pg_restore', [...args, dump]);
+      await runTool('pg_restore', [...args, dump], conn.env);
       await client.query(`alter schema ${quoteIdent(from)} rename to ${quoteIdent(schema)}`);
     }
   } finally {
