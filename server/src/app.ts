@@ -88,7 +88,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   for (const m of early) app.log.info(m);
   app.decorate('keys', keys);
   keys.start();
-  app.addHook('onClose', async () => keys.stop());
+  // Before the store closes, so no read of the key set is started on a closed pool.
+  app.addHook('preClose', async () => keys.stop());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
