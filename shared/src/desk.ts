@@ -43,6 +43,17 @@ export type DossierListItem = z.infer<typeof DossierListItem>;
 export const DossierListResponse = z.object({ items: z.array(DossierListItem), nextCursor: z.string().optional() });
 export type DossierListResponse = z.infer<typeof DossierListResponse>;
 
+export const QueueSummaryQuery = z.object({ unit: UnitCode.optional() });
+export type QueueSummaryQuery = z.infer<typeof QueueSummaryQuery>;
+
+/**
+ * What an open console polls every few seconds: how many dossiers stand in each status, and a
+ * version that changes with every step any of them takes (also the answer's ETag, so an
+ * unchanged queue costs a 304).
+ */
+export const QueueSummary = z.object({ version: z.string(), counts: z.record(DossierStatus, z.number().int()) });
+export type QueueSummary = z.infer<typeof QueueSummary>;
+
 export const DeskAttachment = z.object({
   id: z.string(),
   slot: z.string(),

@@ -9,6 +9,8 @@ import {
   DossierListResponse,
   DossierSubmission,
   FormDocument,
+  QueueSummary,
+  QueueSummaryQuery,
   RESULT_MAX_BYTES,
   RESULT_MEDIA_TYPES,
   ReceiptResponse,
@@ -51,6 +53,21 @@ export const staffDossierRoutes: FastifyPluginAsyncZod<StaffDossierRouteOptions>
     async (req, reply) => {
       const out = await desk.list(viewerOf(req), req.query);
       return out === 'forbidden' ? reply.code(403).send(apiError(langOf(req), 'forbidden')) : out;
+    },
+  );
+
+  app.get(
+    '/api/staff/queue',
+    {
+      onRequest: readers,
+      schema: { tags: ['staff'], summary: 'What an open console polls: dossiers per status and a version (ETag; If-None-Match answers 304)', querystring: QueueSummaryQuery, response: { 200: QueueSummary, 304: z.void(), ...ERRORS } },
+    },
+    async (req, reply) => {
+      const out = await desk.summary(viewerOf(req), req.query);
+      if (out === 'forbidden') return reply.code(403).send(apiError(langOf(req), 'forbidden'));
+      const etag = `"${out.version}"`;
+      reply.header('etag', etag).header('cache-control', 'no-cache');
+      return req.headers['if-none-match'] === etag ? reply.code(304).send() : out;
     },
   );
 

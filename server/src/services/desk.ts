@@ -1,19 +1,22 @@
 // What the desk reads: the queue (search, badges), a dossier with its documents re-verified
 // byte for byte, its files, forms and result. Every read of personal data is written to the
 // audit log (who accessed what, Decree 13/2023).
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
   availableActions,
   supplementDeadline,
   supplementRestriction,
   badgeFor,
+  DossierStatus,
   Receipt,
   SupplementItem,
   type DeskDossier,
   type DossierListItem,
   type DossierListQuery,
   type DossierListResponse,
-  type DossierStatus,
+  type QueueSummary,
+  type QueueSummaryQuery,
   type FieldValues,
   type DossierSubmission,
   type WorkCalendar,
@@ -85,6 +88,15 @@ export class DeskService {
     );
     const last = page.at(-1);
     return { items, ...(rows.length > q.limit && last ? { nextCursor: encodeCursor(last) } : {}) };
+  }
+
+  /** What a console polls; not audited (no personal data: counts per status). */
+  async summary(v: Viewer, q: QueueSummaryQuery): Promise<QueueSummary | 'forbidden'> {
+    const units = unitScope(v, q.unit);
+    if (units === 'forbidden') return 'forbidden';
+    const s = await this.store.desk.queueSummary(units);
+    const version = createHash('sha256').update(JSON.stringify([s.steps, s.lastStepAt, Object.entries(s.counts).sort()])).digest('base64url').slice(0, 16);
+    return { version, counts: Object.fromEntries(DossierStatus.options.map((x) => [x, s.counts[x] ?? 0])) as QueueSummary['counts'] };
   }
 
   async detail(v: Viewer, id: string): Promise<DeskDossier | undefined> {

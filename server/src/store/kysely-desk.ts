@@ -14,6 +14,7 @@ import type {
   DossierRecord,
   FormRecord,
   ListDossiersFilter,
+  QueueState,
   ListedDossier,
   ReportSourceRow,
   ResultRecord,
@@ -100,8 +101,25 @@ export class KyselyDeskStore implements DeskStore {
         ]),
       );
     }
-    const rows = await q.select(rank.as('rank')).orderBy(rank).orderBy('due_at').orderBy('id').limit(f.limit).execute();
+    // Without a tail every rank is 1; `ORDER BY 1` would mean "by the first column".
+    if (tail) q = q.orderBy(rank);
+    const rows = await q.select(rank.as('rank')).orderBy('due_at').orderBy('id').limit(f.limit).execute();
     return rows.map((r) => ({ ...toDossier(r), rank: Number(r.rank) }));
+  }
+
+  async queueSummary(units: readonly string[] | null): Promise<QueueState> {
+    if (units?.length === 0) return { counts: {}, steps: 0, lastStepAt: null };
+    let byStatus = this.db.selectFrom('dossiers').select(['status', (eb) => eb.fn.countAll<number | string>().as('n')]).groupBy('status');
+    let steps = this.db
+      .selectFrom('timeline')
+      .innerJoin('dossiers', 'dossiers.id', 'timeline.dossier_id')
+      .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('timeline.at').as('last')]);
+    if (units) {
+      byStatus = byStatus.where('unit_code', 'in', [...units]);
+      steps = steps.where('dossiers.unit_code', 'in', [...units]);
+    }
+    const [rows, step] = await Promise.all([byStatus.execute(), steps.executeTakeFirstOrThrow()]);
+    return { counts: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])), steps: Number(step.n), lastStepAt: step.last ?? null };
   }
 
   async apply(c: DossierChange): Promise<ChangeResult> {

@@ -273,6 +273,16 @@ export interface DossierChange {
 
 export type ChangeResult = { ok: true; dossier: DossierRecord; form?: FormRecord } | { ok: false; reason: 'stale' | 'duplicate_action' };
 
+/**
+ * Per status, how many dossiers there are, and the timeline steps they have taken (how many, the
+ * last one's time): every change appends a step, so together they change with every change.
+ */
+export interface QueueState {
+  counts: Partial<Record<DossierStatus, number>>;
+  steps: number;
+  lastStepAt: string | null;
+}
+
 /** A dossier of the staff list, with its rank for the search (0: its code matched). */
 export type ListedDossier = DossierRecord & { rank: number };
 
@@ -300,6 +310,8 @@ export interface ReportSourceRow {
 
 export interface DeskStore {
   list(filter: ListDossiersFilter): Promise<ListedDossier[]>;
+  /** How the queue of these units (null: all) stands now: see QueueState. */
+  queueSummary(units: readonly string[] | null): Promise<QueueState>;
   apply(change: DossierChange): Promise<ChangeResult>;
   documents(dossierId: string): Promise<DocumentRecord[]>;
   /** Whether any dossier holds this attachment (then its bytes never change). */

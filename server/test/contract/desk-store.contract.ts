@@ -205,6 +205,22 @@ export function describeDeskStoreContract(harness: () => StoreHarness) {
       expect(after).not.toContain(mine[0]!.id);
     });
 
+    test("the queue's state per unit: counts per status and steps that grow with every change", async () => {
+      const unit = '05533';
+      const before = await store.desk.queueSummary([unit]);
+      const d = await created(store, { unitCode: unit });
+      const added = await store.desk.queueSummary([unit]);
+      expect(added.counts.registered).toBe((before.counts.registered ?? 0) + 1);
+      expect(added.steps).toBe(before.steps + 1);
+      expect(await store.desk.apply(step(d))).toMatchObject({ ok: true });
+      const moved = await store.desk.queueSummary([unit]);
+      expect([moved.counts.registered, moved.counts.accepted]).toEqual([before.counts.registered ?? 0, (before.counts.accepted ?? 0) + 1]);
+      expect(moved.steps).toBe(before.steps + 2);
+      expect(moved.lastStepAt).not.toBeNull();
+      expect((await store.desk.queueSummary(null)).steps).toBeGreaterThanOrEqual(moved.steps);
+      expect(await store.desk.queueSummary([])).toEqual({ counts: {}, steps: 0, lastStepAt: null });
+    });
+
     test('a code tail finds its dossiers whatever the words, cut only at a separator, ahead of word matches and across pages', async () => {
       const unit = '05716';
       const coded = (code: string, dueAt: string) => created(store, { unitCode: unit, dueAt, issue: () => ({ code, receipt: '{}' }) });
