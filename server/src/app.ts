@@ -44,6 +44,7 @@ import { Limits } from './services/limits.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, StaffService } from './services/staff.ts';
 import { SubmissionService } from './services/submission.ts';
 import { TrackingService } from './services/tracking.ts';
+import { openJobs } from './jobs/index.ts';
 import { openStore } from './store/index.ts';
 import { opsStore } from './store/ops.ts';
 import { countSubmissions, countUploads, Metrics } from './services/metrics.ts';
@@ -118,18 +119,17 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const desk = new DeskService(store, blobs, calendar, now);
   const push = new PushService(store, () => keys.vapid(), now, { log: (m) => app.log.warn(m), ...config.push });
   app.decorate('push', push);
-  const actions = new ActionService(store, blobs, calendar, desk, uploadsDir, now, signer, (action, d) => push.afterAction(action, d));
+  const actions = new ActionService(store, blobs, calendar, desk, uploadsDir, now, signer, (action, id) => push.inTransaction(action, id));
   const reports = new ReportService(store, now);
   const purge = new PurgeService(store.purge, blobs, uploads, now, retention);
   app.decorate('purge', purge);
-  if (config.purgeEveryMs) {
-    const everyMs = config.purgeEveryMs;
-    let stop: (() => Promise<void>) | undefined;
-    app.addHook('onReady', async () => {
-      stop = schedulePurge(purge, everyMs, app.log);
-    });
-    app.addHook('preClose', async () => stop?.());
-  }
+  // Background work runs as jobs (src/jobs): pg-boss on PostgreSQL, our runner on SQLite. Every
+  // node works every queue; a job is done by one of them.
+  const jobs = await openJobs(store, config.jobs ?? {}, app.log);
+  app.decorate('jobs', jobs);
+  app.addHook('preClose', async () => jobs.stop(config.jobs?.graceMs));
+  await push.useJobs(jobs);
+  if (config.purgeEveryMs) await schedulePurge(jobs, purge, config.purgeEveryMs, app.log);
 
   await registerDocs(app);
   // Counted in the database, so the limits hold across every node (see http/rate-limit-store.ts).

@@ -5,6 +5,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { LogOption } from './http/log.ts';
+import type { JobsConfig } from './jobs/index.ts';
 import { parseKek } from './services/kek.ts';
 import { DEFAULT_RETENTION, type RetentionConfig } from './services/purge.ts';
 import type { PushOptions } from './services/push.ts';
@@ -50,8 +51,10 @@ export interface AppConfig {
   push?: PushOptions;
   /** How long people's data is kept (the privacy notice says the same). Default `DEFAULT_RETENTION`. */
   retention?: RetentionConfig;
-  /** Run the purge at start and then this often (ms); off unless given (tests run it themselves). */
+  /** One purge job per this period (ms) across every node, the first at start; off unless given (tests run it themselves). */
   purgeEveryMs?: number;
+  /** The job runner (src/jobs): how often idle workers poll, pg-boss's maintenance, and how long a close waits for running jobs (ms). */
+  jobs?: JobsConfig & { graceMs?: number };
   /** Failed logins allowed per username and per IP in a window. Default 5 and 20 in 15 min. */
   loginLimits?: LoginLimits;
   /**

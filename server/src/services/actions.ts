@@ -59,8 +59,8 @@ export class ActionService {
     private readonly tmpDir: string,
     private readonly now: () => Date,
     private readonly signer?: ReceiptSigner,
-    /** Trust issue: told of every committed action (Web Push); must return at once. */
-    private readonly afterAction?: (action: StaffActionName, dossier: DossierRecord) => void,
+    /** What an action also writes in its transaction (the Web Push job), if anything. */
+    private readonly inTransaction?: (action: StaffActionName, dossierId: string) => ((tx: unknown) => Promise<void>) | undefined,
   ) {}
 
   async act(v: Viewer, id: string, req: StaffActionRequest): Promise<ActOutcome> {
@@ -75,9 +75,9 @@ export class ActionService {
       if (!d) return { kind: 'not_found' };
       const step = await this.step(v, d, action, actionId);
       if (step.kind !== 'change') return step;
-      const applied = await this.store.desk.apply(step.change);
+      const also = this.inTransaction?.(action.action, id);
+      const applied = await this.store.desk.apply(also ? { ...step.change, alsoInTransaction: also } : step.change);
       if (applied.ok) {
-        this.afterAction?.(action.action, applied.dossier);
         const view = await this.desk.view(applied.dossier, v, await this.calendar.current());
         return { kind: 'ok', dossier: view, ...(applied.form ? { form: FormDocument.parse(JSON.parse(applied.form.body)) } : {}) };
       }

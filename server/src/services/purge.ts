@@ -1,5 +1,5 @@
-// Removing what the privacy notice promises to remove, in one function so that it can move to a
-// job queue as it is. Three things go:
+// Removing what the privacy notice promises to remove, in one function run as a job: the
+// `purge` queue gets one job per period across every node (`Jobs.every`). Three things go:
 // - upload parts never finished, 24 h after the upload began (tus expiration: the server also
 //   announces `Upload-Expires` and refuses to continue an expired upload);
 // - pages stored 24 h ago or more for a dossier id no dossier has. The phone keeps its copy until
@@ -9,6 +9,7 @@
 // A dossier the commune accepted is a legal record: it is kept (see `recordYears`), never purged.
 import { SERVER_RETENTION } from '@hsc/shared/retention';
 import type { BlobStore } from '../blobs/blob-store.ts';
+import type { Jobs, QueueOptions } from '../jobs/index.ts';
 import type { PurgeStore } from '../store/kysely-purge.ts';
 
 const HOUR = 3_600_000;
@@ -60,22 +61,15 @@ export class PurgeService {
   }
 }
 
-/** Runs the purge now and then every `everyMs`; the returned function stops it. */
-export function schedulePurge(purge: PurgeService, everyMs: number, log: { info(o: object, m: string): void; error(o: object, m: string): void }): () => Promise<void> {
-  let running: Promise<void> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = purge
-      .run()
-      .then((report) => log.info({ purge: report }, 'purge done'))
-      .catch((err: unknown) => log.error({ err }, 'purge failed'))
-      .finally(() => (running = undefined));
-  };
-  tick();
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+export const PURGE_JOB = 'purge';
+/** A purge that failed is tried again within the period; one taken by a node that died, after 15 min. */
+const PURGE_QUEUE: QueueOptions = { retryLimit: 3, retryDelayMs: 60_000, backoff: true, expireMs: 15 * 60_000 };
+
+/** The purge (with the tus parts' expiry) as a job, once every `everyMs` across every node. */
+export async function schedulePurge(jobs: Jobs, purge: PurgeService, everyMs: number, log: { info(o: object, m: string): void }): Promise<void> {
+  await jobs.queue(PURGE_JOB, PURGE_QUEUE);
+  await jobs.work(PURGE_JOB, async () => {
+    log.info({ purge: await purge.run() }, 'purge done');
+  });
+  await jobs.every(PURGE_JOB, everyMs);
 }

@@ -2,10 +2,13 @@
 // keys are the key set's (in the database, the same on every node). The payload is encrypted by
 // web-push (RFC 8291 aes128gcm, VAPID RFC 8292); the request itself goes out with fetch, so
 // the same code reaches a push service over HTTPS and a test's endpoint on 127.0.0.1. Sending
-// never holds up the officer's action: it runs after the commit, and a failure is only logged.
+// never holds up the officer's action and survives a crash: the action's transaction sends a
+// job (`push.fanout`), which after the commit sends one job per subscription (`push.deliver`);
+// a push service that answers 429 or 5xx is asked again later (its Retry-After, else backoff).
 import type { DossierDecision, StaffActionName } from '@hsc/shared';
 import webpush from 'web-push';
 import { translate, viOrEn, type Lang } from '../http/texts.ts';
+import { RetryLater, type Job, type Jobs, type JobTx, type QueueOptions } from '../jobs/index.ts';
 import type { DossierRecord, Store } from '../store/store.ts';
 import type { VapidKeys } from './keyset.ts';
 import { TrackingService } from './tracking.ts';
@@ -75,12 +78,36 @@ export interface PushOptions {
   /** Which endpoints may be registered. Default: HTTPS on the browsers' push services. */
   endpointAllowed?: (url: URL) => boolean;
   log?: (msg: string) => void;
+  /** How a delivery is retried (429, 5xx, no answer). Default: 8 retries from 30 s, doubling. */
+  retry?: Partial<QueueOptions>;
+}
+
+export const PUSH_FANOUT = 'push.fanout';
+export const PUSH_DELIVER = 'push.deliver';
+/** About 2 h of retries (30 s … 64 min); the message itself lives 7 days at the push service. */
+export const DEFAULT_PUSH_RETRY: QueueOptions = { retryLimit: 8, retryDelayMs: 30_000, backoff: true, expireMs: 60_000 };
+
+interface FanOut {
+  dossierId: string;
+  event: PushEvent;
+}
+interface Delivery {
+  dossierId: string;
+  endpoint: string;
+  message: PushMessage;
+}
+
+/** Retry-After (RFC 9110): seconds, or an HTTP date; milliseconds from now, capped at a day. */
+export function retryAfterMs(header: string | null, now: number): number | undefined {
+  if (!header) return undefined;
+  const ms = /^\d+$/.test(header.trim()) ? Number(header.trim()) * 1000 : Date.parse(header) - now;
+  return Number.isFinite(ms) ? Math.min(Math.max(0, ms), 86_400_000) : undefined;
 }
 
 const b64urlBytes = (s: string) => (/^[A-Za-z0-9_-]+$/.test(s) ? Buffer.from(s, 'base64url') : Buffer.alloc(0));
 
 export class PushService {
-  private readonly pending = new Set<Promise<void>>();
+  private jobs: Jobs | undefined;
 
   constructor(
     private readonly store: Store,
@@ -89,6 +116,16 @@ export class PushService {
     private readonly now: () => Date,
     private readonly opts: PushOptions = {},
   ) {}
+
+  /** Declares the push queues and works them on this node. */
+  async useJobs(jobs: Jobs): Promise<void> {
+    const retry = { ...DEFAULT_PUSH_RETRY, ...this.opts.retry };
+    await jobs.queue(PUSH_FANOUT, retry);
+    await jobs.queue(PUSH_DELIVER, retry);
+    await jobs.work<FanOut>(PUSH_FANOUT, (job) => this.fanOut(job));
+    await jobs.work<Delivery>(PUSH_DELIVER, (job) => this.deliver(job.data));
+    this.jobs = jobs;
+  }
 
   /** The application server key the browser subscribes with (base64url, 65 bytes). */
   publicKey(): string {
@@ -110,37 +147,55 @@ export class PushService {
     return true;
   }
 
-  /** Called after an officer's action is committed; returns at once. */
-  afterAction(action: StaffActionName, dossier: DossierRecord): void {
+  /**
+   * For an officer's action the person hears about: what to write in the action's transaction
+   * (the fan-out job), so the push is sent if and only if the change is committed.
+   */
+  inTransaction(action: StaffActionName, dossierId: string): ((tx: JobTx) => Promise<void>) | undefined {
     const event = EVENT_OF[action];
-    if (!event) return;
-    const p = this.send(event, dossier).catch((e: unknown) => this.opts.log?.(`push for ${dossier.id} failed: ${String(e)}`));
-    this.pending.add(p);
-    void p.finally(() => this.pending.delete(p));
+    const jobs = this.jobs;
+    if (!event || !jobs) return undefined;
+    return (tx) => jobs.send<FanOut>(PUSH_FANOUT, { dossierId, event }, { tx });
   }
 
-  /** Every push started so far has been answered (tests wait on this instead of on time). */
-  async settled(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  /** Every push sent so far has been delivered or given up (tests wait on this instead of on time). */
+  async settled(timeoutMs = 15_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (this.jobs && (await this.jobs.pending([PUSH_FANOUT, PUSH_DELIVER])) > 0) {
+      if (Date.now() > until) throw new Error('push jobs still pending');
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
-  private async send(event: PushEvent, dossier: DossierRecord): Promise<void> {
-    const subs = await this.store.push.forDossier(dossier.id);
-    const vapid = this.vapid();
+  /** One delivery job per subscription, with the message in its language as of now. */
+  private async fanOut(job: Job<FanOut>): Promise<void> {
+    const { dossierId, event } = job.data;
+    const dossier = await this.store.getDossier(dossierId);
+    if (!dossier || !this.jobs) return;
+    const subs = await this.store.push.forDossier(dossierId);
     const decision = subs.length ? await new TrackingService(this.store).decision(dossier) : undefined;
     for (const sub of subs) {
-      const payload = JSON.stringify(pushMessage(sub.lang, event, dossier, decision));
-      const req = webpush.generateRequestDetails({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, payload, {
-        vapidDetails: { subject: this.opts.subject ?? 'mailto:hosocong@localhost.invalid', publicKey: vapid.publicKey, privateKey: vapid.privateKey },
-        TTL: 7 * 24 * 3600,
-        contentEncoding: 'aes128gcm',
-        urgency: 'normal',
-      });
-      const res = await fetch(req.endpoint, { method: req.method, headers: req.headers as Record<string, string>, body: req.body ?? undefined, signal: AbortSignal.timeout(15_000) });
-      await res.arrayBuffer().catch(() => undefined);
-      // 404/410: the browser unsubscribed or the subscription expired; it will never come back.
-      if (res.status === 404 || res.status === 410) await this.store.push.removeEndpoint(sub.endpoint);
-      else if (!res.ok) this.opts.log?.(`push service answered ${res.status} for dossier ${dossier.id}`);
+      // Keyed by this fan-out: a fan-out retried after a crash does not notify anyone twice.
+      await this.jobs.send<Delivery>(PUSH_DELIVER, { dossierId, endpoint: sub.endpoint, message: pushMessage(sub.lang, event, dossier, decision) }, { key: `${job.id}:${sub.endpoint}` });
     }
+  }
+
+  private async deliver({ dossierId, endpoint, message }: Delivery): Promise<void> {
+    // Read now: a subscription removed meanwhile (410 on another dossier, a purge) gets nothing.
+    const sub = (await this.store.push.forDossier(dossierId)).find((s) => s.endpoint === endpoint);
+    if (!sub) return;
+    const vapid = this.vapid();
+    const req = webpush.generateRequestDetails({ endpoint: sub.endpoint, keys: { p256dh: sub.p256dh, auth: sub.auth } }, JSON.stringify(message), {
+      vapidDetails: { subject: this.opts.subject ?? 'mailto:hosocong@localhost.invalid', publicKey: vapid.publicKey, privateKey: vapid.privateKey },
+      TTL: 7 * 24 * 3600,
+      contentEncoding: 'aes128gcm',
+      urgency: 'normal',
+    });
+    const res = await fetch(req.endpoint, { method: req.method, headers: req.headers as Record<string, string>, body: req.body ?? undefined, signal: AbortSignal.timeout(15_000) });
+    await res.arrayBuffer().catch(() => undefined);
+    // 404/410: the browser unsubscribed or the subscription expired; it will never come back.
+    if (res.status === 404 || res.status === 410) await this.store.push.removeEndpoint(sub.endpoint);
+    else if (res.status === 429 || res.status >= 500) throw new RetryLater(`push service answered ${res.status}`, retryAfterMs(res.headers.get('retry-after'), Date.now()));
+    else if (!res.ok) this.opts.log?.(`push service answered ${res.status} for dossier ${dossierId}`);
   }
 }

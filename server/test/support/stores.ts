@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Kysely } from 'kysely';
 import pg from 'pg';
+import { bossSchemaFor } from '../../src/jobs/pg-boss-jobs.ts';
 import { KyselyStore } from '../../src/store/kysely-store.ts';
 import { openPostgresStore } from '../../src/store/postgres.ts';
 import type { Database } from '../../src/store/schema.ts';
@@ -82,11 +83,14 @@ export async function postgresHarness(): Promise<StoreHarness> {
         dispose: async () => {
           await store.close();
           await admin.query(`drop schema ${other} cascade`);
+          await admin.query(`drop schema if exists ${bossSchemaFor(other)} cascade`);
         },
       };
     },
     close: async () => {
       await admin.query(`drop schema ${schema} cascade`);
+      // The jobs of the apps that ran on it (pg-boss keeps them in a schema named after it).
+      await admin.query(`drop schema if exists ${bossSchemaFor(schema)} cascade`);
       await admin.end();
     },
   };
