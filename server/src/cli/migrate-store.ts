@@ -97,13 +97,13 @@ async function migrate(config: ServerConfig, to: string, io: Io): Promise<Migrat
   const dataDir = config.dataDir;
   const sqlitePath = join(dataDir, SQLITE_FILE);
   if (!existsSync(sqlitePath)) throw new OperatorError(`No SQLite database at ${sqlitePath}: nothing to move (is DATA_DIR right?).`);
+  const kekFile = join(keysDir(dataDir), 'kek');
   const kek = config.keyEncryptionKey;
   if (!kek) {
     throw new OperatorError(
-      'Set KEY_ENCRYPTION_KEY (32 bytes in base64; make one with `openssl rand -base64 32`): the private keys are sealed with it in PostgreSQL, and every PostgreSQL node must be started with the same value. Nothing was moved.',
+      `Set KEY_ENCRYPTION_KEY (32 bytes in base64): the private keys are sealed with it in PostgreSQL, and every PostgreSQL node must be started with the same value. To keep this install's own, use the content of ${kekFile}; for a new one, \`openssl rand -base64 32\`. Nothing was moved.`,
     );
   }
-  const kekFile = join(keysDir(dataDir), 'kek');
   const sourceKeks = [kek, ...(existsSync(kekFile) ? [parseKek(readFileSync(kekFile, 'utf8'))].filter((k): k is Buffer => !!k) : [])];
 
   // The target first: refuse anything but an empty schema before touching either side.
@@ -153,6 +153,21 @@ async function migrate(config: ServerConfig, to: string, io: Io): Promise<Migrat
     }
 
     const targetKekId = kekIdOf(kek);
+    // Only the key set's rows say which KEK sealed them; other sealed columns (webhook receivers'
+    // secrets) cannot be sealed again here, so they move only when the KEK stays the same.
+    const otherKek = all.some((t) => t.name === 'key_set') && !!db.prepare(`select 1 from key_set where kek_id is not null and kek_id <> ?`).get(targetKekId);
+    if (otherKek) {
+      for (const t of tables.filter((x) => x.name !== 'key_set')) {
+        for (const c of t.columns.filter((x) => x.startsWith('sealed_'))) {
+          const n = (db.prepare(`select count(*) as n from ${quoteIdent(t.name)} where ${quoteIdent(c)} is not null`).get() as { n: number }).n;
+          if (n > 0) {
+            throw new OperatorError(
+              `${n} rows of ${t.name} keep a secret sealed with the install's key-encryption key, which is not KEY_ENCRYPTION_KEY. Set KEY_ENCRYPTION_KEY to the install's own (the content of ${kekFile}) and use that value on every PostgreSQL node.`,
+            );
+          }
+        }
+      }
+    }
     const resealed = { count: 0 };
     /** A key row's private half sealed with the target's KEK (the install may have used its KEK file). */
     const reseal = (row: Record<string, unknown>) => {
