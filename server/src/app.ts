@@ -21,6 +21,7 @@ import { hasWebApp, registerWebApp, spaFallback } from './http/web.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { dossierRoutes } from './routes/dossiers.ts';
 import { healthRoutes } from './routes/health.ts';
+import { integrationRoutes } from './routes/integration.ts';
 import { holidayRoutes } from './routes/holidays.ts';
 import { lookupPageRoutes } from './routes/lookup-page.ts';
 import { pushRoutes } from './routes/push.ts';
@@ -36,6 +37,7 @@ import { CitizenService } from './services/citizen.ts';
 import { DeskService } from './services/desk.ts';
 import { ReportService } from './services/reports.ts';
 import { DEFAULT_RETENTION, PurgeService, schedulePurge } from './services/purge.ts';
+import { IntegrationService } from './services/integration.ts';
 import { PushService } from './services/push.ts';
 import { seed } from './services/seed.ts';
 import { resolveKek } from './services/kek.ts';
@@ -123,6 +125,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const reports = new ReportService(store, now);
   const purge = new PurgeService(store.purge, blobs, uploads, now, retention);
   app.decorate('purge', purge);
+  // The province's one-stop system: event feed, webhooks (main.ts runs deliverDue), export.
+  const integration = new IntegrationService(store, now, { kek: resolveKek(config, store.kind), log: (m) => app.log.warn(m) });
+  app.decorate('integration', integration);
   // Background work runs as jobs (src/jobs): pg-boss on PostgreSQL, our runner on SQLite. Every
   // node works every queue; a job is done by one of them.
   const jobs = await openJobs(store, config.jobs ?? {}, app.log);
@@ -146,6 +151,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(trackRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
   await app.register(lookupPageRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
   await app.register(uploadRoutes, { attachments, uploads, maxBytes: config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES });
+  await app.register(integrationRoutes, { integration });
 
   const webRoot = config.webRoot === undefined ? join(REPO_ROOT, 'web/dist') : config.webRoot;
   if (hasWebApp(webRoot)) {

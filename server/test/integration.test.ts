@@ -1,0 +1,321 @@
+// The province system's feed, on SQLite and PostgreSQL: the pull endpoint with its API keys,
+// the webhooks against a receiver on 127.0.0.1 that fails now and then, and the full export.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { rmSync } from 'node:fs';
+import type { Receipt } from '@hsc/shared';
+import { IntegrationEvent } from '@hsc/shared/integration';
+import { verifyDocument, type PublicKeyEntry } from '@hsc/shared/receipt-signing';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { integrationCli } from '../src/cli/integration.ts';
+import { IntegrationService, verifyWebhook } from '../src/services/integration.ts';
+import type { Store } from '../src/store/store.ts';
+import { actAll, lastingSession, movableClock, sendDossier, toProcessingWithResult, VO_NHAI, type Agent, type MovableClock } from './support/desk.ts';
+import { TUESDAY_MORNING } from './support/fixtures.ts';
+import { TEST_KEK } from './support/keys.ts';
+import { postgresHarness, sqliteHarness, tempDir, type StoreHarness } from './support/stores.ts';
+
+const HARNESSES: [string, () => Promise<StoreHarness>][] = [
+  ['SQLite', async () => sqliteHarness()],
+  ['PostgreSQL', postgresHarness],
+];
+
+/** A receiver that fails now and then: 500 to every third request, and one request never answered. */
+class FlakyReceiver {
+  server!: Server;
+  url = '';
+  requests = 0;
+  /** Every event whose signature was valid, in arrival order (a 500 may follow, so duplicates). */
+  stored: IntegrationEvent[] = [];
+  /** Events answered 200, in order. */
+  accepted: IntegrationEvent[] = [];
+  badSignatures = 0;
+  /** Times a dossier's event arrived before the one before it was answered 200. */
+  outOfOrder: string[] = [];
+  hangOn: number;
+
+  constructor(
+    private readonly secret: () => string,
+    private readonly clock: MovableClock,
+    hangOn = 5,
+  ) {
+    this.hangOn = hangOn;
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks/hsc`;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks);
+    const n = ++this.requests;
+    const ok = verifyWebhook(this.secret(), { timestamp: req.headers['x-hsc-timestamp'] as string, signature: req.headers['x-hsc-signature'] as string }, raw, this.clock.now().getTime());
+    if (!ok) {
+      this.badSignatures++;
+      res.writeHead(401).end();
+      return;
+    }
+    const event = IntegrationEvent.parse(JSON.parse(raw.toString('utf8')));
+    expect(req.headers['x-hsc-event-id']).toBe(String(event.id));
+    const before = this.accepted.filter((e) => e.dossierId === event.dossierId).reduce((m, e) => Math.max(m, e.seq), 0);
+    if (event.seq > before + 1) this.outOfOrder.push(`${event.dossierCode} #${event.seq} before #${before + 1}`);
+    if (n === this.hangOn) return; // never answered: the sender's timeout ends it
+    this.stored.push(event);
+    if (n % 3 === 0) {
+      res.writeHead(500).end('try later');
+      return;
+    }
+    this.accepted.push(event);
+    res.writeHead(204).end();
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+}
+
+for (const [name, makeHarness] of HARNESSES) {
+  describe(`Integration feed on ${name}`, () => {
+    let harness: StoreHarness;
+    let store: Store;
+    let app: FastifyInstance;
+    let clock: MovableClock;
+    let officer: Agent;
+    let leader: Agent;
+    const dataDir = tempDir();
+
+    beforeAll(async () => {
+      harness = await makeHarness();
+      store = harness.open();
+      clock = movableClock(TUESDAY_MORNING);
+      app = await buildApp({ dataDir, webRoot: null, demo: true, now: clock.now, keyEncryptionKey: TEST_KEK, store });
+      officer = await lastingSession(app, store, 'demo.officer');
+      leader = await lastingSession(app, store, 'demo.leader');
+    });
+    afterAll(async () => {
+      await app?.close();
+      await harness?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+
+    const get = (url: string, key?: string) => app.inject({ method: 'GET', url, headers: key ? { authorization: `Bearer ${key}` } : {} });
+    const allEvents = async (key: string) => {
+      const out: IntegrationEvent[] = [];
+      for (let after = 0; ; ) {
+        const page = (await get(`/api/integration/events?after=${after}&limit=1000`, key)).json<{ events: IntegrationEvent[]; next: number }>();
+        if (page.events.length === 0) return out;
+        out.push(...page.events);
+        after = page.next;
+      }
+    };
+
+    test('webhooks: every event reaches a failing receiver exactly once after de-duplication, each dossier in order, every signature valid', async () => {
+      // A short timeout so the request the receiver never answers fails fast.
+      const failures: string[] = [];
+      const sender = new IntegrationService(store, clock.now, { kek: TEST_KEK, timeoutMs: 400, log: (m) => failures.push(m) });
+      let secret = '';
+      const receiver = new FlakyReceiver(() => secret, clock);
+      await receiver.start();
+      try {
+        const added = await sender.addReceiver('Một cửa tỉnh', receiver.url);
+        if (added === 'invalid_url') throw new Error('refused');
+        secret = added.secret;
+        expect(await sender.addReceiver('bad', 'ftp://example.org/')).toBe('invalid_url');
+
+        const a = await sendDossier(app, VO_NHAI);
+        const b = await sendDossier(app, VO_NHAI);
+        const c = await sendDossier(app, VO_NHAI);
+        await actAll(officer, a.id, [{ action: 'accept' }]);
+        // Some deliveries while the dossiers are still moving: later events queue behind earlier ones.
+        await sender.deliverDue(clock.now());
+        const resultId = await toProcessingWithResult(officer, b.id);
+        await actAll(officer, b.id, [{ action: 'request_payment', amount: 50_000 }, { action: 'payment_received' }, { action: 'finish', resultId }, { action: 'return_result' }]);
+        await actAll(officer, a.id, [{ action: 'start_processing' }]);
+        await actAll(leader, a.id, [{ action: 'stop', reason: 'Người yêu cầu đã mất' }]);
+        expect((await app.inject({ method: 'POST', url: `/api/dossiers/${c.id}/withdraw`, headers: { 'x-dossier-secret': c.secret } })).statusCode).toBe(200);
+
+        // Until quiet: each round two hours later, past any backoff of an hour at most.
+        let rounds = 0;
+        for (; rounds < 40; rounds++) {
+          const pending = (await store.integration.deliveries()).filter((d) => !d.deliveredAt);
+          if (pending.length === 0) break;
+          await sender.deliverDue(clock.now());
+          clock.set(new Date(clock.now().getTime() + 2 * 3_600_000));
+        }
+        expect(rounds).toBeLessThan(40);
+
+        const events = (await store.integration.events(0, 10_000)).map((e) => IntegrationEvent.parse(JSON.parse(e.body)));
+        expect(events).toHaveLength(4 + 7 + 2); // a: received, accepted, processing, stopped; b: 7 steps to returned; c: received, withdrawn
+        expect(receiver.badSignatures).toBe(0);
+        expect(receiver.outOfOrder).toEqual([]);
+        expect(receiver.requests).toBeGreaterThan(events.length); // some failed and were sent again
+        expect(failures.some((m) => /TimeoutError/.test(m))).toBe(true); // the unanswered request
+        const unique = new Map(receiver.stored.map((e) => [e.id, e]));
+        expect(receiver.stored.length).toBeGreaterThan(unique.size); // stored, then a 500: sent again
+        expect([...unique.keys()].sort((x, y) => x - y)).toEqual(events.map((e) => e.id));
+        expect([...unique.values()].sort((x, y) => x.id - y.id)).toEqual(events);
+        // Accepted (2xx) once each, and per dossier in the order of its changes.
+        expect(receiver.accepted.map((e) => e.id).sort((x, y) => x - y)).toEqual(events.map((e) => e.id));
+        for (const d of [a, b, c]) {
+          const seqs = receiver.accepted.filter((e) => e.dossierId === d.id).map((e) => e.seq);
+          expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+        }
+        const bSteps = events.filter((e) => e.dossierId === b.id).map((e) => [e.action, e.status, e.portalStatus]);
+        expect(bSteps).toEqual([
+          ['submit', 'registered', 1],
+          ['accept', 'accepted', 2],
+          ['start_processing', 'processing', 4],
+          ['request_payment', 'financial_requested', 6],
+          ['payment_received', 'processing', 4],
+          ['finish', 'processed', 9],
+          ['return_result', 'returned', 10],
+        ]);
+        expect(events.filter((e) => e.dossierId === a.id).map((e) => e.portalStatus)).toEqual([1, 2, 4, 8]);
+        expect(events.filter((e) => e.dossierId === c.id).map((e) => e.portalStatus)).toEqual([1, 7]);
+        const deliveries = await store.integration.deliveries();
+        expect(deliveries.every((d) => d.deliveredAt)).toBe(true);
+        expect(deliveries.some((d) => d.attempts > 1)).toBe(true);
+        // Nothing more to do.
+        expect(await sender.deliverDue(clock.now())).toEqual({ delivered: 0, failed: 0 });
+      } finally {
+        await receiver.close();
+        await store.integration.disableReceiver('Một cửa tỉnh', clock.now().toISOString());
+      }
+    });
+
+    test('pull: refused without a key, with an unknown or revoked key; pages with after and limit, in id order, no personal data', async () => {
+      const { key } = await app.integration.createKey('Hệ thống một cửa tỉnh');
+      const revoked = await app.integration.createKey('old system');
+      expect(await app.integration.revokeKey('old system')).toBe(1);
+
+      const d = await sendDossier(app, VO_NHAI, { fullName: 'Lò Thị Mai', phone: '0912345678', citizenId: '019090000123' });
+      await actAll(officer, d.id, [{ action: 'accept' }]);
+
+      for (const k of [undefined, 'hsci_nope', revoked.key]) {
+        const res = await get('/api/integration/events', k);
+        expect(res.statusCode).toBe(401);
+        expect(res.json()).toMatchObject({ error: 'unauthenticated' });
+        expect((await get(`/api/integration/dossiers/${d.id}`, k)).statusCode).toBe(401);
+      }
+
+      const all = await allEvents(key);
+      expect(all.length).toBeGreaterThanOrEqual(2);
+      expect(all.map((e) => e.id)).toEqual(all.map((_, i) => i + 1)); // 1, 2, 3 … with no gap
+      const mine = all.filter((e) => e.dossierId === d.id);
+      expect(mine.map((e) => [e.seq, e.action, e.status, e.portalStatus])).toEqual([
+        [1, 'submit', 'registered', 1],
+        [2, 'accept', 'accepted', 2],
+      ]);
+      expect(mine[0]).toMatchObject({ dossierCode: d.receipt.code, unitCode: VO_NHAI, agencyId: `H19.${VO_NHAI}`, procedureCode: d.receipt.procedureCode, channel: 'online', dueAt: d.receipt.dueAt });
+      const text = JSON.stringify(all);
+      for (const personal of ['Lò Thị Mai', '0912345678', '019090000123', d.receipt.lookupCode]) expect(text).not.toContain(personal);
+
+      // Paging: two at a time from the start, and from the middle.
+      const paged: IntegrationEvent[] = [];
+      for (let after = 0; ; ) {
+        const res = await get(`/api/integration/events?after=${after}&limit=2`, key);
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        const page = res.json<{ events: IntegrationEvent[]; next: number }>();
+        expect(page.events.length).toBeLessThanOrEqual(2);
+        if (page.events.length === 0) {
+          expect(page.next).toBe(after);
+          break;
+        }
+        paged.push(...page.events);
+        after = page.next;
+      }
+      expect(paged).toEqual(all);
+      const middle = all[Math.floor(all.length / 2)]!.id;
+      expect((await get(`/api/integration/events?after=${middle}`, key)).json<{ events: IntegrationEvent[] }>().events).toEqual(all.filter((e) => e.id > middle));
+      expect((await get('/api/integration/events?after=-1', key)).statusCode).toBe(400);
+      expect((await get('/api/integration/events?limit=5000', key)).statusCode).toBe(400);
+    });
+
+    test('export: the submission as received, the signed receipt and forms as issued, the timeline, each page without its bytes; audited', async () => {
+      const { key } = await app.integration.createKey('export');
+      const d = await sendDossier(app, VO_NHAI);
+      const resultId = await toProcessingWithResult(officer, d.id);
+      await actAll(officer, d.id, [{ action: 'finish', resultId }]);
+
+      const res = await get(`/api/integration/dossiers/${d.id}`, key);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+      const out = res.json<{
+        dossier: { code: string; status: string; portalStatus: number; dueAt: string };
+        submission: { applicant: { fullName: string }; attachments: { id: string }[] };
+        receipts: { kind: string; receipt: Receipt }[];
+        forms: { kind: string; signed: string; signature: string; kid: string }[];
+        timeline: { status: string }[];
+        pages: { attachmentId: string; slot: string; size: number; sha256: string }[];
+        result: { id: string; sha256: string } | null;
+        events: IntegrationEvent[];
+      }>();
+      expect(out.dossier).toMatchObject({ code: d.receipt.code, status: 'processed', portalStatus: 9 });
+      const stored = (await store.getDossier(d.id))!;
+      expect(JSON.stringify(out.submission)).toBe(stored.body);
+      expect(out.receipts).toHaveLength(1);
+      expect(JSON.stringify(out.receipts[0]!.receipt)).toBe(stored.receipt);
+      const keys = (await app.inject('/api/receipts/keys')).json<{ keys: PublicKeyEntry[] }>().keys;
+      expect(await verifyDocument(out.receipts[0]!.receipt, keys)).toMatchObject({ kind: 'valid' });
+      expect(out.forms.map((f) => f.kind)).toEqual(['01']);
+      const form = (await store.desk.forms(d.id))[0]!;
+      expect(JSON.stringify(out.forms[0])).toBe(form.body);
+      expect(out.forms[0]!.signed).toBeTruthy();
+      expect(out.timeline.map((t) => t.status)).toEqual(['registered', 'accepted', 'processing', 'processed']);
+      expect(out.pages).toEqual(d.files.map((f) => expect.objectContaining({ attachmentId: f.ref.id, slot: f.ref.slot, size: f.ref.size, sha256: f.ref.sha256 })));
+      expect(res.body).not.toContain(Buffer.from(d.files[0]!.bytes).toString('base64').slice(0, 40));
+      expect(out.result).toMatchObject({ id: resultId });
+      expect(out.events.map((e) => e.status)).toEqual(['registered', 'accepted', 'processing', 'processed']);
+
+      const audit = await store.audit.list({ dossierId: d.id });
+      expect(audit.at(-1)).toMatchObject({ action: 'integration_export', actorKind: 'system', details: { keyName: 'export' } });
+      expect((await get('/api/integration/dossiers/00000000-0000-4000-8000-000000000000', key)).statusCode).toBe(404);
+    });
+  });
+}
+
+describe('pnpm integration:key and integration:receiver', () => {
+  test('a key printed once works until revoked; a receiver is registered with its secret printed once', async () => {
+    const dataDir = tempDir();
+    const env = { DATA_DIR: dataDir };
+    const lines: string[] = [];
+    const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`ERR ${l}`) };
+    try {
+      expect(await integrationCli('key', ['--', '--name', 'Một cửa Thái Nguyên'], env, io)).toBe(0);
+      const key = lines.at(-1)!;
+      expect(key).toMatch(/^hsci_[A-Za-z0-9_-]{43}$/);
+      expect(await integrationCli('receiver', ['--name', 'tinh', '--url', 'https://motcua.thainguyen.gov.vn/hsc'], env, io)).toBe(0);
+      expect(lines.at(-1)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(await integrationCli('receiver', ['--name', 'tinh', '--url', 'nope'], env, io)).toBe(2);
+      expect(await integrationCli('key', [], env, io)).toBe(2);
+
+      let app = await buildApp({ dataDir, webRoot: null });
+      const auth = { authorization: `Bearer ${key}` };
+      expect((await app.inject({ url: '/api/integration/events', headers: auth })).statusCode).toBe(200);
+      await app.close();
+      const kept = await (await import('../src/store/sqlite.ts')).openSqliteStore(dataDir);
+      const [k] = await kept.integration.listKeys();
+      expect(k!.keyHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(JSON.stringify(await kept.integration.listKeys())).not.toContain(key);
+      const [r] = await kept.integration.listReceivers();
+      expect(r!.sealedSecret).not.toContain(lines.at(-3)!);
+      await kept.close();
+
+      expect(await integrationCli('key', ['--revoke', 'Một cửa Thái Nguyên'], env, io)).toBe(0);
+      expect(await integrationCli('key', ['--revoke', 'Một cửa Thái Nguyên'], env, io)).toBe(1);
+      app = await buildApp({ dataDir, webRoot: null });
+      expect((await app.inject({ url: '/api/integration/events', headers: auth })).statusCode).toBe(401);
+      await app.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
