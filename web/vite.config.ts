@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { languageNames } from './language-names.ts';
+import { languageNames, shellHtml, shellWords } from './language-names.ts';
 
 // The staff console's chunks (every chunk holding a module of src/staff/) go to assets/staff/,
 // which the service worker does not precache: citizens never download the console.
@@ -10,20 +10,24 @@ const STAFF_DIR = 'assets/staff/';
 const isStaffModule = (id: string) => /\/src\/staff\/|\/shared\/locales\/[^/]+\/staff\.json$/.test(id.replaceAll('\\', '/'));
 const isStaffChunk = (moduleIds: readonly string[]) => moduleIds.some(isStaffModule);
 
+const shell = shellWords();
+
 // The server serves web/dist and the API on one origin; in `vite dev` the API is proxied.
 export default defineConfig({
   plugins: [
     react(),
     languageNames(),
+    shellHtml(),
     VitePWA({
       // A person with an unsent dossier decides when the app reloads: updates are offered, never forced.
       registerType: 'prompt',
       injectRegister: false,
       devOptions: { enabled: false },
       manifest: {
-        name: 'Hồ sơ công',
-        short_name: 'Hồ sơ công',
-        description: 'Chuẩn bị hồ sơ thủ tục hành chính ngay cả khi không có mạng; hồ sơ tự gửi đến xã, phường khi có mạng.',
+        // The default language's words (shared/locales/vi/shell.json).
+        name: shell.name,
+        short_name: shell.shortName,
+        description: shell.description,
         lang: 'vi',
         dir: 'ltr',
         start_url: '/',
