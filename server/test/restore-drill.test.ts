@@ -6,7 +6,7 @@
 // same checks after `migrate-store` moves the SQLite store into a fresh PostgreSQL schema.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActionResponse, DossierStatusResponse, FormDocument, Receipt } from '@hsc/shared';
 import { verifyDocument, type PublicKeyEntry } from '@hsc/shared/receipt-signing';
@@ -218,6 +218,23 @@ describe('restore drill', () => {
     const twice = capture();
     expect(await migrateStoreCli(['--to', schemaUrl(schema)], { DATA_DIR: restored, KEY_ENCRYPTION_KEY: kek.toString('base64') }, twice.io)).toBe(1);
     expect(twice.text()).toMatch(/already has \d+ tables/);
+  });
+
+  test('SQLite: a stored file already missing from DATA_DIR is named by the backup and the restore', async () => {
+    const dataDir = dir();
+    const app = await sqliteApp(dataDir);
+    const d = await sendDossier(app, VO_NHAI);
+    await app.close();
+    const lost = (await listFiles(join(dataDir, 'files'))).find((k) => k.includes(d.files[0]!.ref.id))!;
+    rmSync(join(dataDir, 'files', lost));
+    const backup = join(dir(), 'backup');
+    const b = capture();
+    expect(await backupCli([backup], { DATA_DIR: dataDir }, b.io), b.text()).toBe(0);
+    expect(b.text()).toContain(`Warning: 1 stored files that the database names are not in ${join(dataDir, 'files')}`);
+    expect(JSON.parse(readFileSync(join(backup, 'manifest.json'), 'utf8'))).toMatchObject({ kind: 'sqlite', counts: { dossiers: 1, attachments: 2, storedFiles: 1 }, missingFiles: [lost] });
+    const r = capture();
+    expect(await restoreCli([backup], { DATA_DIR: dir() }, r.io), r.text()).toBe(0);
+    expect(r.text()).toContain('1 stored files were already missing when the backup was made');
   });
 
   test.skipIf(!withPostgres)('PostgreSQL: pg_dump while the server runs, the schema wiped, restored into it and into another schema', async () => {

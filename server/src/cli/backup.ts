@@ -42,7 +42,7 @@ Keep the folder somewhere only administrators can read: it holds people's data a
 without KEY_ENCRYPTION_KEY, the key that opens the signing keys.`;
 
 /** Reads what the manifest says about a SQLite copy: last migration, counts, KEK ids. */
-function describeSqlite(path: string): { migration: string; dossiers: number; attachments: number; kekIds: string[] } {
+function describeSqlite(path: string): { migration: string; dossiers: number; attachments: number; kekIds: string[]; blobKeys: string[] } {
   const db = new SQLite(path, { fileMustExist: true });
   try {
     // The copy stays one file: a backup folder should not grow -wal and -shm files.
@@ -52,7 +52,10 @@ function describeSqlite(path: string): { migration: string; dossiers: number; at
     const count = (t: string) => (has(t) ? (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n : 0);
     const migration = (db.prepare('select name from kysely_migration order by name desc limit 1').get() as { name: string } | undefined)?.name ?? '';
     const kekIds = has('key_set') ? (db.prepare('select distinct kek_id as k from key_set where kek_id is not null order by 1').all() as { k: string }[]).map((r) => r.k) : [];
-    return { migration, dossiers: count('dossiers'), attachments: count('attachments'), kekIds };
+    // Every stored file a row names (attachments, results, templates: their `path` column).
+    const tables = (db.prepare(`select m.name as t from sqlite_master m join pragma_table_info(m.name) c where m.type = 'table' and c.name = 'path'`).all() as { t: string }[]).map((r) => r.t);
+    const blobKeys = tables.flatMap((t) => (db.prepare(`select path as p from "${t}" where path is not null`).all() as { p: string }[]).map((r) => r.p));
+    return { migration, dossiers: count('dossiers'), attachments: count('attachments'), kekIds, blobKeys };
   } finally {
     db.close();
   }
@@ -92,6 +95,13 @@ async function backupSqlite(dataDir: string, dir: string, io: Io): Promise<Backu
     }
   }
   io.out(`Copied the database, ${stored.length} stored files and the keys folder.`);
+  const copied = new Set(stored);
+  const missingFiles = [...new Set(db.blobKeys)].filter((k) => !copied.has(k)).sort();
+  if (missingFiles.length > 0) {
+    io.err(
+      `Warning: ${missingFiles.length} stored files that the database names are not in ${filesDir(dataDir)}, so the backup has their rows without their bytes (listed in manifest.json as missingFiles): ${missingFiles.slice(0, 5).join(', ')}${missingFiles.length > 5 ? ', …' : ''}`,
+    );
+  }
   return {
     format: 'hosocong-backup',
     formatVersion: 1,
@@ -101,6 +111,7 @@ async function backupSqlite(dataDir: string, dir: string, io: Io): Promise<Backu
     kekIds: db.kekIds,
     kekFileIncluded: existsSync(join(dir, 'keys', 'kek')),
     counts: { dossiers: db.dossiers, attachments: db.attachments, storedFiles: stored.length },
+    ...(missingFiles.length > 0 ? { missingFiles } : {}),
     files: await describeFiles(dir, await listFiles(dir)),
   };
 }

@@ -135,6 +135,8 @@ export interface BackupManifest {
   /** SQLite: whether keys/kek (the KEK file made when KEY_ENCRYPTION_KEY is unset) is in the backup. */
   kekFileIncluded?: boolean;
   counts: { dossiers: number; attachments: number; storedFiles: number };
+  /** SQLite: stored files the database names that were not in DATA_DIR/files when it was backed up. */
+  missingFiles?: string[];
   files: ManifestFile[];
 }
 

@@ -223,6 +223,7 @@ export function restoreCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Prom
     const dir = operatorPath(env, given);
     const manifest = await checkBackup(dir);
     io.out(`The backup of ${manifest.createdAt} is intact (${manifest.files.length} files match the manifest).`);
+    if (manifest.missingFiles?.length) io.err(`Note: ${manifest.missingFiles.length} stored files were already missing when the backup was made (manifest.json, missingFiles); their rows are restored without them.`);
     if (manifest.kind === 'sqlite' && config.databaseUrl) {
       throw new OperatorError(
         'This is a backup of a SQLite store, but DATABASE_URL is set. Restore it without DATABASE_URL (into a DATA_DIR), then move that store to PostgreSQL with pnpm migrate-store. Nothing was restored.',
