@@ -27,6 +27,8 @@ export interface AppConfig {
   dataDir: string;
   /** `postgres://…` selects PostgreSQL; without it the SQLite file in `dataDir` is used. */
   databaseUrl?: string;
+  /** DATABASE_POOL_SIZE: PostgreSQL connections this process may hold (queries and the job runner). Default 10. */
+  databasePoolSize?: number;
   /** The built PWA. `null` serves the API only. Default `<repo>/web/dist`. */
   webRoot?: string | null;
   /** Guessing limit on `GET /api/track/:code`, per client IP. Default 10 per minute. */
@@ -122,6 +124,7 @@ const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).optional(),
   WEB_ROOT: z.string().min(1).optional(),
   TRUST_PROXY: TrustProxyEnv.optional(),
   TRACK_RATE_LIMIT: z.coerce.number().int().min(1).optional(),
@@ -169,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: e.HOST,
     dataDir: absolute(e.DATA_DIR ?? resolve(REPO_ROOT, 'data')),
     databaseUrl: e.DATABASE_URL,
+    ...(e.DATABASE_POOL_SIZE ? { databasePoolSize: e.DATABASE_POOL_SIZE } : {}),
     webRoot: absolute(e.WEB_ROOT ?? resolve(REPO_ROOT, 'web/dist')),
     ...(e.TRUST_PROXY !== undefined ? { trustProxy: e.TRUST_PROXY } : {}),
     trackRateLimit: e.TRACK_RATE_LIMIT ? { max: e.TRACK_RATE_LIMIT, timeWindow: 60_000 } : DEFAULT_TRACK_RATE_LIMIT,

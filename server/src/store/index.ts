@@ -6,6 +6,6 @@ import type { Store } from './store.ts';
 
 export type { Store } from './store.ts';
 
-export function openStore(config: Pick<AppConfig, 'dataDir' | 'databaseUrl'>): Store {
-  return config.databaseUrl ? openPostgresStore({ connectionString: config.databaseUrl }) : openSqliteStore(config.dataDir);
+export function openStore(config: Pick<AppConfig, 'dataDir' | 'databaseUrl' | 'databasePoolSize'>): Store {
+  return config.databaseUrl ? openPostgresStore({ connectionString: config.databaseUrl, maxConnections: config.databasePoolSize }) : openSqliteStore(config.dataDir);
 }
