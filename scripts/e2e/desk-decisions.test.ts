@@ -127,4 +127,29 @@ describe('the desk’s other decisions in Chromium', () => {
     expect(await desk.byTestId('login-error').textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng');
     await page.screenshot({ path: join(SHOTS, '20-login-error-1280.png') });
   });
+
+  it('keeps two open queues live: a dossier sent meanwhile shows in both within 5 s, marked new, with no reload', async () => {
+    const consoles = [];
+    for (const who of ['demo.officer', 'demo.leader']) {
+      const desk = new StaffConsole(await (await browser.newContext({ viewport: DESK, locale: 'vi-VN' })).newPage(), server.url);
+      // The console has read how the queue stands before the dossier is sent.
+      const polled = desk.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/staff/queue' && r.status() === 200);
+      await desk.signIn(who);
+      await polled;
+      // A mark that a reload would wipe.
+      await desk.page.evaluate(() => ((window as unknown as { kept: boolean }).kept = true));
+      consoles.push(desk);
+    }
+    const sent = await marital('Đinh Thị Xuân');
+    const at = Date.now();
+    for (const desk of consoles) {
+      const item = desk.queueItem(sent.code);
+      await item.waitFor({ timeout: 5_000 });
+      expect(await item.getAttribute('data-new')).toBe('true');
+      expect(await desk.page.evaluate(() => (window as unknown as { kept?: boolean }).kept)).toBe(true);
+    }
+    expect(Date.now() - at).toBeLessThan(5_000);
+    await shoot(consoles[0]!.page, '26-queue-live');
+    for (const desk of consoles) await desk.page.context().close();
+  });
 });

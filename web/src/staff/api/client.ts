@@ -81,6 +81,19 @@ export async function request<S extends z.ZodType>(schema: S, path: string, opts
   return parsed.data;
 }
 
+/**
+ * A GET that may be unchanged since the answer tagged `etag`: null then (304), else the new
+ * answer and its tag. What a screen that polls uses, so an idle desk costs no body.
+ */
+export async function requestIfChanged<S extends z.ZodType>(schema: S, path: string, etag: string | undefined): Promise<{ data: z.infer<S>; etag: string | undefined } | null> {
+  const res = await send(path, { headers: etag ? { 'if-none-match': etag } : {} });
+  if (res.status === 304) return null;
+  if (!res.ok) throw await failure(res, path);
+  const parsed = schema.safeParse(await readJson(res));
+  if (!parsed.success) throw new StaffApiError(res.status, 'unreadable', parsed.error.message);
+  return { data: parsed.data, etag: res.headers.get('etag') ?? undefined };
+}
+
 /** A request answered with no body (204). */
 export async function requestVoid(path: string, opts: RequestOptions = {}): Promise<void> {
   const res = await send(path, opts);

@@ -5,6 +5,7 @@ import {
   DossierListResponse,
   FILE_NAME_HEADER,
   FormDocument,
+  QueueSummary,
   ReportResponse,
   ResultUploadResponse,
 } from '@hsc/shared/desk';
@@ -14,7 +15,7 @@ import { AdminProcedure, AdminProcedureList, CATALOG_FORMAT, CatalogImportResult
 import { UnitPayeeResponse, type PutPayeeRequest } from '@hsc/shared/payment';
 import { z } from 'zod';
 import { Holiday, HolidayList, StaffSession, type LoginRequest } from '@hsc/shared/staff';
-import { request, requestVoid } from './client.ts';
+import { request, requestIfChanged, requestVoid } from './client.ts';
 
 const id = encodeURIComponent;
 
@@ -40,6 +41,9 @@ export function queuePath({ statuses, q, unit, cursor, limit = 50 }: QueueQuery)
   return `/api/staff/dossiers?${p}`;
 }
 export const listDossiers = (q: QueueQuery) => request(DossierListResponse, queuePath(q));
+/** The queue's counts per status and version; null while nothing changed since `etag`. */
+export const pollQueue = (unit: string | undefined, etag: string | undefined) =>
+  requestIfChanged(QueueSummary, `/api/staff/queue${unit ? `?${new URLSearchParams({ unit })}` : ''}`, etag);
 
 export const dossierPath = (dossierId: string) => `/api/staff/dossiers/${id(dossierId)}`;
 export const getDossier = (dossierId: string) => request(DeskDossierResponse, dossierPath(dossierId));

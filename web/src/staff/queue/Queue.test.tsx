@@ -118,4 +118,45 @@ describe('the queue', () => {
     expect(api.calls.at(-1)!.url.searchParams.get('cursor')).toBe('c1');
     expect(screen.queryByTestId('queue-more')).toBeNull();
   });
+
+  it('stays live: what arrives appears in place, quietly marked, and other tabs say how many they gained', async () => {
+    const counts = (registered: number, supplement: number) => ({
+      registered, accepted: 0, refused: 0, processing: 0, supplement_requested: supplement, financial_requested: 0, withdrawn: 0, stopped: 0, processed: 0, returned: 0,
+    });
+    let state = { version: 'v1', counts: counts(1, 0), items: [LATE] };
+    const api = fakeApi({
+      'GET /api/holidays': () => ({ holidays: [] }),
+      'GET /api/staff/dossiers': () => ({ items: state.items }),
+      'GET /api/staff/queue': (_u, init) =>
+        (init?.headers as Record<string, string>)['if-none-match'] === `"${state.version}"`
+          ? new Response(null, { status: 304 })
+          : new Response(JSON.stringify({ version: state.version, counts: state.counts }), { status: 200, headers: { etag: `"${state.version}"` } }),
+    });
+    renderQueue();
+    await waitFor(() => expect(screen.getAllByTestId('queue-item').map((i) => i.dataset.id)).toEqual(['late']));
+    await waitFor(() => expect(api.calls.filter((c) => c.url.pathname === '/api/staff/queue')).toHaveLength(1));
+
+    // Nothing changed: a 304, and the list is not read again.
+    const reads = () => api.calls.filter((c) => c.url.pathname === '/api/staff/dossiers').length;
+    const before = reads();
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(api.calls.filter((c) => c.url.pathname === '/api/staff/queue')).toHaveLength(2));
+    expect(api.calls.at(-1)!.headers['if-none-match']).toBe('"v1"');
+    expect(reads()).toBe(before);
+
+    // A dossier arrives in this tab and another waits on the citizen.
+    state = { version: 'v2', counts: counts(2, 1), items: [LATE, TODAY] };
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitFor(() => expect(screen.getAllByTestId('queue-item').map((i) => i.dataset.id)).toEqual(['late', 'today']));
+    const [late, today] = screen.getAllByTestId('queue-item');
+    expect(today!.dataset.new).toBe('true');
+    expect(today!.textContent).toContain('Mới');
+    expect(late!.dataset.new).toBeUndefined();
+    expect(screen.getByTestId('tab-new-supplement').textContent).toBe('+1 mới');
+    expect(screen.queryByTestId('tab-new-registered')).toBeNull();
+
+    // Opening that tab is seeing it: its mark goes.
+    fireEvent.click(screen.getByTestId('tab-supplement'));
+    await waitFor(() => expect(screen.queryByTestId('tab-new-supplement')).toBeNull());
+  });
 });

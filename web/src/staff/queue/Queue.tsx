@@ -1,5 +1,6 @@
 // The queue: the unit's dossiers by status tab, most urgent first, with deadline badges and a
 // search by code, name, phone or citizen ID. Province viewers see every unit and can pick one.
+// It stays live (live.ts): what arrives while it is open appears in place, quietly marked.
 import type { DossierListItem } from '@hsc/shared/desk';
 import type { StaffUser } from '@hsc/shared/staff';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -15,6 +16,7 @@ import { staffPaths } from '../routes.ts';
 import { OfflineNote } from '../Shell.tsx';
 import { UnitSelect } from '../UnitSelect.tsx';
 import { currentBadge, DeadlineBadgeView, StatusChip } from './Badges.tsx';
+import { useLiveQueue } from './live.ts';
 import { QUEUE_TABS, statusesOf, type QueueFilter } from './tabs.ts';
 
 const PAGE = 50;
@@ -28,6 +30,24 @@ export function Queue({ user, filter, onFilter }: { user: StaffUser; filter: Que
   const list = useResource(key, () => listDossiers(query));
   const [more, setMore] = useState<{ items: DossierListItem[]; cursor?: string; error?: string }>({ items: [] });
   useEffect(() => setMore({ items: [] }), [key]);
+  const live = useLiveQueue(query.unit, filter.tab, list.reload);
+
+  // Dossiers that came in while the list was open get a quiet highlight.
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  const known = useRef<{ key: string; ids: Set<string> }>(undefined);
+  useEffect(() => {
+    const ids = list.data?.items.map((i) => i.id);
+    if (!ids) return;
+    if (known.current?.key !== key) {
+      known.current = { key, ids: new Set(ids) };
+      setFresh(new Set());
+      return;
+    }
+    const seen = known.current.ids;
+    const added = ids.filter((id) => !seen.has(id));
+    for (const id of added) seen.add(id);
+    if (added.length) setFresh((f) => new Set([...f, ...added]));
+  }, [key, list.data]);
 
   const items = [...(list.data?.items ?? []), ...more.items];
   const cursor = more.items.length ? more.cursor : list.data?.nextCursor;
@@ -70,6 +90,11 @@ export function Queue({ user, filter, onFilter }: { user: StaffUser; filter: Que
             onClick={() => onFilter({ ...filter, tab: tab.key })}
           >
             {t(`queue.tabs.${tab.key}`)}
+            {live.fresh[tab.key] ? (
+              <span className="tab-new" data-testid={`tab-new-${tab.key}`}>
+                {t('queue.fresh', { count: live.fresh[tab.key] })}
+              </span>
+            ) : null}
           </button>
         ))}
       </div>
@@ -93,9 +118,12 @@ export function Queue({ user, filter, onFilter }: { user: StaffUser; filter: Que
       <ul className="qlist" data-testid="queue-list">
         {items.map((d) => (
           <li key={d.id}>
-            <Link to={staffPaths.dossier(d.id)} className="qitem" data-testid="queue-item" data-id={d.id} data-code={d.code}>
+            <Link to={staffPaths.dossier(d.id)} className={fresh.has(d.id) ? 'qitem qitem-new' : 'qitem'} data-testid="queue-item" data-id={d.id} data-code={d.code} data-new={fresh.has(d.id) || undefined}>
               <span className="qitem-main">
-                <span className="code">{d.code}</span>
+                <span className="code">
+                  {d.code}
+                  {fresh.has(d.id) ? <span className="qitem-new-mark"> · {t('queue.new')}</span> : null}
+                </span>
                 <strong className="qitem-name">{d.applicantName}</strong>
                 <span className="muted small">
                   {ref.procedures.get(d.procedureCode) ? localized(ref.procedures.get(d.procedureCode)!.name, lang) : d.procedureCode}
