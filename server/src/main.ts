@@ -6,6 +6,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { KeySetError } from './services/kek.ts';
+import { scheduleDeliveries } from './services/integration.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -29,22 +30,27 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  // Webhooks to the province's system every 5 s, until the job runner (src/jobs) runs deliverDue.
+  let stopDeliveries: (() => Promise<void>) | undefined;
   let closing = false;
   const stop = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: closing`);
-    app.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        app.log.error({ err }, 'close failed');
-        process.exit(1);
-      },
-    );
+    Promise.resolve(stopDeliveries?.())
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          app.log.error({ err }, 'close failed');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   await app.listen({ port: config.port, host: config.host });
+  stopDeliveries = scheduleDeliveries(app.integration, 5_000, app.log);
 }
 
 main().catch((err: unknown) => {
