@@ -51,7 +51,8 @@ export function Summary({ dossier: d }: { dossier: DeskDossier }) {
         <div>
           <dt>{t('dossier.payment')}</dt>
           <dd>
-            {money(d.payment.amount)} đ{d.payment.note ? ` · ${d.payment.note}` : ''}
+            {t('dossier.amount', { amount: money(d.payment.amount) })}
+            {d.payment.note ? ` · ${d.payment.note}` : ''}
           </dd>
           {d.payment.paidAt ? (
             <dd data-testid="dossier-paid">
