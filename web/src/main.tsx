@@ -1,5 +1,6 @@
 // Boot: read the person's language from the phone, draw the first screen, then load what the
 // first screen does not need (the sync engine with zod and tus, the service worker).
+import './zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getSettings } from './db/settings.ts';

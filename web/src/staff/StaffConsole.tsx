@@ -15,6 +15,7 @@ import { matchStaffRoute } from './routes.ts';
 import { mayEditCatalog, Shell } from './Shell.tsx';
 import { StaffScreen } from './StaffScreen.tsx';
 import css from './staff.css?inline';
+import { AdoptedStyles } from '../ui/components/AdoptedStyles.tsx';
 
 // The catalog editor is the administrator's alone: its own chunk, never loaded at the desk.
 const AdminScreen = lazy(() => import('./catalog/AdminScreen.tsx'));
@@ -116,7 +117,7 @@ export default function StaffConsole() {
 
   return (
     <div className="staff" data-testid="staff-console">
-      <style>{css}</style>
+      <AdoptedStyles css={css} />
       <UpdateBanner />
       {body}
     </div>

@@ -7,6 +7,7 @@ import { PayeeScreen } from '../payees/PayeeScreen.tsx';
 import { CatalogList } from './CatalogList.tsx';
 import { ProcedureEditor } from './ProcedureEditor.tsx';
 import css from './catalog.css?inline';
+import { AdoptedStyles } from '../../ui/components/AdoptedStyles.tsx';
 
 export default function AdminScreen({ route }: { route: StaffRoute }) {
   const { t } = useStaffT();
@@ -33,7 +34,7 @@ export default function AdminScreen({ route }: { route: StaffRoute }) {
   }
   return (
     <>
-      <style>{css}</style>
+      <AdoptedStyles css={css} />
       {body}
     </>
   );

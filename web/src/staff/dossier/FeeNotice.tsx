@@ -6,6 +6,7 @@ import { parseVietQr } from '@hsc/shared/vietqr';
 import { useEffect, useState } from 'react';
 import { useStaffT } from '../i18n/index.ts';
 import { QR_OPTIONS } from '../print/Qr.tsx';
+import { AdoptedStyles } from '../../ui/components/AdoptedStyles.tsx';
 
 // Printing shows the notice alone (the rest of the dossier screen stays on the desk).
 const PRINT_CSS =
@@ -36,7 +37,7 @@ export function FeeNotice({ dossier: d, unitName }: { dossier: DeskDossier; unit
   const content = p.vietqr ? parseVietQr(p.vietqr)?.purpose : undefined;
   return (
     <section className="scard fee-notice" data-testid="fee-notice" aria-labelledby="fee-notice-title">
-      <style>{PRINT_CSS}</style>
+      <AdoptedStyles css={PRINT_CSS} />
       <h2 id="fee-notice-title">{t('feeNotice.title')}</h2>
       {unitName ? <p>{unitName}</p> : null}
       <p>{t('feeNotice.dossier', { code: d.code })}</p>

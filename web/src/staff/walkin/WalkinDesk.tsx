@@ -19,6 +19,7 @@ import { useDeskSession } from './session.ts';
 import { WalkinList } from './WalkinList.tsx';
 import { WalkinSession } from './WalkinSession.tsx';
 import css from './walkin.css?inline';
+import { AdoptedStyles } from '../../ui/components/AdoptedStyles.tsx';
 
 export default function WalkinDesk() {
   const { t, w } = useWalkinT();
@@ -43,7 +44,7 @@ export default function WalkinDesk() {
   else if (session.kind === 'out')
     body = (
       <div className="staff">
-        <style>{staffCss}</style>
+        <AdoptedStyles css={staffCss} />
         <main className="smain slogin">
           <Login onSignedIn={signedIn} />
         </main>
@@ -54,7 +55,7 @@ export default function WalkinDesk() {
 
   return (
     <div className="walkin" data-testid="walkin-desk" data-session={session.kind}>
-      <style>{css}</style>
+      <AdoptedStyles css={css} />
       <header className="topbar no-print">
         <Link to={walkinPaths.desk()} className="brand">
           {w('title')}
