@@ -47,9 +47,6 @@ void i18n.init({
 /** A language the server has (a folder of shared/locales): Vietnamese or another. */
 export type Lang = string;
 
-/** For what still has Vietnamese and English only (the push subscriptions' column). */
-export const viOrEn = (lang: Lang): 'vi' | 'en' => (lang === 'en' ? 'en' : 'vi');
-
 /** The language Accept-Language asks for first, if the server has it; Vietnamese otherwise. */
 export function langOf(req: FastifyRequest): Lang {
   const header = req.headers['accept-language'];

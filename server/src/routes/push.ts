@@ -4,7 +4,7 @@ import { ApiError, DEVICE_SECRET_HEADER } from '@hsc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiError, dossierNotFound } from '../http/errors.ts';
-import { langOf } from '../http/texts.ts';
+import { LANGUAGES, langOf } from '../http/texts.ts';
 import type { PushService } from '../services/push.ts';
 import type { TrackingService } from '../services/tracking.ts';
 
@@ -14,7 +14,8 @@ export const PushSubscribeRequest = z.object({
     endpoint: z.string().max(2048),
     keys: z.object({ p256dh: z.string().max(128), auth: z.string().max(64) }),
   }),
-  lang: z.enum(['vi', 'en']),
+  /** One of the server's languages (a folder of shared/locales). */
+  lang: z.enum(LANGUAGES as [string, ...string[]]),
 });
 
 export const pushRoutes: FastifyPluginAsyncZod<{ push: PushService; tracking: TrackingService }> = async (app, { push, tracking }) => {

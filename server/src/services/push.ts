@@ -7,7 +7,7 @@
 // a push service that answers 429 or 5xx is asked again later (its Retry-After, else backoff).
 import type { DossierDecision, StaffActionName } from '@hsc/shared';
 import webpush from 'web-push';
-import { translate, viOrEn, type Lang } from '../http/texts.ts';
+import { translate, type Lang } from '../http/texts.ts';
 import { RetryLater, type Job, type Jobs, type JobTx, type QueueOptions } from '../jobs/index.ts';
 import type { DossierRecord, Store } from '../store/store.ts';
 import type { VapidKeys } from './keyset.ts';
@@ -143,7 +143,7 @@ export class PushService {
     const allowed = this.opts.endpointAllowed ?? isKnownPushService;
     const p256dh = b64urlBytes(sub.keys.p256dh);
     if (!allowed(url) || p256dh.length !== 65 || p256dh[0] !== 4 || b64urlBytes(sub.keys.auth).length !== 16) return false;
-    await this.store.push.save({ dossierId, endpoint: sub.endpoint, p256dh: sub.keys.p256dh, auth: sub.keys.auth, lang: viOrEn(lang), createdAt: this.now().toISOString() });
+    await this.store.push.save({ dossierId, endpoint: sub.endpoint, p256dh: sub.keys.p256dh, auth: sub.keys.auth, lang, createdAt: this.now().toISOString() });
     return true;
   }
 

@@ -45,7 +45,7 @@ export class KyselyPushStore implements PushStore {
 
   async forDossier(dossierId: string): Promise<PushSubscriptionRecord[]> {
     const rows = await this.db.selectFrom('push_subscriptions').selectAll().where('dossier_id', '=', dossierId).orderBy('created_at').orderBy('endpoint').execute();
-    return rows.map((r) => ({ dossierId: r.dossier_id, endpoint: r.endpoint, p256dh: r.p256dh, auth: r.auth, lang: r.lang === 'en' ? 'en' : 'vi', createdAt: r.created_at }));
+    return rows.map((r) => ({ dossierId: r.dossier_id, endpoint: r.endpoint, p256dh: r.p256dh, auth: r.auth, lang: r.lang, createdAt: r.created_at }));
   }
 
   async removeEndpoint(endpoint: string): Promise<void> {

@@ -7,7 +7,8 @@ export interface PushSubscriptionRecord {
   p256dh: string;
   /** base64url 16-byte auth secret. */
   auth: string;
-  lang: 'vi' | 'en';
+  /** A language folder of shared/locales (`vi`, `en` …). */
+  lang: string;
   createdAt: string;
 }
 
