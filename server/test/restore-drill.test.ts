@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { ActionResponse, DossierStatusResponse, FormDocument, Receipt } from '@hsc/shared';
 import { verifyDocument, type PublicKeyEntry } from '@hsc/shared/receipt-signing';
 import type { FastifyInstance } from 'fastify';
+import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../src/app.ts';
@@ -235,6 +236,30 @@ describe('restore drill', () => {
     const r = capture();
     expect(await restoreCli([backup], { DATA_DIR: dir() }, r.io), r.text()).toBe(0);
     expect(r.text()).toContain('1 stored files were already missing when the backup was made');
+  });
+
+  test.skipIf(!withPostgres)("migrate-store: a webhook receiver's sealed secret moves only under the install's own KEK", async () => {
+    const dataDir = dir();
+    const app = await sqliteApp(dataDir);
+    await sendDossier(app, VO_NHAI);
+    await app.close();
+    const db = new SQLite(join(dataDir, 'hosocong.sqlite'));
+    db.prepare('insert into integration_receivers (id, name, url, sealed_secret, created_at) values (?, ?, ?, ?, ?)').run('r1', 'Tỉnh', 'https://example.test/hook', 'v1.aaaa.bbbb.cccc', TUESDAY_MORNING.toISOString());
+    db.close();
+    const schema = newSchema();
+    schemas.push(schema);
+    // Another KEK would re-seal the key set but not the receiver's secret: refused before PostgreSQL is touched.
+    const other = capture();
+    expect(await migrateStoreCli(['--to', schemaUrl(schema)], { DATA_DIR: dataDir, KEY_ENCRYPTION_KEY: randomBytes(32).toString('base64') }, other.io)).toBe(1);
+    expect(other.text()).toContain(`1 rows of integration_receivers keep a secret sealed with the install's key-encryption key, which is not KEY_ENCRYPTION_KEY. Set KEY_ENCRYPTION_KEY to the install's own (the content of ${join(dataDir, 'keys', 'kek')})`);
+    expect(other.text()).not.toContain('drop schema');
+    // The install's own KEK (its file's content): nothing to re-seal, everything moves as it is.
+    const own = readFileSync(join(dataDir, 'keys', 'kek'), 'utf8').trim();
+    const m = capture();
+    expect(await migrateStoreCli(['--to', schemaUrl(schema)], { DATA_DIR: dataDir, KEY_ENCRYPTION_KEY: own }, m.io), m.text()).toBe(0);
+    expect(m.text()).not.toContain('sealed again');
+    const row = await admin((c) => c.query<{ sealed_secret: string }>(`select sealed_secret from ${schema}.integration_receivers`));
+    expect(row.rows).toEqual([{ sealed_secret: 'v1.aaaa.bbbb.cccc' }]);
   });
 
   test.skipIf(!withPostgres)('PostgreSQL: pg_dump while the server runs, the schema wiped, restored into it and into another schema', async () => {

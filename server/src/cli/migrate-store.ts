@@ -129,10 +129,28 @@ async function migrate(config: ServerConfig, to: string, io: Io): Promise<Migrat
   const target = openPostgresStore({ connectionString: to, maxConnections: 4 });
   const db = new SQLite(sqlitePath, { fileMustExist: true });
   const pgdb = target.db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  let migrated = false;
   try {
     db.pragma('busy_timeout = 5000');
-    await target.migrate();
     const all = insertOrder(sourceTables(db));
+    const targetKekId = kekIdOf(kek);
+    // Only the key set's rows say which KEK sealed them; other sealed columns (webhook receivers'
+    // secrets) cannot be sealed again here, so they move only when the KEK stays the same.
+    const otherKek = all.some((t) => t.name === 'key_set') && !!db.prepare(`select 1 from key_set where kek_id is not null and kek_id <> ?`).get(targetKekId);
+    if (otherKek) {
+      for (const t of all.filter((x) => x.name !== 'key_set')) {
+        for (const c of t.columns.filter((x) => x.startsWith('sealed_'))) {
+          const n = (db.prepare(`select count(*) as n from ${quoteIdent(t.name)} where ${quoteIdent(c)} is not null`).get() as { n: number }).n;
+          if (n > 0) {
+            throw new OperatorError(
+              `${n} rows of ${t.name} keep a secret sealed with the install's key-encryption key, which is not KEY_ENCRYPTION_KEY. Set KEY_ENCRYPTION_KEY to the install's own (the content of ${kekFile}) and use that value on every PostgreSQL node.`,
+            );
+          }
+        }
+      }
+    }
+    await target.migrate();
+    migrated = true;
     const columnTypes = new Map<string, Map<string, string>>();
     const { rows: cols } = await sql<{ table_name: string; column_name: string; data_type: string; column_default: string | null }>`
       select table_name, column_name, data_type, column_default from information_schema.columns where table_schema = ${schema}`.execute(pgdb);
@@ -152,22 +170,6 @@ async function migrate(config: ServerConfig, to: string, io: Io): Promise<Migrat
       if (missing.length > 0) throw new OperatorError(`PostgreSQL has no column ${missing.join(', ')} in ${t.name} after the migrations: the two databases disagree.`);
     }
 
-    const targetKekId = kekIdOf(kek);
-    // Only the key set's rows say which KEK sealed them; other sealed columns (webhook receivers'
-    // secrets) cannot be sealed again here, so they move only when the KEK stays the same.
-    const otherKek = all.some((t) => t.name === 'key_set') && !!db.prepare(`select 1 from key_set where kek_id is not null and kek_id <> ?`).get(targetKekId);
-    if (otherKek) {
-      for (const t of tables.filter((x) => x.name !== 'key_set')) {
-        for (const c of t.columns.filter((x) => x.startsWith('sealed_'))) {
-          const n = (db.prepare(`select count(*) as n from ${quoteIdent(t.name)} where ${quoteIdent(c)} is not null`).get() as { n: number }).n;
-          if (n > 0) {
-            throw new OperatorError(
-              `${n} rows of ${t.name} keep a secret sealed with the install's key-encryption key, which is not KEY_ENCRYPTION_KEY. Set KEY_ENCRYPTION_KEY to the install's own (the content of ${kekFile}) and use that value on every PostgreSQL node.`,
-            );
-          }
-        }
-      }
-    }
     const resealed = { count: 0 };
     /** A key row's private half sealed with the target's KEK (the install may have used its KEK file). */
     const reseal = (row: Record<string, unknown>) => {
@@ -301,7 +303,7 @@ async function migrate(config: ServerConfig, to: string, io: Io): Promise<Migrat
     return { tables: tables.length, rows: rowCount, files: files.length, receiptKeys };
   } catch (e) {
     // From the migrations on, the target is no longer empty: say how to start again.
-    if (e instanceof OperatorError || e instanceof Error) {
+    if (migrated && e instanceof Error) {
       const again = `PostgreSQL now holds this version's tables in the schema ${schema} (its migrations ran): drop them (drop schema ${quoteIdent(schema)} cascade) before running again.`;
       throw Object.assign(new OperatorError(`${e.message}\n${again}`), { cause: e });
     }
