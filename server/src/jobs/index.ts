@@ -15,13 +15,15 @@ export interface JobsConfig {
   pollMs?: number;
   /** pg-boss maintenance, which hands on the jobs of a node that died (ms, whole seconds). Default 30 s. */
   maintenanceMs?: number;
+  /** false: this node sends jobs (and the periodic ones) but does none of them. Default true. */
+  work?: boolean;
 }
 
 export async function openJobs(store: Store, config: JobsConfig, log: JobsLog): Promise<Jobs> {
   if (!(store instanceof KyselyStore)) throw new Error('jobs need the Kysely store');
   const db = store.db as unknown as Kysely<unknown>;
   if (store.kind === 'postgres') return PgBossJobs.open(db, { ...config, log });
-  return new SqliteJobs(db, { ...(config.pollMs ? { pollMs: config.pollMs } : {}), log });
+  return new SqliteJobs(db, { ...(config.pollMs ? { pollMs: config.pollMs } : {}), ...(config.work === false ? { work: false } : {}), log });
 }
 
 declare module 'fastify' {

@@ -29,6 +29,8 @@ export interface PgBossJobsOptions {
   maintenanceMs?: number;
   /** Workers per queue on this node. Default 2. */
   concurrency?: number;
+  /** false: send only, work nothing on this node. */
+  work?: boolean;
   log?: JobsLog;
 }
 
@@ -91,6 +93,7 @@ export class PgBossJobs implements Jobs {
 
   async work<T extends object>(name: string, handler: JobHandler<T>): Promise<void> {
     const q = this.options(name);
+    if (this.opts.work === false) return;
     const pollingIntervalSeconds = Math.max(0.5, (this.opts.pollMs ?? 2000) / 1000);
     for (let i = 0; i < (this.opts.concurrency ?? 2); i++) {
       await this.boss.work<Envelope<T>>(name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds }, async ([job]) => {

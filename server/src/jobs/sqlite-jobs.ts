@@ -19,6 +19,8 @@ export interface SqliteJobsOptions {
   pollMs?: number;
   /** Jobs run at once in this process. Default 4. */
   concurrency?: number;
+  /** false: send only, work nothing (tests of what is queued). */
+  work?: boolean;
   /** Finished jobs are deleted after this long. Default 7 days. */
   keepMs?: number;
   log?: JobsLog;
@@ -80,6 +82,7 @@ export class SqliteJobs implements Jobs {
 
   async work<T extends object>(name: string, handler: JobHandler<T>): Promise<void> {
     this.options(name);
+    if (this.opts.work === false) return;
     this.handlers.set(name, handler as JobHandler<object>);
     this.wake();
   }
