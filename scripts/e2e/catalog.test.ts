@@ -177,4 +177,43 @@ describe('a procedure from the editor to a phone and back to the desk, in Chromi
     expect(await sheet.locator('div', { hasText: 'Mức độ khuyết tật:' }).locator('dd').textContent()).toBe('Khuyết tật nặng');
     await shot(officer.page, '07-form-01');
   });
+
+  it('reads a procedure aloud in Vietnamese where the phone has a Vietnamese voice (a recording stand-in for speechSynthesis)', async () => {
+    const phone = await newPhoneContext(browser);
+    await phone.addInitScript(() => {
+      const spoken: { text: string; lang: string; voice: string }[] = [];
+      const voices = [{ lang: 'vi-VN', name: 'Tiếng Việt', voiceURI: 'vi', default: true, localService: true }];
+      // The real utterance only takes a real voice object: the stand-in takes the stub's.
+      class Utterance {
+        lang = '';
+        voice: { name: string } | null = null;
+        rate = 1;
+        onend: unknown = null;
+        onerror: unknown = null;
+        constructor(readonly text: string) {}
+      }
+      Object.assign(window, { spoken, SpeechSynthesisUtterance: Utterance });
+      Object.defineProperty(window, 'speechSynthesis', {
+        value: {
+          getVoices: () => voices,
+          speak: (u: SpeechSynthesisUtterance) => spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name ?? '' }),
+          cancel: () => undefined,
+          addEventListener: () => undefined,
+          removeEventListener: () => undefined,
+        },
+      });
+    });
+    const citizen = new CitizenApp(await phone.newPage(), server.url);
+    await citizen.open();
+    await citizen.byTestId('new-dossier').click();
+    await citizen.findProcedure('chung thuc chu ky', '2.000884');
+    await citizen.byTestId('procedure-2.000884').click();
+    await citizen.byTestId('read-procedure').click();
+    const spoken = await citizen.page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string; voice: string }[] }).spoken);
+    expect(spoken).toHaveLength(1);
+    expect(spoken[0]).toMatchObject({ lang: 'vi-VN', voice: 'Tiếng Việt' });
+    expect(spoken[0]!.text).toContain('Chứng thực chữ ký');
+    await shot(citizen.page, 'read-aloud');
+    await phone.close();
+  });
 });

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ReadAloud } from '../components/ReadAloud.tsx';
 import { useLang } from '../hooks/useLang.ts';
 
 export interface ControlProps {
@@ -32,15 +33,21 @@ export function FieldRow({
         {label} <RequiredMark required={required} />
       </label>
       {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
+        <div className="speakable">
+          <p className="hint" id={`${id}-hint`}>
+            {hint}
+          </p>
+          <ReadAloud text={hint} testId={`read-hint-${path}`} />
+        </div>
       ) : null}
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': described || undefined, 'aria-required': required })}
       {error ? (
-        <p className="error" id={`${id}-error`} data-testid={`error-${path}`}>
-          {error}
-        </p>
+        <div className="speakable">
+          <p className="error" id={`${id}-error`} data-testid={`error-${path}`}>
+            {error}
+          </p>
+          <ReadAloud text={error} testId={`read-error-${path}`} />
+        </div>
       ) : null}
     </div>
   );

@@ -1,11 +1,12 @@
 // One procedure: what to bring, how long, how much, where; then one button to start.
 import type { Procedure, TemplateRef } from '@hsc/shared/schemas';
 import { getProcedure } from '../../db/catalog.ts';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { createDraft } from '../../db/dossiers.ts';
 import { getSettings } from '../../db/settings.ts';
 import { askPersistence, isQuotaError } from '../../db/storage.ts';
 import { localized } from '../../i18n/index.ts';
+import { ReadAloud } from '../components/ReadAloud.tsx';
 import { formatBytes } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
@@ -32,6 +33,8 @@ export function ProcedureDetail({ code }: { code: string }) {
   const procedure = useLiveQuery(() => getProcedure(code), [code]);
   const settings = useLiveQuery(getSettings, []);
   const [full, setFull] = useState(false);
+  // What is read aloud: the name, the facts and the documents to bring (not the buttons).
+  const spoken = useRef<HTMLDivElement>(null);
   if (procedure === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (procedure === null) return <p className="notice">{t('procedure.notFound')}</p>;
 
@@ -46,42 +49,45 @@ export function ProcedureDetail({ code }: { code: string }) {
       <p className="muted small">
         {localized(procedure.field, lang)} · {procedure.code}
       </p>
-      <h1>{localized(procedure.name, lang)}</h1>
-      <dl className="facts">
-        <Level level={procedure.level} />
-        <dt>{t('procedure.time')}</dt>
-        <dd>{localized(procedure.processingTime, lang)}</dd>
-        <dt>{t('procedure.fee')}</dt>
-        <dd>{localized(procedure.fee, lang)}</dd>
-        {procedure.feeExemption ? (
-          <>
-            <dt>{t('procedure.feeExemption')}</dt>
-            <dd data-testid="procedure-fee-exemption">{localized(procedure.feeExemption, lang)}</dd>
-          </>
-        ) : null}
-        <dt>{t('procedure.where')}</dt>
-        <dd>{localized(procedure.where, lang)}</dd>
-        {procedure.legalBasis ? (
-          <>
-            <dt>{t('procedure.legalBasis')}</dt>
-            <dd className="small" data-testid="procedure-legal-basis">
-              {localized(procedure.legalBasis, lang)}
-            </dd>
-          </>
-        ) : null}
-      </dl>
-      <h2>{t('procedure.documents')}</h2>
-      <ul className="checklist">
-        {procedure.documents.map((d) => (
-          <li key={d.key}>
-            {localized(d.label, lang)}{' '}
-            <span className="muted small">
-              ({d.required ? t('procedure.required') : t('procedure.optional')}, {t('procedure.maxPages', { count: d.maxPages })})
-            </span>
-            {d.template ? <BlankForm slot={d.key} template={d.template} /> : null}
-          </li>
-        ))}
-      </ul>
+      <ReadAloud from={spoken} testId="read-procedure" />
+      <div ref={spoken}>
+        <h1>{localized(procedure.name, lang)}</h1>
+        <dl className="facts">
+          <Level level={procedure.level} />
+          <dt>{t('procedure.time')}</dt>
+          <dd>{localized(procedure.processingTime, lang)}</dd>
+          <dt>{t('procedure.fee')}</dt>
+          <dd>{localized(procedure.fee, lang)}</dd>
+          {procedure.feeExemption ? (
+            <>
+              <dt>{t('procedure.feeExemption')}</dt>
+              <dd data-testid="procedure-fee-exemption">{localized(procedure.feeExemption, lang)}</dd>
+            </>
+          ) : null}
+          <dt>{t('procedure.where')}</dt>
+          <dd>{localized(procedure.where, lang)}</dd>
+          {procedure.legalBasis ? (
+            <>
+              <dt>{t('procedure.legalBasis')}</dt>
+              <dd className="small" data-testid="procedure-legal-basis">
+                {localized(procedure.legalBasis, lang)}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        <h2>{t('procedure.documents')}</h2>
+        <ul className="checklist">
+          {procedure.documents.map((d) => (
+            <li key={d.key}>
+              {localized(d.label, lang)}{' '}
+              <span className="muted small">
+                ({d.required ? t('procedure.required') : t('procedure.optional')}, {t('procedure.maxPages', { count: d.maxPages })})
+              </span>
+              {d.template ? <BlankForm slot={d.key} template={d.template} /> : null}
+            </li>
+          ))}
+        </ul>
+      </div>
       <h2>{t('procedure.fields')}</h2>
       {/* One line each: labels are often questions ("…không?"), which a joined sentence garbles. */}
       <ul className="checklist" data-testid="procedure-fields">
