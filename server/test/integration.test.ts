@@ -184,6 +184,10 @@ for (const [name, makeHarness] of HARNESSES) {
         expect(deliveries.some((d) => d.attempts > 1)).toBe(true);
         // Nothing more to do.
         expect(await sender.deliverDue(clock.now())).toEqual({ delivered: 0, failed: 0 });
+        // A month on, the accepted deliveries' rows go; the events stay.
+        expect(await sender.deliverDue(new Date(clock.now().getTime() + 31 * 86_400_000))).toEqual({ delivered: 0, failed: 0 });
+        expect(await store.integration.deliveries()).toEqual([]);
+        expect(await store.integration.events(0, 10_000)).toHaveLength(events.length);
       } finally {
         await receiver.close();
         await store.integration.disableReceiver('Một cửa tỉnh', clock.now().toISOString());
@@ -293,9 +297,12 @@ describe('pnpm integration:key and integration:receiver', () => {
       const key = lines.at(-1)!;
       expect(key).toMatch(/^hsci_[A-Za-z0-9_-]{43}$/);
       expect(await integrationCli('receiver', ['--name', 'tinh', '--url', 'https://motcua.thainguyen.gov.vn/hsc'], env, io)).toBe(0);
-      expect(lines.at(-1)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const secret = lines.at(-1)!;
+      expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
       expect(await integrationCli('receiver', ['--name', 'tinh', '--url', 'nope'], env, io)).toBe(2);
       expect(await integrationCli('key', [], env, io)).toBe(2);
+      expect(await integrationCli('receiver', ['--list'], env, io)).toBe(0);
+      expect(lines.at(-1)).toMatch(/\ttinh\thttps:\/\/motcua\.thainguyen\.gov\.vn\/hsc\tcreated .*\tnothing waiting$/);
 
       let app = await buildApp({ dataDir, webRoot: null });
       const auth = { authorization: `Bearer ${key}` };
@@ -306,7 +313,7 @@ describe('pnpm integration:key and integration:receiver', () => {
       expect(k!.keyHash).toMatch(/^[0-9a-f]{64}$/);
       expect(JSON.stringify(await kept.integration.listKeys())).not.toContain(key);
       const [r] = await kept.integration.listReceivers();
-      expect(r!.sealedSecret).not.toContain(lines.at(-3)!);
+      expect(r!.sealedSecret).not.toContain(secret);
       await kept.close();
 
       expect(await integrationCli('key', ['--revoke', 'Một cửa Thái Nguyên'], env, io)).toBe(0);

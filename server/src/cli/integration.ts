@@ -61,7 +61,13 @@ export async function integrationCli(what: string, argv: string[], env: NodeJS.P
     const service = new IntegrationService(store, () => new Date(), { kek: resolveKek(config, store.kind) });
     if (values.list) {
       if (what === 'key') for (const k of await store.integration.listKeys()) io.out(`${k.id}\t${k.name}\tcreated ${k.createdAt}${k.revokedAt ? `\trevoked ${k.revokedAt}` : ''}`);
-      else for (const r of await store.integration.listReceivers()) io.out(`${r.id}\t${r.name}\t${r.url}\tcreated ${r.createdAt}${r.disabledAt ? `\tdisabled ${r.disabledAt}` : ''}`);
+      else {
+        const backlog = new Map((await store.integration.backlog()).map((b) => [b.receiverId, b]));
+        for (const r of await store.integration.listReceivers()) {
+          const b = backlog.get(r.id);
+          io.out(`${r.id}\t${r.name}\t${r.url}\tcreated ${r.createdAt}${r.disabledAt ? `\tdisabled ${r.disabledAt}` : ''}\t${b ? `${b.pending} waiting (up to ${b.maxAttempts} attempts)` : 'nothing waiting'}`);
+        }
+      }
       return 0;
     }
     if (stop) {

@@ -30,6 +30,9 @@ export const RETRY_BASE_MS = 10_000;
 export const RETRY_MAX_MS = 3_600_000;
 export const retryDelayMs = (attempts: number) => Math.min(RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1), RETRY_MAX_MS);
 
+/** How long the row of an accepted delivery is kept. */
+export const DELIVERED_KEEP_MS = 30 * 86_400_000;
+
 /** How far a receiver should accept a signature's timestamp from its own clock. */
 export const SIGNATURE_TOLERANCE_S = 300;
 
@@ -172,6 +175,9 @@ export class IntegrationService {
         }
       }
     }
+    // Accepted deliveries are kept a while for questions ("did the province get it?"), then go;
+    // the events themselves stay.
+    await this.store.integration.pruneDelivered(new Date(now.getTime() - DELIVERED_KEEP_MS).toISOString());
     return report;
   }
 

@@ -81,6 +81,10 @@ export interface IntegrationStore {
   delivered(receiverId: string, eventId: number, at: string): Promise<void>;
   failed(receiverId: string, eventId: number, nextAttemptAt: string, error: string): Promise<void>;
   deliveries(receiverId?: string): Promise<DeliveryRecord[]>;
+  /** Per receiver with deliveries waiting: how many, and the most attempts one of them has had. */
+  backlog(): Promise<{ receiverId: string; pending: number; maxAttempts: number }[]>;
+  /** Deletes the rows of deliveries accepted before `before`; how many. */
+  pruneDelivered(before: string): Promise<number>;
 }
 
 interface CounterTable {
@@ -374,6 +378,21 @@ export class KyselyIntegrationStore implements IntegrationStore {
       .where('event_id', '=', eventId)
       .where('delivered_at', 'is', null)
       .execute();
+  }
+
+  async backlog(): Promise<{ receiverId: string; pending: number; maxAttempts: number }[]> {
+    const rows = await this.db
+      .selectFrom('integration_deliveries')
+      .select((eb) => ['receiver_id', eb.fn.countAll<number | string>().as('n'), eb.fn.max('attempts').as('max')])
+      .where('delivered_at', 'is', null)
+      .groupBy('receiver_id')
+      .execute();
+    return rows.map((r) => ({ receiverId: r.receiver_id, pending: Number(r.n), maxAttempts: Number(r.max) }));
+  }
+
+  async pruneDelivered(before: string): Promise<number> {
+    const r = await this.db.deleteFrom('integration_deliveries').where('delivered_at', 'is not', null).where('delivered_at', '<', before).executeTakeFirst();
+    return Number(r.numDeletedRows);
   }
 
   async deliveries(receiverId?: string): Promise<DeliveryRecord[]> {
