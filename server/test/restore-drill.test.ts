@@ -281,15 +281,16 @@ describe('restore drill', () => {
       await c.query(`create schema ${a}`);
     });
 
-    // Into another schema (the dump's own, wiped and empty, is passed through and renamed).
+    // Into another schema: restored under the dump's name, then renamed; the wiped (empty)
+    // schema of that name steps aside meanwhile and comes back as it was.
     const o = capture();
     expect(await restoreCli([backup], env(other), o.io), o.text()).toBe(0);
     const third = await pgApp(other, kek);
     await verify(third, filled);
     await third.close();
 
-    // Into the wiped schema of the same name, made again empty by the operator (its grants kept).
-    await admin((c) => c.query(`create schema ${a}`));
+    // Into the wiped schema of the same name, which exists and is empty (kept, grants and all).
+    expect((await admin((c) => c.query('select 1 from information_schema.schemata where schema_name = $1', [a]))).rowCount).toBe(1);
     const r = capture();
     expect(await restoreCli([backup], env(a), r.io), r.text()).toBe(0);
     const second = await pgApp(a, kek);

@@ -186,10 +186,17 @@ async function restorePostgres(manifest: BackupManifest, dir: string, config: Se
           `The backup was made from the schema ${from}, and this database already has a non-empty schema of that name; the restore passes through it before it becomes ${schema}. Restore into another database, or rename that schema first. Nothing was restored.`,
         );
       }
-      if (source.exists) await client.query(`drop schema ${quoteIdent(from)}`);
-      if (target.exists) await client.query(`drop schema ${quoteIdent(schema)}`);
-      await runTool('pg_restore', [...args, dump], conn.env);
-      await client.query(`alter schema ${quoteIdent(from)} rename to ${quoteIdent(schema)}`);
+      // An empty schema of the dump's name (public, often) steps aside meanwhile and comes back
+      // as it was, owner and grants included.
+      const parked = `${from}_hsc_restore_${process.pid}`;
+      if (source.exists) await client.query(`alter schema ${quoteIdent(from)} rename to ${quoteIdent(parked)}`);
+      try {
+        if (target.exists) await client.query(`drop schema ${quoteIdent(schema)}`);
+        await runTool('pg_restore', [...args, dump], conn.env);
+        await client.query(`alter schema ${quoteIdent(from)} rename to ${quoteIdent(schema)}`);
+      } finally {
+        if (source.exists) await client.query(`alter schema ${quoteIdent(parked)} rename to ${quoteIdent(from)}`);
+      }
     }
   } finally {
     await client.end();
