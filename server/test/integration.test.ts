@@ -13,7 +13,7 @@ import { integrationCli } from '../src/cli/integration.ts';
 import { IntegrationService, verifyWebhook } from '../src/services/integration.ts';
 import type { Store } from '../src/store/store.ts';
 import { actAll, lastingSession, movableClock, sendDossier, toProcessingWithResult, VO_NHAI, type Agent, type MovableClock } from './support/desk.ts';
-import { TUESDAY_MORNING } from './support/fixtures.ts';
+import { injectUpload, testFile, TUESDAY_MORNING } from './support/fixtures.ts';
 import { TEST_KEK } from './support/keys.ts';
 import { postgresHarness, sqliteHarness, tempDir, type StoreHarness } from './support/stores.ts';
 
@@ -246,6 +246,13 @@ for (const [name, makeHarness] of HARNESSES) {
     test('export: the submission as received, the signed receipt and forms as issued, the timeline, each page without its bytes; audited', async () => {
       const { key } = await app.integration.createKey('export');
       const d = await sendDossier(app, VO_NHAI);
+      // A supplement round trip first: a second receipt, a Mẫu 02, a second version of a page.
+      await actAll(officer, d.id, [{ action: 'request_supplement', items: [{ slot: 'idCard', label: 'Căn cước', reason: 'Ảnh mờ' }] }]);
+      const st = (await app.inject({ url: `/api/dossiers/${d.id}/status`, headers: { 'x-dossier-secret': d.secret } })).json<{ supplement: { id: string } }>();
+      const page = testFile('idCard');
+      expect(await injectUpload(app, d.id, page)).toBe(201);
+      const resent = await app.inject({ method: 'PUT', url: `/api/dossiers/${d.id}/supplements/${st.supplement.id}`, headers: { 'x-dossier-secret': d.secret }, payload: { attachments: [page.ref] } });
+      expect(resent.statusCode, resent.body).toBe(201);
       const resultId = await toProcessingWithResult(officer, d.id);
       await actAll(officer, d.id, [{ action: 'finish', resultId }]);
 
@@ -265,19 +272,29 @@ for (const [name, makeHarness] of HARNESSES) {
       expect(out.dossier).toMatchObject({ code: d.receipt.code, status: 'processed', portalStatus: 9 });
       const stored = (await store.getDossier(d.id))!;
       expect(JSON.stringify(out.submission)).toBe(stored.body);
-      expect(out.receipts).toHaveLength(1);
+      expect(out.receipts.map((r) => r.kind)).toEqual(['submission', 'supplement']);
       expect(JSON.stringify(out.receipts[0]!.receipt)).toBe(stored.receipt);
+      expect(JSON.stringify(out.receipts[1]!.receipt)).toBe(JSON.stringify(resent.json<{ receipt: Receipt }>().receipt));
       const keys = (await app.inject('/api/receipts/keys')).json<{ keys: PublicKeyEntry[] }>().keys;
-      expect(await verifyDocument(out.receipts[0]!.receipt, keys)).toMatchObject({ kind: 'valid' });
-      expect(out.forms.map((f) => f.kind)).toEqual(['01']);
-      const form = (await store.desk.forms(d.id))[0]!;
-      expect(JSON.stringify(out.forms[0])).toBe(form.body);
-      expect(out.forms[0]!.signed).toBeTruthy();
-      expect(out.timeline.map((t) => t.status)).toEqual(['registered', 'accepted', 'processing', 'processed']);
-      expect(out.pages).toEqual(d.files.map((f) => expect.objectContaining({ attachmentId: f.ref.id, slot: f.ref.slot, size: f.ref.size, sha256: f.ref.sha256 })));
+      for (const r of out.receipts) expect(await verifyDocument(r.receipt, keys)).toMatchObject({ kind: 'valid' });
+      expect(out.forms.map((f) => f.kind)).toEqual(['02', '01']);
+      const forms = await store.desk.forms(d.id);
+      expect(out.forms.map((f) => JSON.stringify(f))).toEqual(forms.map((f) => f.body));
+      expect(out.forms.every((f) => f.signed && f.signature && f.kid)).toBe(true);
+      expect(out.timeline.map((t) => t.status)).toEqual(['registered', 'supplement_requested', 'registered', 'accepted', 'processing', 'processed']);
+      expect(out.pages).toEqual(
+        [...d.files, page].map((f, i) => expect.objectContaining({ attachmentId: f.ref.id, slot: f.ref.slot, size: f.ref.size, sha256: f.ref.sha256, version: i < 2 ? 1 : 2 })),
+      );
       expect(res.body).not.toContain(Buffer.from(d.files[0]!.bytes).toString('base64').slice(0, 40));
       expect(out.result).toMatchObject({ id: resultId });
-      expect(out.events.map((e) => e.status)).toEqual(['registered', 'accepted', 'processing', 'processed']);
+      expect(out.events.map((e) => [e.action, e.portalStatus])).toEqual([
+        ['submit', 1],
+        ['request_supplement', 5],
+        ['supplement_submitted', 1],
+        ['accept', 2],
+        ['start_processing', 4],
+        ['finish', 9],
+      ]);
 
       const audit = await store.audit.list({ dossierId: d.id });
       expect(audit.at(-1)).toMatchObject({ action: 'integration_export', actorKind: 'system', details: { keyName: 'export' } });
