@@ -31,7 +31,7 @@ describe('a dossier the commune refused', () => {
   it('asks to update the dossier to the new form when its version is gone from the server', async () => {
     const d = await setAside([{ path: 'procedureVersion', code: 'procedureVersion', message: 'unknown version' }]);
     render(<AttentionPanel dossier={d} procedure={null} />);
-    expect(screen.getByRole('listitem').textContent).toBe('Mẫu của thủ tục này không còn trên máy chủ. Hãy mở lại hồ sơ và cập nhật theo mẫu mới.');
+    expect(screen.getByRole('listitem').textContent).toBe('Xã đã thay mẫu của thủ tục này. Hãy mở lại hồ sơ và cập nhật theo mẫu mới.');
     expect(screen.getByTestId('attention-edit')).toBeTruthy();
   });
 

@@ -20,7 +20,7 @@ describe('Privacy', () => {
     expect(text).toContain(`bị xóa sau ${SERVER_RETENTION.uploadHours} giờ`);
     expect(text).toContain(`hồ sơ rút trước khi được tiếp nhận bị xóa sau ${SERVER_RETENTION.withdrawnDays} ngày`);
     expect(text).toContain(`được giữ ít nhất ${SERVER_RETENTION.recordYears} năm`);
-    expect(text).toContain('Nhật ký của máy chủ không ghi họ tên, số điện thoại, số căn cước, địa chỉ hay mã tra cứu');
+    expect(text).toContain('Sổ ghi việc của hệ thống không ghi họ tên, số điện thoại, số căn cước, địa chỉ hay mã tra cứu');
     expect(text).toContain('Xóa hồ sơ');
     expect(text).not.toMatch(/\{\{/);
   });

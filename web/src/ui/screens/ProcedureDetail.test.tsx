@@ -2,9 +2,9 @@ import { SEED_CATALOG } from '@hsc/shared/catalog';
 import type { Procedure } from '@hsc/shared/schemas';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { saveCatalog } from '../../db/catalog.ts';
+import { saveCatalog, saveUnits } from '../../db/catalog.ts';
 import { initI18n } from '../../i18n/index.ts';
-import { resetDb } from '../../test-utils/fixtures.ts';
+import { queuedDossier, resetDb, UNITS } from '../../test-utils/fixtures.ts';
 import { ProcedureDetail } from './ProcedureDetail.tsx';
 
 const birth = SEED_CATALOG.find((p) => p.code === '1.001193')!;
@@ -64,5 +64,23 @@ describe('a procedure', () => {
     setOnline(false);
     expect(screen.queryByTestId('template-declaration')).toBeNull();
     expect(screen.getByTestId('template-offline-declaration').textContent).toContain('Đang không có mạng');
+  });
+
+  it('after Back while sending, says a dossier of this procedure is on its way and where, and leads to it', async () => {
+    await saveUnits(UNITS, '"u"');
+    const sending = await queuedDossier();
+    render(<ProcedureDetail code="2.000884" />);
+    const box = await screen.findByTestId('procedure-on-way');
+    expect(box.textContent).toContain('đang trên đường gửi đến Xã Võ Nhai');
+    expect(screen.getByTestId('start-dossier').textContent).toBe('Làm thêm một hồ sơ khác');
+    expect(screen.getByTestId('start-dossier').className).toContain('btn-secondary');
+    act(() => screen.getByTestId('procedure-on-way-open').click());
+    expect(window.location.pathname).toBe(`/dossiers/${sending.id}`);
+  });
+
+  it('invites a dossier as usual when none of it is on its way', async () => {
+    render(<ProcedureDetail code="1.001193" />);
+    expect((await screen.findByTestId('start-dossier')).textContent).toBe('Bắt đầu làm hồ sơ');
+    expect(screen.queryByTestId('procedure-on-way')).toBeNull();
   });
 });

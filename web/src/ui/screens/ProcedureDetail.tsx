@@ -1,8 +1,9 @@
 // One procedure: what to bring, how long, how much, where; then one button to start.
 import type { Procedure, TemplateRef } from '@hsc/shared/schemas';
-import { getProcedure } from '../../db/catalog.ts';
+import { getProcedure, listUnits } from '../../db/catalog.ts';
 import { useRef, useState } from 'react';
-import { createDraft } from '../../db/dossiers.ts';
+import { createDraft, listDossiers } from '../../db/dossiers.ts';
+import type { DossierState } from '../../db/types.ts';
 import { getSettings } from '../../db/settings.ts';
 import { askPersistence, isQuotaError } from '../../db/storage.ts';
 import { localized } from '../../i18n/index.ts';
@@ -12,6 +13,8 @@ import { useLang } from '../hooks/useLang.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useOnline } from '../hooks/useOnline.ts';
 import { navigate, paths } from '../router.tsx';
+
+const ON_WAY: readonly DossierState[] = ['queued', 'sending', 'attention'];
 
 /** Creates the draft; `false` when the phone's storage is full and nothing could be saved. */
 export async function startDossier(code: string, replace = false): Promise<boolean> {
@@ -32,6 +35,10 @@ export function ProcedureDetail({ code }: { code: string }) {
   const { t, lang } = useLang();
   const procedure = useLiveQuery(() => getProcedure(code), [code]);
   const settings = useLiveQuery(getSettings, []);
+  // A dossier of this procedure already on its way (Back pressed while it sends): say so and
+  // lead to it, rather than invite a second one.
+  const onWay = useLiveQuery(async () => (await listDossiers()).find((d) => d.procedureCode === code && ON_WAY.includes(d.state)), [code]);
+  const units = useLiveQuery(listUnits, []);
   const [full, setFull] = useState(false);
   // What is read aloud: the name, the facts and the documents to bring (not the buttons).
   const spoken = useRef<HTMLDivElement>(null);
@@ -101,8 +108,16 @@ export function ProcedureDetail({ code }: { code: string }) {
             {t('procedure.startQuota')}
           </p>
         ) : null}
-        <button type="button" className="btn btn-primary btn-block" data-testid="start-dossier" onClick={start}>
-          {t('procedure.start')}
+        {onWay ? (
+          <div className="notice" role="status" data-testid="procedure-on-way">
+            <p>{t('procedure.onWay', { unit: units?.find((u) => u.code === onWay.unitCode)?.name ?? onWay.unitCode })}</p>
+            <button type="button" className="btn btn-primary btn-block" data-testid="procedure-on-way-open" onClick={() => navigate(paths.dossier(onWay.id))}>
+              {t('procedure.onWayOpen')}
+            </button>
+          </div>
+        ) : null}
+        <button type="button" className={onWay ? 'btn btn-secondary btn-block' : 'btn btn-primary btn-block'} data-testid="start-dossier" onClick={start}>
+          {onWay ? t('procedure.startAnother') : t('procedure.start')}
         </button>
       </div>
     </section>
