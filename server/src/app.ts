@@ -37,7 +37,7 @@ import { CitizenService } from './services/citizen.ts';
 import { DeskService } from './services/desk.ts';
 import { ReportService } from './services/reports.ts';
 import { DEFAULT_RETENTION, PurgeService, schedulePurge } from './services/purge.ts';
-import { IntegrationService } from './services/integration.ts';
+import { IntegrationService, scheduleDeliveries } from './services/integration.ts';
 import { PushService } from './services/push.ts';
 import { seed } from './services/seed.ts';
 import { resolveKek } from './services/kek.ts';
@@ -125,7 +125,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const reports = new ReportService(store, now);
   const purge = new PurgeService(store.purge, blobs, uploads, now, retention);
   app.decorate('purge', purge);
-  // The province's one-stop system: event feed, webhooks (main.ts runs deliverDue), export.
+  // The province's one-stop system: event feed, webhooks (a job runs deliverDue), export.
   const integration = new IntegrationService(store, now, { kek: resolveKek(config, store.kind), log: (m) => app.log.warn(m) });
   app.decorate('integration', integration);
   // Background work runs as jobs (src/jobs): pg-boss on PostgreSQL, our runner on SQLite. Every
@@ -135,6 +135,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.addHook('preClose', async () => jobs.stop(config.jobs?.graceMs));
   await push.useJobs(jobs);
   if (config.purgeEveryMs) await schedulePurge(jobs, purge, config.purgeEveryMs, app.log);
+  if (config.webhookEveryMs) await scheduleDeliveries(jobs, integration, config.webhookEveryMs, app.log);
 
   await registerDocs(app);
   // Counted in the database, so the limits hold across every node (see http/rate-limit-store.ts).

@@ -55,6 +55,8 @@ export interface AppConfig {
   retention?: RetentionConfig;
   /** One purge job per this period (ms) across every node, the first at start; off unless given (tests run it themselves). */
   purgeEveryMs?: number;
+  /** Webhook rounds (`deliverDue`): one job per this period (ms) across every node; off unless given (tests call deliverDue). */
+  webhookEveryMs?: number;
   /** The job runner (src/jobs): how often idle workers poll, pg-boss's maintenance, and how long a close waits for running jobs (ms). */
   jobs?: JobsConfig & { graceMs?: number };
   /** Failed logins allowed per username and per IP in a window. Default 5 and 20 in 15 min. */
@@ -180,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     demo: e.DEMO === 'true' || e.DEMO === '1',
     retention: { ...DEFAULT_RETENTION, withdrawnDays: e.PURGE_WITHDRAWN_DAYS ?? DEFAULT_RETENTION.withdrawnDays, recordYears: e.RECORD_RETENTION_YEARS ?? DEFAULT_RETENTION.recordYears },
     purgeEveryMs: 3_600_000,
+    webhookEveryMs: 5_000,
     ...(e.VAPID_SUBJECT ? { push: { subject: e.VAPID_SUBJECT } } : {}),
     ...(e.KEY_ENCRYPTION_KEY ? { keyEncryptionKey: e.KEY_ENCRYPTION_KEY } : {}),
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),

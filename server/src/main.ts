@@ -30,15 +30,15 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  // Webhooks to the province's system every 5 s, until the job runner (src/jobs) runs deliverDue.
-  let stopDeliveries: (() => Promise<void>) | undefined;
+  // Background work (pushes, the purge, webhooks) runs as jobs the app started (src/jobs); a
+  // close lets running jobs finish for a few seconds.
   let closing = false;
   const stop = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: closing`);
-    Promise.resolve(stopDeliveries?.())
-      .then(() => app.close())
+    app
+      .close()
       .then(
         () => process.exit(0),
         (err: unknown) => {
@@ -50,7 +50,6 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
   await app.listen({ port: config.port, host: config.host });
-  stopDeliveries = scheduleDeliveries(app.integration, 5_000, app.log);
 }
 
 main().catch((err: unknown) => {

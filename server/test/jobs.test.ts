@@ -1,9 +1,10 @@
 // Background work as jobs, on both databases. Web Push: a push service that answers 503 twice
 // and then 201 gets the notification once, the tries spaced by the backoff; a Retry-After is
 // waited for; 410 removes the subscription. On SQLite a delivery cut by the process stopping is
-// sent at the next start. On PostgreSQL with two nodes on one schema: a delivery is done by one
-// node; the purge runs once per period, not once per node; a job taken by a node that is
-// killed is done by another once its expiry has passed.
+// sent at the next start; webhook rounds and the purge run on their period. On PostgreSQL
+// with two nodes on one schema: a delivery is done by one node; the purge runs once per
+// period, not once per node; a job taken by a node that is killed is done by another once its
+// expiry has passed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createECDH, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -166,6 +167,17 @@ describe('jobs on SQLite', () => {
       await ep.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  test('webhook rounds (deliverDue) and the purge run as periodic jobs', async () => {
+    t = await testApp({ demo: true, ...sqliteTimings, webhookEveryMs: 1000, purgeEveryMs: 1000 });
+    let rounds = 0;
+    let purges = 0;
+    const deliverDue = t.app.integration.deliverDue.bind(t.app.integration);
+    t.app.integration.deliverDue = (now) => (rounds++, deliverDue(now));
+    const run = t.app.purge.run.bind(t.app.purge);
+    t.app.purge.run = () => (purges++, run());
+    await waitFor('a webhook round and a purge', () => rounds >= 1 && purges >= 1, 5000);
   });
 
   test('Retry-After: seconds or an HTTP date, capped at a day', () => {

@@ -5,6 +5,7 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { TimelineEntry } from '@hsc/shared';
 import { portalStatus } from '@hsc/shared/integration';
+import type { Jobs, QueueOptions } from '../jobs/index.ts';
 import type { ApiKeyRecord, ClaimedDelivery } from '../store/kysely-integration.ts';
 import type { Store } from '../store/store.ts';
 
@@ -285,21 +286,16 @@ export class IntegrationService {
   }
 }
 
-/** Runs `deliverDue` now and every `everyMs` until the returned stop is called. */
-export function scheduleDeliveries(integration: IntegrationService, everyMs: number, log: { error(o: object, m: string): void }): () => Promise<void> {
-  let running: Promise<unknown> | undefined;
-  const tick = () => {
-    if (running) return;
-    running = integration
-      .deliverDue()
-      .catch((err: unknown) => log.error({ err }, 'webhook deliveries failed'))
-      .finally(() => (running = undefined));
-  };
-  tick();
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+export const WEBHOOKS_JOB = 'integration.deliver';
+/** A failed round is not retried: the next period's round takes what is still due. */
+const WEBHOOKS_QUEUE: QueueOptions = { retryLimit: 0, retryDelayMs: 1000, backoff: false, expireMs: 5 * 60_000 };
+
+/** A `deliverDue` round as a job, one per `everyMs` across every node (each round sends all that is due). */
+export async function scheduleDeliveries(jobs: Jobs, integration: IntegrationService, everyMs: number, log: { info(o: object, m: string): void }): Promise<void> {
+  await jobs.queue(WEBHOOKS_JOB, WEBHOOKS_QUEUE);
+  await jobs.work(WEBHOOKS_JOB, async () => {
+    const report = await integration.deliverDue();
+    if (report.delivered + report.failed > 0) log.info({ webhooks: report }, 'webhook deliveries');
+  });
+  await jobs.every(WEBHOOKS_JOB, everyMs);
 }
