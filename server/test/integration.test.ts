@@ -2,6 +2,7 @@
 // the webhooks against a receiver on 127.0.0.1 that fails now and then, and the full export.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { Receipt } from '@hsc/shared';
 import { IntegrationEvent } from '@hsc/shared/integration';
@@ -12,8 +13,8 @@ import { buildApp } from '../src/app.ts';
 import { integrationCli } from '../src/cli/integration.ts';
 import { IntegrationService, verifyWebhook } from '../src/services/integration.ts';
 import type { Store } from '../src/store/store.ts';
-import { actAll, lastingSession, movableClock, sendDossier, toProcessingWithResult, VO_NHAI, type Agent, type MovableClock } from './support/desk.ts';
-import { injectUpload, testFile, TUESDAY_MORNING } from './support/fixtures.ts';
+import { actAll, lastingSession, MARITAL, movableClock, sendDossier, toProcessingWithResult, VO_NHAI, type Agent, type MovableClock } from './support/desk.ts';
+import { injectUpload, submission, testFile, TUESDAY_MORNING } from './support/fixtures.ts';
 import { TEST_KEK } from './support/keys.ts';
 import { postgresHarness, sqliteHarness, tempDir, type StoreHarness } from './support/stores.ts';
 
@@ -201,6 +202,13 @@ for (const [name, makeHarness] of HARNESSES) {
 
       const d = await sendDossier(app, VO_NHAI, { fullName: 'Lò Thị Mai', phone: '0912345678', citizenId: '019090000123' });
       await actAll(officer, d.id, [{ action: 'accept' }]);
+      // A walk-in typed in at the desk; then sent again (idempotent: no second event).
+      const files = [testFile('declaration'), testFile('idCard')];
+      const walkIn = randomUUID();
+      for (const f of files) expect(await injectUpload(app, walkIn, f)).toBe(201);
+      const body = submission(files, { procedureCode: MARITAL, unitCode: VO_NHAI, fields: { currentStatus: 'single', purpose: 'Kết hôn' } });
+      expect((await officer.req({ method: 'PUT', url: `/api/staff/dossiers/${walkIn}`, payload: body })).statusCode).toBe(201);
+      expect((await officer.req({ method: 'PUT', url: `/api/staff/dossiers/${walkIn}`, payload: body })).statusCode).toBe(200);
 
       for (const k of [undefined, 'hsci_nope', revoked.key]) {
         const res = await get('/api/integration/events', k);
@@ -218,6 +226,8 @@ for (const [name, makeHarness] of HARNESSES) {
         [2, 'accept', 'accepted', 2],
       ]);
       expect(mine[0]).toMatchObject({ dossierCode: d.receipt.code, unitCode: VO_NHAI, agencyId: `H19.${VO_NHAI}`, procedureCode: d.receipt.procedureCode, channel: 'online', dueAt: d.receipt.dueAt });
+      expect(all.filter((e) => e.dossierId === walkIn).map((e) => [e.seq, e.action, e.channel, e.portalStatus])).toEqual([[1, 'submit_desk', 'desk', 1]]);
+      expect(all.at(-1)!.dossierId).toBe(walkIn);
       const text = JSON.stringify(all);
       for (const personal of ['Lò Thị Mai', '0912345678', '019090000123', d.receipt.lookupCode]) expect(text).not.toContain(personal);
 
