@@ -203,7 +203,6 @@ export class KyselyDeskStore implements DeskStore {
         }
         await insertAudit(tx, c.audit);
         if (c.alsoInTransaction) await c.alsoInTransaction(tx);
-        if (c.alsoInTransaction) await c.alsoInTransaction(tx);
         // Last: the event counter is held from here to the commit (see recordEvent).
         await recordEvent(tx as unknown as Transaction<unknown>, updated, c.audit.action, c.timeline.at);
         return { ok: true as const, dossier: toDossier(updated), ...(form ? { form } : {}) };
