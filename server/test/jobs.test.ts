@@ -109,6 +109,27 @@ async function goneRemoves(app: FastifyInstance, store: { push: { forDossier(id:
   }
 }
 
+/** The runner itself: a keyed job is sent once; a failing job is tried retryLimit + 1 times with backoff, then left. */
+async function runnerBasics(app: FastifyInstance) {
+  const q = `test-${randomBytes(3).toString('hex')}`;
+  await app.jobs.queue(q, { retryLimit: 2, retryDelayMs: 100, backoff: true, expireMs: 5000 });
+  const tries: { at: number; attempt: number; data: object }[] = [];
+  await app.jobs.work<{ n: number; fail?: boolean }>(q, async (job) => {
+    tries.push({ at: Date.now(), attempt: job.attempt, data: job.data });
+    if (job.data.fail) throw new Error('always');
+  });
+  await app.jobs.send(q, { n: 1 }, { key: 'same' });
+  await app.jobs.send(q, { n: 2 }, { key: 'same' });
+  await app.jobs.send(q, { n: 3, fail: true });
+  await waitFor('the jobs', async () => tries.length >= 4 && (await app.jobs.pending([q])) === 0);
+  await sleep(400);
+  expect(tries.filter((t) => (t.data as { n: number }).n !== 3).map((t) => t.data)).toEqual([{ n: 1 }]);
+  const failing = tries.filter((t) => (t.data as { n: number }).n === 3);
+  expect(failing.map((t) => t.attempt)).toEqual([0, 1, 2]);
+  expect(failing[1]!.at - failing[0]!.at).toBeGreaterThanOrEqual(95);
+  expect(failing[2]!.at - failing[1]!.at).toBeGreaterThanOrEqual(195);
+}
+
 describe('jobs on SQLite', () => {
   let t: TestApp | undefined;
   afterEach(async () => {
@@ -116,6 +137,11 @@ describe('jobs on SQLite', () => {
     t = undefined;
   });
   const sqliteTimings = { ...JOB_TEST_TIMINGS, jobs: { ...JOB_TEST_TIMINGS.jobs, pollMs: 20 } };
+
+  test('the runner: a keyed job once, a failing one retried with backoff up to its limit', async () => {
+    t = await testApp({ ...sqliteTimings });
+    await runnerBasics(t.app);
+  });
 
   test('a push answered 503 twice then 201 is delivered once, with backoff', async () => {
     t = await testApp({ demo: true, ...sqliteTimings });
@@ -222,6 +248,10 @@ describe('jobs on PostgreSQL, two nodes on one schema', () => {
     const a = await node();
     const b = await node();
     await retriedDelivery(a, [a, b]);
+  });
+
+  test('the runner: a keyed job once, a failing one retried with backoff up to its limit', async () => {
+    await runnerBasics(await node());
   });
 
   test('410 removes the subscription', async () => {

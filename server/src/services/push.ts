@@ -5,6 +5,7 @@
 // never holds up the officer's action and survives a crash: the action's transaction sends a
 // job (`push.fanout`), which after the commit sends one job per subscription (`push.deliver`);
 // a push service that answers 429 or 5xx is asked again later (its Retry-After, else backoff).
+import { randomUUID } from 'node:crypto';
 import type { DossierDecision, StaffActionName } from '@hsc/shared';
 import webpush from 'web-push';
 import { translate, type Lang } from '../http/texts.ts';
@@ -88,6 +89,8 @@ export const PUSH_DELIVER = 'push.deliver';
 export const DEFAULT_PUSH_RETRY: QueueOptions = { retryLimit: 8, retryDelayMs: 30_000, backoff: true, expireMs: 60_000 };
 
 interface FanOut {
+  /** Made when the action is committed, kept by every retry of the fan-out (its deliveries' keys). */
+  id: string;
   dossierId: string;
   event: PushEvent;
 }
@@ -155,7 +158,7 @@ export class PushService {
     const event = EVENT_OF[action];
     const jobs = this.jobs;
     if (!event || !jobs) return undefined;
-    return (tx) => jobs.send<FanOut>(PUSH_FANOUT, { dossierId, event }, { tx });
+    return (tx) => jobs.send<FanOut>(PUSH_FANOUT, { id: randomUUID(), dossierId, event }, { tx });
   }
 
   /** Every push sent so far has been delivered or given up (tests wait on this instead of on time). */
@@ -169,14 +172,14 @@ export class PushService {
 
   /** One delivery job per subscription, with the message in its language as of now. */
   private async fanOut(job: Job<FanOut>): Promise<void> {
-    const { dossierId, event } = job.data;
+    const { id, dossierId, event } = job.data;
     const dossier = await this.store.getDossier(dossierId);
     if (!dossier || !this.jobs) return;
     const subs = await this.store.push.forDossier(dossierId);
     const decision = subs.length ? await new TrackingService(this.store).decision(dossier) : undefined;
     for (const sub of subs) {
       // Keyed by this fan-out: a fan-out retried after a crash does not notify anyone twice.
-      await this.jobs.send<Delivery>(PUSH_DELIVER, { dossierId, endpoint: sub.endpoint, message: pushMessage(sub.lang, event, dossier, decision) }, { key: `${job.id}:${sub.endpoint}` });
+      await this.jobs.send<Delivery>(PUSH_DELIVER, { dossierId, endpoint: sub.endpoint, message: pushMessage(sub.lang, event, dossier, decision) }, { key: `${id}:${sub.endpoint}` });
     }
   }
 
