@@ -31,6 +31,9 @@ export const RETRY_BASE_MS = 10_000;
 export const RETRY_MAX_MS = 3_600_000;
 export const retryDelayMs = (attempts: number) => Math.min(RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1), RETRY_MAX_MS);
 
+/** A call of deliverDue starts no new round after this long (a job's run stays well inside its expiry). */
+const MAX_RUN_MS = 120_000;
+
 /** How long the row of an accepted delivery is kept. */
 export const DELIVERED_KEEP_MS = 30 * 86_400_000;
 
@@ -160,18 +163,24 @@ export class IntegrationService {
     const timeoutMs = this.opts.timeoutMs ?? 10_000;
     // A claim outlives the POST's timeout, so no other node takes a delivery still in flight.
     const leaseMs = timeoutMs * 3 + 30_000;
-    for (let round = 0; round < 100; round++) {
-      const claimed = await this.store.integration.claim(now.toISOString(), new Date(now.getTime() + leaseMs).toISOString(), this.opts.batch ?? 50);
+    // `now` moves on with the time the rounds take, so a late round's claims still last their
+    // lease and its retries are counted from when they failed.
+    const started = performance.now();
+    const at = () => new Date(now.getTime() + Math.round(performance.now() - started));
+    for (let round = 0; round < 100 && performance.now() - started < MAX_RUN_MS; round++) {
+      const t = at();
+      const claimed = await this.store.integration.claim(t.toISOString(), new Date(t.getTime() + leaseMs).toISOString(), this.opts.batch ?? 50);
       if (claimed.length === 0) break;
       // At most one event per receiver and dossier is claimed, so these may all go at once.
-      const outcomes = await Promise.all(claimed.map((d) => this.post(d, now, timeoutMs)));
+      const outcomes = await Promise.all(claimed.map((d) => this.post(d, t, timeoutMs)));
+      const done = at();
       for (const [i, problem] of outcomes.entries()) {
         const d = claimed[i]!;
         if (problem === null) {
-          await this.store.integration.delivered(d.receiverId, d.eventId, now.toISOString());
+          await this.store.integration.delivered(d.receiverId, d.eventId, done.toISOString());
           report.delivered++;
         } else {
-          await this.store.integration.failed(d.receiverId, d.eventId, new Date(now.getTime() + retryDelayMs(d.attempts)).toISOString(), problem);
+          await this.store.integration.failed(d.receiverId, d.eventId, new Date(done.getTime() + retryDelayMs(d.attempts)).toISOString(), problem);
           report.failed++;
         }
       }
