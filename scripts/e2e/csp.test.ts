@@ -2,6 +2,9 @@
 // service worker, photos of pages through the shrinking worker and blob: previews, the sent
 // dossier's receipt with its QR code), the staff console (sign-in, the dossier's page images),
 // /tra-cuu and /api/docs run without a single CSP violation or console error.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newPhoneContext } from '../lib/browser.ts';
@@ -25,6 +28,16 @@ async function watch(page: Page) {
   page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
   return async () => [...problems, ...(await page.evaluate(() => (globalThis as { __csp?: string[] }).__csp ?? []))];
 }
+
+describe('the web sources under the policy', () => {
+  it('render no <style> element and write no style attribute (AdoptedStyles instead)', () => {
+    const src = fileURLToPath(new URL('../../web/src', import.meta.url));
+    const offenders = readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f))
+      .filter((f) => /<style[\s>]|style="|setAttribute\(['"]style/.test(readFileSync(join(src, f), 'utf8').replace(/^\s*\/\/.*$/gm, '')));
+    expect(offenders).toEqual([]);
+  });
+});
 
 describe('the Content-Security-Policy in Chromium', () => {
   let server: RunningServer;
