@@ -1,8 +1,8 @@
 // The production start: the server compiled to JavaScript (server/build.mjs) runs with plain
 // node, from another working directory, and still finds what it reads from disk (the seed CSV,
-// shared/locales, the repository root); a compiled CLI knows it was started.
+// shared/locales, the repository root and so web/dist); a compiled CLI knows it was started.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +61,12 @@ test('node runs the compiled server: ready, the seed units, the lookup page in b
     expect(await ready!.json()).toEqual({ status: 'ok', store: 'sqlite' });
     const units = (await (await fetch(`${url}/api/units`)).json()) as { units: unknown[] };
     expect(units.units).toHaveLength(92);
+    // web/dist, found through the repository root (pnpm test builds it before the tests run).
+    if (existsSync(join(serverDir, '../web/dist/index.html'))) {
+      const shell = await fetch(`${url}/staff`);
+      expect(shell.status).toBe(200);
+      expect(await shell.text()).toContain('<div id="root">');
+    }
     const page = await (await fetch(`${url}/tra-cuu`)).text();
     expect(page).toContain('Tra cứu hồ sơ');
     expect(page).toContain('lang="en"');
