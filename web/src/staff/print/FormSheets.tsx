@@ -11,8 +11,8 @@ type Of<K extends FormDocument['kind']> = Extract<FormDocument, { kind: K }>;
 function Form01({ doc }: { doc: Of<'01'> }) {
   return (
     <Sheet doc={doc} signatures={<><Signature title={W.applicantSign} /><Signature title={W.officerSign} name={doc.officer.name} /></>}>
-      <p>{W.received}</p>
-      <ApplicantLines doc={doc} />
+      {/* As the Circular's Mẫu 01 has it: the name follows "Tiếp nhận hồ sơ của" on its line. */}
+      <ApplicantLines doc={doc} label={W.received.replace(/:$/, '')} />
       <p>
         {W.request}: <strong data-testid="form-procedure">{doc.procedure.name}</strong> ({W.channel[doc.channel]})
       </p>
@@ -30,11 +30,12 @@ function Form01({ doc }: { doc: Of<'01'> }) {
       <table className="sheet-table" data-testid="form-documents">
         <thead>
           <tr>
-            <th>#</th>
+            {/* Narrow number columns leave the document's name most of the width: one line each, mostly. */}
+            <th className="col-no">#</th>
             <th>{W.docCol}</th>
-            <th>{W.kindCol}</th>
-            <th>{W.countCol}</th>
-            <th>{W.pagesCol}</th>
+            <th className="nowrap">{W.kindCol}</th>
+            <th className="col-count">{W.countCol}</th>
+            <th className="col-count">{W.pagesCol}</th>
           </tr>
         </thead>
         <tbody>
@@ -43,23 +44,31 @@ function Form01({ doc }: { doc: Of<'01'> }) {
               <td>{i + 1}</td>
               <td>{d.label}</td>
               {/* Forms issued before the kind was recorded keep the channel's word. */}
-              <td>{d.kind ? W.kinds[d.kind] : doc.channel === 'online' ? W.electronic : W.scanned}</td>
+              <td className="nowrap">{d.kind ? W.kinds[d.kind] : doc.channel === 'online' ? W.electronic : W.scanned}</td>
               <td className="num">{d.count ?? 1}</td>
               <td className="num">{d.pages}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <div className="sheet-lines">
-        <p>{fill(W.sets, { sets: doc.sets })}</p>
-        {doc.copies ? <p data-testid="form-copies">{fill(W.copies, { copies: String(doc.copies).padStart(2, '0') })}</p> : null}
+      {/* Two columns where the lines are short, so 8 document rows leave room for the signatures. */}
+      <div className="sheet-lines sheet-pairs">
+        <p className="wide">
+          {fill(W.sets, { sets: doc.sets })}
+          {doc.copies ? (
+            <>
+              {'. '}
+              <span data-testid="form-copies">{fill(W.copies, { copies: String(doc.copies).padStart(2, '0') })}</span>
+            </>
+          ) : null}
+        </p>
         <p>{fill(W.time, { time: doc.procedure.processingTime })}</p>
         <p data-testid="form-received">{fill(W.receivedAt, { at: formatDateTime(doc.receivedAt) })}</p>
         <p data-testid="form-due">
           <strong>{fill(W.dueAt, { at: formatDateTime(doc.dueAt) })}</strong>
         </p>
-        <p>{fill(W.delivery, { where: doc.resultDelivery })}</p>
         <p>{fill(W.register, { number: doc.number })}</p>
+        <p className="wide">{fill(W.delivery, { where: doc.resultDelivery })}</p>
       </div>
     </Sheet>
   );
@@ -76,8 +85,8 @@ function Form02({ doc }: { doc: Of<'02'> }) {
       <table className="sheet-table" data-testid="form-items">
         <thead>
           <tr>
-            <th>#</th>
-            <th>{W.itemCol}</th>
+            <th className="col-no">#</th>
+            <th className="col-item">{W.itemCol}</th>
             <th>{W.reasonCol}</th>
           </tr>
         </thead>

@@ -41,12 +41,13 @@ export function Sheet({ doc, children, signatures }: { doc: FormDocument; childr
   );
 }
 
-export function ApplicantLines({ doc }: { doc: FormDocument }) {
+/** `label`: what leads the applicant's name (Mẫu 01 reads "Tiếp nhận hồ sơ của: <name>"). */
+export function ApplicantLines({ doc, label = W.applicant }: { doc: FormDocument; label?: string }) {
   const a = doc.applicant;
   return (
     <div className="sheet-lines" data-testid="form-applicant">
       <p>
-        {W.applicant}: <strong>{a.fullName}</strong>
+        {label}: <strong>{a.fullName}</strong>
       </p>
       <p>
         {W.address}: {a.address}

@@ -1,0 +1,98 @@
+// Every printed form fits one A5 sheet at its largest: real stored Mẫu 01-04 (issued through
+// the API for dossiers with 8 documents, long names and addresses) are drawn by the console's
+// print preview and printed to PDF by Chromium with the page size the CSS asks for; each PDF
+// must have exactly one page, A5. Then the day's receipts print in one go, one to a sheet.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { calendar, nextWorkingDay, VN_HOLIDAYS, vnInstant, vnLocal } from '@hsc/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../lib/browser.ts';
+import { startServer, type RunningServer } from '../lib/server.ts';
+import { actForForm, LONG_ADDRESS, LONG_NAME, pdfPages, publishEightSlotProcedure, sendEightSlotDossier } from './print-fixtures.ts';
+import { signIn } from './staff-api.ts';
+import { DESK, SHOTS, StaffConsole } from './staff-console.ts';
+
+const A5_POINTS = { width: 419.5, height: 595.3 };
+
+describe('printed forms fit one A5 sheet', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const forms: Record<string, string> = {};
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startServer({ DEMO: '1' });
+    browser = await launchChromium();
+    await publishEightSlotProcedure(server.url);
+    const officer = await signIn(server.url, 'demo.officer');
+    const leader = await signIn(server.url, 'demo.leader');
+    const [a, b, c] = [await sendEightSlotDossier(server.url, 1), await sendEightSlotDossier(server.url, 2), await sendEightSlotDossier(server.url, 3)];
+    // 01: accepted with 8 document rows; 04: the same dossier rescheduled by the leader.
+    forms['01'] = await actForForm(officer, a.id, { action: 'accept' });
+    const dossier = (await (await officer.get(`/api/staff/dossiers/${a.id}`)).json()) as { dossier: { dueAt: string } };
+    const cal = calendar(VN_HOLIDAYS);
+    const later = nextWorkingDay(nextWorkingDay(vnLocal(new Date(dossier.dossier.dueAt)).date, cal), cal);
+    forms['04'] = await actForForm(leader, a.id, {
+      action: 'reschedule',
+      newDueAt: vnInstant(later, 17 * 60).toISOString(),
+      reason: 'Cần xác minh thêm thông tin về nơi cư trú trước đây của người yêu cầu tại Ủy ban nhân dân cấp xã nơi đã cư trú, do hồ sơ lưu trữ chưa đầy đủ',
+    });
+    // 02: all 8 documents asked again, each with a reason.
+    forms['02'] = await actForForm(officer, b.id, {
+      action: 'request_supplement',
+      items: Array.from({ length: 8 }, (_, i) => ({ slot: `doc${i + 1}`, label: `Giấy tờ số ${i + 1} của hồ sơ`, reason: 'Ảnh chụp bị mờ, mất góc, không đọc được số và ngày cấp; đề nghị chụp lại rõ nét cả hai mặt' })),
+    });
+    // 03: refused with several reasons.
+    forms['03'] = await actForForm(officer, c.id, {
+      action: 'refuse',
+      reasons: [
+        'Người yêu cầu không cư trú tại xã Võ Nhai theo thông tin trong Cơ sở dữ liệu quốc gia về dân cư',
+        'Đề nghị nộp hồ sơ tại Ủy ban nhân dân cấp xã nơi người yêu cầu thường trú',
+        'Tờ khai không có chữ ký của người yêu cầu và không ghi rõ mục đích sử dụng giấy xác nhận',
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function printed(page: Page, name: string): Promise<Buffer> {
+    // Print media, as window.print() lays it out; the size comes from @page.
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync(join(SHOTS, `${name}.pdf`), pdf);
+    return pdf;
+  }
+
+  function mediaBoxes(pdf: Buffer): { width: number; height: number }[] {
+    return [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  }
+
+  for (const kind of ['01', '02', '03', '04']) {
+    it(`Mẫu ${kind} with 8 rows and long names prints on one A5 page`, async () => {
+      const page = await (await browser.newContext({ viewport: DESK, locale: 'vi-VN' })).newPage();
+      const desk = new StaffConsole(page, server.url);
+      await desk.signIn('demo.officer');
+      await page.goto(`${server.url}/staff/forms/${forms[kind]}`);
+      await desk.waitForForm(kind);
+      const sheet = desk.byTestId(`form-${kind}`);
+      expect(await sheet.textContent()).toContain(LONG_NAME);
+      expect(await sheet.textContent()).toContain(LONG_ADDRESS);
+      if (kind === '01') expect(await desk.byTestId('form-documents').locator('tbody tr').count()).toBe(8);
+      if (kind === '02') expect(await desk.byTestId('form-items').locator('tbody tr').count()).toBe(8);
+      await page.emulateMedia({ media: 'print' });
+      await page.screenshot({ path: join(SHOTS, `print-fit-${kind}.png`), fullPage: true });
+      // Some room left at the foot of the sheet, so a font a little wider does not spill.
+      const heightMm = await page.evaluate(() => (document.querySelector('.sheet')!.getBoundingClientRect().height / 96) * 25.4);
+      expect(heightMm).toBeLessThan(209);
+      const pdf = await printed(page, `print-fit-${kind}`);
+      expect(pdfPages(pdf)).toBe(1);
+      const [box] = mediaBoxes(pdf);
+      expect(Math.abs(box!.width - A5_POINTS.width)).toBeLessThan(1);
+      expect(Math.abs(box!.height - A5_POINTS.height)).toBeLessThan(1);
+      await page.context().close();
+    });
+  }
+});
