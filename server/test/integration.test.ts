@@ -8,10 +8,13 @@ import type { Receipt } from '@hsc/shared';
 import { IntegrationEvent } from '@hsc/shared/integration';
 import { verifyDocument, type PublicKeyEntry } from '@hsc/shared/receipt-signing';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { integrationCli } from '../src/cli/integration.ts';
 import { IntegrationService, verifyWebhook } from '../src/services/integration.ts';
+import { backfillEvents } from '../src/store/kysely-integration.ts';
+import type { KyselyStore } from '../src/store/kysely-store.ts';
 import type { Store } from '../src/store/store.ts';
 import { actAll, lastingSession, MARITAL, movableClock, sendDossier, toProcessingWithResult, VO_NHAI, type Agent, type MovableClock } from './support/desk.ts';
 import { injectUpload, submission, testFile, TUESDAY_MORNING } from './support/fixtures.ts';
@@ -309,6 +312,27 @@ for (const [name, makeHarness] of HARNESSES) {
       const audit = await store.audit.list({ dossierId: d.id });
       expect(audit.at(-1)).toMatchObject({ action: 'integration_export', actorKind: 'system', details: { keyName: 'export' } });
       expect((await get('/api/integration/dossiers/00000000-0000-4000-8000-000000000000', key)).statusCode).toBe(404);
+    });
+
+    test('0015 on a database with dossiers: each gets one event (migrated, its status then), ids in order of receipt; the next change follows it', async () => {
+      // These dossiers as 0015 finds them: no event yet. Then what 0015 does after its tables.
+      const db = (store as KyselyStore).db;
+      for (const t of ['integration_deliveries', 'integration_events', 'integration_counter']) await sql`delete from ${sql.table(t)}`.execute(db);
+      await backfillEvents(db as never);
+
+      const dossiers = await db.selectFrom('dossiers').select(['id', 'status', 'received_at']).orderBy('received_at').orderBy('id').execute();
+      const events = (await store.integration.events(0, 10_000)).map((e) => IntegrationEvent.parse(JSON.parse(e.body)));
+      expect(events.map((e) => [e.id, e.seq, e.action, e.dossierId, e.status])).toEqual(dossiers.map((d, i) => [i + 1, 1, 'migrated', d.id, d.status]));
+      const d = await sendDossier(app, VO_NHAI);
+      const [first, next] = (await store.integration.events(dossiers.length, 10)).map((e) => IntegrationEvent.parse(JSON.parse(e.body)));
+      expect(first).toMatchObject({ id: dossiers.length + 1, seq: 1, action: 'submit', dossierId: d.id });
+      expect(next).toBeUndefined();
+      const moved = dossiers.find((x) => x.status === 'processed')!;
+      await actAll(officer, moved.id, [{ action: 'return_result' }]);
+      expect((await store.integration.dossierEvents(moved.id)).map((e) => [e.id, e.seq])).toEqual([
+        [dossiers.findIndex((x) => x.id === moved.id) + 1, 1],
+        [dossiers.length + 2, 2],
+      ]);
     });
   });
 }

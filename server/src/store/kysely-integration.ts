@@ -190,8 +190,52 @@ export const m0015Integration: Migration = {
     // The claim's two questions: what is due, and is an older event of the dossier still waiting.
     await db.schema.createIndex('integration_deliveries_due').on('integration_deliveries').columns(['delivered_at', 'next_attempt_at']).execute();
     await db.schema.createIndex('integration_deliveries_dossier').on('integration_deliveries').columns(['receiver_id', 'dossier_id', 'event_id']).execute();
+    await backfillEvents(db as never);
   },
 };
+
+/**
+ * Dossiers that exist when 0015 runs get one event each (action `migrated`): their status at
+ * the upgrade, at the time of their last step, so the province's system learns of every dossier
+ * in progress, not only of those that change again. Ids in order of receipt.
+ */
+export async function backfillEvents(db: Kysely<Db & { dossiers: EventSource; timeline: { dossier_id: string; at: string } }>): Promise<void> {
+  const rows = await db
+    .selectFrom('dossiers as d')
+    .leftJoin('units as u', 'u.code', 'd.unit_code')
+    .select(['d.id', 'd.code', 'd.unit_code', 'd.procedure_code', 'd.procedure_version', 'd.channel', 'd.status', 'd.received_at', 'd.due_at', 'u.name as unit_name', 'u.agency_id'])
+    .select((eb) => eb.selectFrom('timeline as t').select((t) => t.fn.max('t.at').as('at')).whereRef('t.dossier_id', '=', 'd.id').as('last_at'))
+    .orderBy('d.received_at')
+    .orderBy('d.id')
+    .execute();
+  if (rows.length === 0) return;
+  const values = rows.map((d, i) => {
+    const status = d.status as DossierStatus;
+    const at = d.last_at ?? d.received_at;
+    const event = IntegrationEvent.parse({
+      id: i + 1,
+      seq: 1,
+      type: 'dossier.status',
+      action: 'migrated',
+      dossierId: d.id,
+      dossierCode: d.code,
+      unitCode: d.unit_code,
+      unitName: d.unit_name ?? '',
+      agencyId: d.agency_id ?? '',
+      procedureCode: d.procedure_code,
+      procedureVersion: Number(d.procedure_version),
+      channel: d.channel === 'desk' ? 'desk' : 'online',
+      status,
+      portalStatus: portalStatus(status),
+      at,
+      receivedAt: d.received_at,
+      dueAt: d.due_at,
+    });
+    return { id: event.id, dossier_id: d.id, seq: 1, at, body: JSON.stringify(event) };
+  });
+  for (let i = 0; i < values.length; i += 500) await db.insertInto('integration_events').values(values.slice(i, i + 500)).execute();
+  await db.insertInto('integration_counter').values({ name: 'events', last: values.length }).execute();
+}
 
 /** What the event of a change is made from: the dossier row as the change left it. */
 export interface EventSource {
