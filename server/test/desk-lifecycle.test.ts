@@ -72,6 +72,7 @@ describe('the queue', () => {
       receivedAt: a.receipt.receivedAt,
       dueAt: a.receipt.dueAt,
       badge: { kind: 'days_left', days: 3 },
+      holder: null,
     });
     const search = async (q: string) => (await officer.get(`/api/staff/dossiers?q=${encodeURIComponent(q)}`)).json<DossierListResponse>().items.map((i) => i.id);
     expect(await search('hoang van duc')).toEqual([a.id]);

@@ -121,7 +121,7 @@ describe('sign in', () => {
 });
 
 describe('accounts', () => {
-  test('demo seeding is idempotent: a restart keeps the five accounts', async () => {
+  test('demo seeding is idempotent: a restart keeps the six accounts', async () => {
     const again = await testApp({ dataDir: t.dataDir, store: openSqliteStore(t.dataDir), demo: true });
     try {
       const admin = await login(again.app, 'demo.admin');
@@ -132,6 +132,7 @@ describe('accounts', () => {
         ['demo.officer', 'officer', '05716'],
         ['demo.officer2', 'officer', '05533'],
         ['demo.province', 'province', null],
+        ['demo.specialist', 'officer', '05716'],
       ]);
     } finally {
       await again.app.close();

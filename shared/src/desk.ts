@@ -7,6 +7,7 @@ import { Payee } from './payment.ts';
 import { ActionName, DeadlineBadge } from './lifecycle.ts';
 import { Applicant, Channel, DossierStatus, FieldValues, Receipt, Sha256Hex, SignatureShape, SupplementItem, TimelineEntry } from './schemas.ts';
 import { UnitCode } from './staff.ts';
+import { DeskHandover, HandoverPerson } from './handover.ts';
 
 
 /** `GET /api/staff/dossiers` query. `status` may list several, comma-separated. */
@@ -20,6 +21,8 @@ export const DossierListQuery = z.object({
   unit: UnitCode.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(500).optional(),
+  /** `me`: only the dossiers the signed-in staff member was handed and holds ("Của tôi"). */
+  holder: z.literal('me').optional(),
 });
 export type DossierListQuery = z.infer<typeof DossierListQuery>;
 
@@ -36,6 +39,8 @@ export const DossierListItem = z.object({
   dueAt: z.string(),
   /** Null when the clock is not running (waiting for a supplement, processed, final). */
   badge: DeadlineBadge.nullable(),
+  /** Who holds it (handover.ts); null: the receiving desk. Absent from older servers. */
+  holder: HandoverPerson.nullable().optional(),
 });
 export type DossierListItem = z.infer<typeof DossierListItem>;
 
@@ -155,6 +160,8 @@ export const DeskDossier = z.object({
   supplementRule: z
     .object({ until: z.string(), restriction: z.enum(['supplement_too_late', 'supplement_already_requested']).nullable() })
     .optional(),
+  /** Who holds it, its steps through the unit and whom it may be handed to (handover.ts). */
+  handover: DeskHandover.optional(),
 });
 export type DeskDossier = z.infer<typeof DeskDossier>;
 export const DeskDossierResponse = z.object({ dossier: DeskDossier });

@@ -17,3 +17,4 @@ export * from './search.ts';
 export * from './field-display.ts';
 export * from './vietqr.ts';
 export * from './payment.ts';
+export * from './handover.ts';

@@ -144,6 +144,11 @@ export const LifecycleError = z.enum([
   'supplement_too_late',
   'supplement_already_requested',
   'override_leader_only',
+  // Handover (handover.ts): another staff member holds the dossier; not someone it may be
+  // handed to; a dossier that is closed is handed to no one.
+  'not_holder',
+  'handover_recipient',
+  'handover_closed',
 ]);
 export type LifecycleError = z.infer<typeof LifecycleError>;
 

@@ -24,6 +24,11 @@ export const StaffUser = z.object({
   role: StaffRole,
   /** Null for `province` and `admin`. */
   unitCode: z.string().nullable(),
+  /**
+   * A specialist (chuyên viên) of the unit: an officer whom the desk hands dossiers to for
+   * examination (handover.ts). Otherwise an officer like any other; absent means false.
+   */
+  specialist: z.boolean().optional(),
 });
 export type StaffUser = z.infer<typeof StaffUser>;
 
@@ -62,11 +67,14 @@ export const CreateStaffRequest = z
     password: z.string().min(MIN_PASSWORD_LENGTH).max(256),
     /** The desk phone people call about a supplement request (printed on Mẫu 02); optional. */
     phone: StaffPhone.optional(),
+    /** An officer who examines the dossiers the desk hands over (chuyên viên). */
+    specialist: z.boolean().optional(),
   })
   .refine((s) => (roleHasUnit(s.role) ? !!s.unitCode : !s.unitCode), {
     path: ['unitCode'],
     message: 'officer and leader need a unit; province and admin have none',
-  });
+  })
+  .refine((s) => !s.specialist || s.role === 'officer', { path: ['specialist'], message: 'only an officer is a specialist' });
 export type CreateStaffRequest = z.infer<typeof CreateStaffRequest>;
 
 export const StaffAccount = StaffUser.extend({ createdAt: z.string(), phone: z.string().optional() });

@@ -18,7 +18,8 @@ export interface CliIo {
   password(): Promise<string>;
 }
 
-const USAGE = `Usage: pnpm admin:create -- --username <name> --name "<display name>" [--role admin|province|leader|officer] [--unit <5-digit unit code>]
+const USAGE = `Usage: pnpm admin:create -- --username <name> --name "<display name>" [--role admin|province|leader|officer] [--unit <5-digit unit code>] [--specialist]
+--specialist: an officer the desk hands dossiers to (chuyên viên).
 The password is read from HSC_PASSWORD, or typed.`;
 
 /** Returns the process exit code. */
@@ -28,7 +29,7 @@ export async function createStaffCli(argv: string[], env: NodeJS.ProcessEnv, io:
     // pnpm passes the `--` separator through; it is not an argument.
     ({ values } = parseArgs({
       args: argv.filter((a) => a !== '--'),
-      options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'admin' }, unit: { type: 'string' }, help: { type: 'boolean' } },
+      options: { username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'admin' }, unit: { type: 'string' }, specialist: { type: 'boolean' }, help: { type: 'boolean' } },
     }));
   } catch (e) {
     io.err(`${(e as Error).message}\n${USAGE}`);
@@ -60,6 +61,7 @@ export async function createStaffCli(argv: string[], env: NodeJS.ProcessEnv, io:
     role: role.data,
     unitCode: values.unit ?? null,
     password,
+    ...(values.specialist ? { specialist: true } : {}),
   });
   if (!request.success) {
     for (const i of request.error.issues) io.err(`${i.path.join('.') || 'input'}: ${i.message}`);

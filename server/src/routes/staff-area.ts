@@ -6,6 +6,7 @@ import type { ActionService } from '../services/actions.ts';
 import type { CalendarService } from '../services/calendar.ts';
 import type { CatalogService } from '../services/catalog.ts';
 import type { DeskService } from '../services/desk.ts';
+import { HandoverService } from '../services/handover.ts';
 import type { ReportService } from '../services/reports.ts';
 import type { StaffService } from '../services/staff.ts';
 import type { SubmissionService } from '../services/submission.ts';
@@ -14,6 +15,7 @@ import { adminCatalogRoutes } from './admin-catalog.ts';
 import { adminRoutes } from './admin.ts';
 import { LOGIN_URL, staffAuthRoutes } from './staff-auth.ts';
 import { staffDossierRoutes } from './staff-dossiers.ts';
+import { staffHandoverRoutes } from './staff-handover.ts';
 
 export interface StaffAreaOptions {
   store: Store;
@@ -31,6 +33,7 @@ export const staffArea: FastifyPluginAsync<StaffAreaOptions> = async (app, o) =>
   installStaffGate(app, o.staff, { open: (req) => req.method === 'POST' && req.routeOptions.url === LOGIN_URL });
   await app.register(staffAuthRoutes, { staff: o.staff });
   await app.register(staffDossierRoutes, { desk: o.desk, actions: o.actions, reports: o.reports, submissions: o.submissions });
+  await app.register(staffHandoverRoutes, { handovers: new HandoverService(o.store, o.calendar, o.desk, o.now) });
   await app.register(adminRoutes, { staff: o.staff, calendar: o.calendar, store: o.store, now: o.now });
   await app.register(adminCatalogRoutes, { catalog: o.catalog, store: o.store, now: o.now });
 };

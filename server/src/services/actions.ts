@@ -23,6 +23,7 @@ import { staffAudit, stateOf, visibleDossier, type Viewer } from './access.ts';
 import type { CalendarService } from './calendar.ts';
 import type { DeskService } from './desk.ts';
 import { buildForm, currentFields, formCounter, type FormPayload } from './forms.ts';
+import { holderRefusal } from './handover.ts';
 import type { ReceiptSigner } from './signing.ts';
 import { nextPayment, paidNote } from './payees.ts';
 import { storeUploadedFile } from './stored-file.ts';
@@ -66,6 +67,11 @@ export class ActionService {
   async act(v: Viewer, id: string, req: StaffActionRequest): Promise<ActOutcome> {
     const { actionId, ...action } = req;
     if (!(await visibleDossier(this.store, v, id))) return { kind: 'not_found' };
+    // A repeated action id is answered as before whoever holds the dossier now.
+    const prior = actionId ? await this.repeat(v, id, actionId, action.action) : undefined;
+    if (prior) return prior;
+    const notHolder = await holderRefusal(this.store, v, id);
+    if (notHolder) return { kind: 'refused', error: notHolder };
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       if (actionId) {
         const prior = await this.repeat(v, id, actionId, action.action);
@@ -215,6 +221,8 @@ export class ActionService {
     const d = await visibleDossier(this.store, v, id);
     if (!d) return { kind: 'not_found' };
     if (d.status !== 'processing') return { kind: 'refused', error: 'invalid_transition' };
+    const notHolder = await holderRefusal(this.store, v, id);
+    if (notHolder) return { kind: 'refused', error: notHolder };
     const stored = await storeUploadedFile(this.blobs, this.tmpDir, body, mediaType, { maxBytes, accepted: RESULT_MEDIA_TYPES });
     if (stored.kind !== 'ok') return stored;
     const { id: resultId, sha256, size, path } = stored;

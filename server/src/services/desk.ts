@@ -29,6 +29,7 @@ import { staffAudit, stateOf, unitScope, visibleDossier, type Viewer } from './a
 import { sha256Of } from './attachments.ts';
 import type { CalendarService } from './calendar.ts';
 import { currentDocuments, currentFields } from './forms.ts';
+import { handoverView } from './handover.ts';
 
 export interface FileOut {
   fileName: string;
@@ -63,8 +64,12 @@ export class DeskService {
     const units = unitScope(v, q.unit);
     if (units === 'forbidden') return 'forbidden';
     const statuses = q.status?.split(',') as DossierStatus[] | undefined;
-    const rows = await this.store.desk.list({ units, statuses, ...deskQuery(q.q), limit: q.limit + 1, after: decodeCursor(q.cursor) });
+    const rows = await this.store.desk.list({ units, statuses, ...deskQuery(q.q), limit: q.limit + 1, after: decodeCursor(q.cursor), ...(q.holder === 'me' ? { holder: v.id } : {}) });
     const page = rows.slice(0, q.limit);
+    // Who holds each (null: the receiving desk), so the queue can say it.
+    const holders = await this.store.handovers.holders(page.map((d) => d.id));
+    const holderNames = new Map<string, string>();
+    for (const staffId of new Set(holders.values())) holderNames.set(staffId, (await this.store.staff.byId(staffId))?.displayName ?? staffId);
     const cal = await this.calendar.current();
     const now = this.now();
     const items = page.map((d): DossierListItem => {
@@ -81,6 +86,7 @@ export class DeskService {
         receivedAt: d.receivedAt,
         dueAt: d.dueAt,
         badge: badgeFor(d.status, d.dueAt, now, cal),
+        holder: holders.has(d.id) ? { id: holders.get(d.id)!, name: holderNames.get(holders.get(d.id)!)! } : null,
       };
     });
     await this.store.audit.append(
@@ -141,6 +147,7 @@ export class DeskService {
       return staffNames.get(staffId)!;
     };
     const result = d.resultId ? await this.store.desk.result(d.resultId) : undefined;
+    const { mayAct, ...handover } = await handoverView(this.store, d, v, cal);
     const paymentProofs = [];
     for (const p of await this.store.paymentProofs.list(d.id)) {
       const a = await this.store.getAttachment(p.attachmentId);
@@ -185,11 +192,13 @@ export class DeskService {
       result: result
         ? { id: result.id, fileName: result.fileName, mediaType: result.mediaType, size: result.size, sha256: result.sha256, uploadedAt: result.uploadedAt, verified: await this.intact(result) }
         : null,
-      actions: availableActions(stateOf(d, supplements.length), v.role),
+      // Only the holder acts on a handed-over dossier; the others read it.
+      actions: mayAct ? availableActions(stateOf(d, supplements.length), v.role) : [],
       supplementRule: {
         until: supplementDeadline(d.clockFrom, cal),
         restriction: supplementRestriction(stateOf(d, supplements.length), this.now(), cal),
       },
+      handover,
     };
   }
 

@@ -51,8 +51,9 @@ async function verifyPassword(stored: string, password: string): Promise<boolean
 }
 
 export const DEMO_PASSWORD = 'demo1234';
-export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: StaffRole; unitCode: string | null }[] = [
+export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: StaffRole; unitCode: string | null; specialist?: boolean }[] = [
   { username: 'demo.officer', displayName: 'Cán bộ một cửa (demo)', role: 'officer', unitCode: '05716' },
+  { username: 'demo.specialist', displayName: 'Chuyên viên xã Võ Nhai (demo)', role: 'officer', unitCode: '05716', specialist: true },
   { username: 'demo.leader', displayName: 'Lãnh đạo xã Võ Nhai (demo)', role: 'leader', unitCode: '05716' },
   { username: 'demo.officer2', displayName: 'Cán bộ phường Bá Xuyên (demo)', role: 'officer', unitCode: '05533' },
   { username: 'demo.province', displayName: 'Chuyên viên tỉnh (demo)', role: 'province', unitCode: null },
@@ -161,6 +162,9 @@ export class StaffService {
       phone: req.phone ?? null,
     };
     if (!(await this.store.staff.create(record))) return { kind: 'username_taken' };
+    // The flag lives beside the account (0016_handover); only an officer carries it.
+    const specialist = req.role === 'officer' && !!req.specialist;
+    if (specialist) await this.store.handovers.setSpecialist(record.id, true);
     await this.store.audit.append({
       at,
       actorKind: actor.staffId ? 'staff' : 'system',
@@ -168,9 +172,9 @@ export class StaffService {
       action: 'staff_created',
       ip: actor.meta?.ip,
       userAgent: actor.meta?.userAgent,
-      details: { id: record.id, username: record.username, role: record.role, unitCode },
+      details: { id: record.id, username: record.username, role: record.role, unitCode, ...(specialist ? { specialist } : {}) },
     });
-    return { kind: 'created', account: { ...toUser(record), createdAt: at, ...(record.phone ? { phone: record.phone } : {}) } };
+    return { kind: 'created', account: { ...toUser(record), ...(specialist ? { specialist } : {}), createdAt: at, ...(record.phone ? { phone: record.phone } : {}) } };
   }
 
   async list(): Promise<StaffAccount[]> {

@@ -3,6 +3,7 @@
 // entry, the audit entry, and whatever the step brings (a numbered form, a supplement request
 // or its answer, new document versions). Either all of it is committed or none.
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { heldBy } from './kysely-handover.ts';
 import { recordEvent } from './kysely-integration.ts';
 import { insertAudit, toAttachment, toDossier } from './rows.ts';
 import type { Database, FormsTable, ResultsTable, SupplementsTable } from './schema.ts';
@@ -84,6 +85,7 @@ export class KyselyDeskStore implements DeskStore {
     let q = this.db.selectFrom('dossiers').selectAll();
     if (f.units) q = q.where('unit_code', 'in', [...f.units]);
     if (f.statuses && f.statuses.length > 0) q = q.where('status', 'in', [...f.statuses]);
+    if (f.holder) q = q.where(heldBy(f.holder));
     // Words are folded to letters and digits (no % or _), each must start a word.
     const words = f.words;
     if (words.length > 0) {

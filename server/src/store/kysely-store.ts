@@ -5,6 +5,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { KyselyAuditStore } from './kysely-audit.ts';
 import { KyselyCatalogStore } from './kysely-catalog.ts';
 import { KyselyDeskStore } from './kysely-desk.ts';
+import { KyselyHandoverStore } from './kysely-handover.ts';
 import { KyselyHolidayStore } from './kysely-holidays.ts';
 import { KyselyIntegrationStore, recordEvent } from './kysely-integration.ts';
 import { KyselyKeyStore } from './kysely-keys.ts';
@@ -35,6 +36,7 @@ export class KyselyStore implements Store {
   readonly keys: KyselyKeyStore;
   readonly counters: KyselyCounterStore;
   readonly integration: KyselyIntegrationStore;
+  readonly handovers: KyselyHandoverStore;
 
   constructor(
     readonly kind: StoreKind,
@@ -53,6 +55,7 @@ export class KyselyStore implements Store {
     this.keys = new KyselyKeyStore(db as unknown as Kysely<never>);
     this.counters = new KyselyCounterStore(db as unknown as Kysely<never>);
     this.integration = new KyselyIntegrationStore(db as unknown as Kysely<never>, kind);
+    this.handovers = new KyselyHandoverStore(db as unknown as Kysely<unknown>);
   }
 
   async migrate(): Promise<void> {

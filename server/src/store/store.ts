@@ -3,6 +3,7 @@
 // Plain data in and out: no domain rules here, no Fastify.
 import type { Channel, DossierStatus, StaffRole, TimelineEntry, Unit } from '@hsc/shared';
 import type { CatalogStore } from './catalog-store.ts';
+import type { HandoverStore } from './kysely-handover.ts';
 import type { IntegrationStore } from './kysely-integration.ts';
 import type { KeyStore } from './kysely-keys.ts';
 import type { PayeeStore } from './kysely-payees.ts';
@@ -123,6 +124,8 @@ export interface Store {
   readonly counters: CounterStore;
   /** The province system's feed: status-change events, API keys, webhook receivers and deliveries. */
   readonly integration: IntegrationStore;
+  /** Handovers of dossiers between the staff of a unit (Mẫu 05), and the specialist flag. */
+  readonly handovers: HandoverStore;
 }
 
 // ---- Desk issue ----
@@ -295,6 +298,8 @@ export interface ListDossiersFilter {
   /** A code end (shared `deskQuery`): such dossiers match whatever the words, and come first. */
   codeTail?: string;
   limit: number;
+  /** Only the dossiers this staff member holds (kysely-handover.ts). */
+  holder?: string;
   /** Where the last page ended; `rank` 0 for a code match, 1 for the others. */
   after?: { rank: number; dueAt: string; id: string };
 }
