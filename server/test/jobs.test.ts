@@ -3,8 +3,8 @@
 // waited for; 410 removes the subscription. On SQLite a delivery cut by the process stopping is
 // sent at the next start; webhook rounds and the purge run on their period. On PostgreSQL
 // with two nodes on one schema: a delivery is done by one node; the purge runs once per
-// period, not once per node; a job taken by a node that is killed is done by another once its
-// expiry has passed.
+// period, not once per node; a job taken by a node that is closed without finishing it, or
+// killed, is done by another (the killed node's once its expiry has passed).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createECDH, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -290,6 +290,30 @@ describe('jobs on PostgreSQL, two nodes on one schema', () => {
       await db.destroy();
     }
   });
+
+  test('a job taken by a node that is then closed without finishing it is done by the other', async () => {
+    const ep = await scriptedEndpoint(['hang']);
+    try {
+      const a = await node();
+      const d = await sendDossier(a, VO_NHAI);
+      await subscribe(a, d, ep.url);
+      const officer = await login(a, 'demo.officer');
+      expect((await officer.act(d.id, { action: 'accept' })).statusCode).toBe(200);
+      await waitFor('node A to take the push', () => ep.arrivals.length === 1);
+      const b = await node();
+      // A closes while the push service has not answered it (its grace is 200 ms).
+      const entry = open.find((n) => n.app === a)!;
+      open.splice(open.indexOf(entry), 1);
+      await a.close();
+      rmSync(entry.dataDir, { recursive: true, force: true });
+      await waitFor('node B to send it', () => ep.arrivals.length === 2, 20_000);
+      await b.push.settled();
+      await sleep(300);
+      expect(ep.arrivals.map((x) => x.status)).toEqual(['hang', 201]);
+    } finally {
+      await ep.close();
+    }
+  }, 30_000);
 
   test('a job taken by a node that is killed is done by another once its expiry has passed', async () => {
     const ep = await scriptedEndpoint(['hang']);

@@ -19,8 +19,24 @@ interface Envelope<T> {
   n: number;
 }
 
+/** pg-boss's SQL on the app's pool, one pooled connection per command. */
 const executor = (db: Kysely<unknown>): PgBoss.Db => ({
-  executeSql: async (text, values) => ({ rows: (await db.executeQuery(CompiledQuery.raw(text, values ?? []))).rows as unknown[] }),
+  executeSql: (text, values) =>
+    db.connection().execute(async (conn) => {
+      try {
+        return { rows: (await conn.executeQuery(CompiledQuery.raw(text, values ?? []))).rows as unknown[] };
+      } catch (e) {
+        // pg-boss sends some commands as one string `BEGIN; …; COMMIT;`: one that fails inside
+        // leaves its transaction open, and the connection would go back to the pool aborted.
+        await conn.executeQuery(CompiledQuery.raw('ROLLBACK')).catch(() => undefined);
+        throw e;
+      }
+    }),
+});
+
+/** pg-boss's SQL inside the caller's transaction (a failure rolls the whole of it back). */
+const inTransaction = (tx: Kysely<unknown>): PgBoss.Db => ({
+  executeSql: async (text, values) => ({ rows: (await tx.executeQuery(CompiledQuery.raw(text, values ?? []))).rows as unknown[] }),
 });
 
 export interface PgBossJobsOptions {
@@ -58,7 +74,16 @@ export class PgBossJobs implements Jobs {
       maintenanceIntervalSeconds: Math.max(1, Math.round((opts.maintenanceMs ?? 30_000) / 1000)),
     });
     boss.on('error', (err: unknown) => opts.log?.error({ err }, 'pg-boss'));
-    await boss.start();
+    // Nodes starting together on a new database would each create pg-boss's schema (its own
+    // lock does not stop the second from trying once the first is done): one at a time.
+    await db.connection().execute(async (conn) => {
+      await sql`select pg_advisory_lock(hashtext(${schema}))`.execute(conn);
+      try {
+        await boss.start();
+      } finally {
+        await sql`select pg_advisory_unlock(hashtext(${schema}))`.execute(conn);
+      }
+    });
     return new PgBossJobs(db, boss, opts);
   }
 
@@ -85,7 +110,7 @@ export class PgBossJobs implements Jobs {
   async send<T extends object>(name: string, data: T, opts: SendOptions = {}): Promise<void> {
     this.options(name);
     await this.boss.send(name, { v: data, n: 0 } satisfies Envelope<T>, {
-      ...(opts.tx ? { db: executor(opts.tx as Kysely<unknown>) } : {}),
+      ...(opts.tx ? { db: inTransaction(opts.tx as Kysely<unknown>) } : {}),
       ...(opts.startAfterMs ? { startAfter: `${opts.startAfterMs / 1000} seconds` } : {}),
       ...(opts.key ? { id: keyedId(opts.key) } : {}),
     });
@@ -111,8 +136,8 @@ export class PgBossJobs implements Jobs {
           // wait is ours (milliseconds, at least a Retry-After), which pg-boss's retry cannot take.
           const delay = retryDelay(q, attempt, err instanceof RetryLater ? err.afterMs : undefined);
           await this.db.transaction().execute(async (tx) => {
-            await this.boss.send(name, { v: job.data.v, n: attempt + 1 } satisfies Envelope<T>, { db: executor(tx), startAfter: `${delay / 1000} seconds` });
-            await this.boss.complete(name, job.id, { retried: attempt + 1 }, { db: executor(tx) });
+            await this.boss.send(name, { v: job.data.v, n: attempt + 1 } satisfies Envelope<T>, { db: inTransaction(tx), startAfter: `${delay / 1000} seconds` });
+            await this.boss.complete(name, job.id, { retried: attempt + 1 }, { db: inTransaction(tx) });
           });
         }
         return undefined;
