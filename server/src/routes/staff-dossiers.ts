@@ -32,6 +32,7 @@ import type { DeskService } from '../services/desk.ts';
 import type { ReportService } from '../services/reports.ts';
 import type { SubmissionService } from '../services/submission.ts';
 import { sendSubmitOutcome } from './dossiers.ts';
+import { staffRegisterRoutes } from './staff-register.ts';
 
 export interface StaffDossierRouteOptions {
   desk: DeskService;
@@ -47,6 +48,9 @@ const IdParam = z.object({ id: z.string().max(100) });
 
 
 export const staffDossierRoutes: FastifyPluginAsyncZod<StaffDossierRouteOptions> = async (app, { desk, actions, reports, submissions }) => {
+  // The register, the day's receipts and the files of the figures (staff-register.ts).
+  await app.register(staffRegisterRoutes, { reports });
+
   app.get(
     '/api/staff/dossiers',
     { onRequest: readers, schema: { tags: ['staff'], summary: 'The queue: search, filter, deadline badges', querystring: DossierListQuery, response: { 200: DossierListResponse, 400: ApiError, ...ERRORS } } },

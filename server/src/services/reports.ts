@@ -5,6 +5,7 @@
 import { vnInstant, vnLocal, type ReportFigures, type ReportQuery, type ReportResponse, type ReportRow } from '@hsc/shared';
 import type { Store } from '../store/store.ts';
 import { staffAudit, unitScope, type Viewer } from './access.ts';
+import { RegisterService } from './register.ts';
 
 export const MAX_REPORT_MONTHS = 36;
 
@@ -30,10 +31,15 @@ const figures = (c: Counts): ReportFigures => ({
 export type ReportOutcome = { kind: 'ok'; report: ReportResponse } | { kind: 'forbidden' } | { kind: 'invalid'; path: string };
 
 export class ReportService {
+  /** The case register and the day's receipts (register.ts): the same readers' other records. */
+  readonly register: RegisterService;
+
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.register = new RegisterService(store, now);
+  }
 
   async report(v: Viewer, q: ReportQuery): Promise<ReportOutcome> {
     if (v.role !== 'leader' && v.role !== 'province') return { kind: 'forbidden' };
