@@ -17,6 +17,11 @@ export async function registerDocs(app: FastifyInstance): Promise<void> {
           'filetype), then the dossier is PUT with the same ids.',
         version: '1',
       },
+      components: {
+        securitySchemes: {
+          integrationKey: { type: 'http', scheme: 'bearer', description: 'An API key of the province system, from `pnpm integration:key` (server/README.md, Integration)' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });

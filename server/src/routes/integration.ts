@@ -33,6 +33,7 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ integration: Integration
     {
       schema: {
         tags: ['integration'],
+        security: [{ integrationKey: [] }],
         summary: 'Status-change events after an id, in id order (the province system pulls with its API key)',
         querystring: z.object({
           after: z.coerce.number().int().min(0).default(0).describe('The last event id already read (0: from the start)'),
@@ -53,6 +54,7 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ integration: Integration
     {
       schema: {
         tags: ['integration'],
+        security: [{ integrationKey: [] }],
         summary: 'A dossier in full: the submission as received, the signed receipts and forms, the timeline, each page’s id, slot, size and SHA-256',
         params: z.object({ id: Uuid }),
         response: { 200: z.record(z.string(), z.unknown()).describe('See server/README.md, Integration'), 401: ApiError, 404: ApiError },
