@@ -19,6 +19,7 @@ describe('printed forms fit one A5 sheet', () => {
   let server: RunningServer;
   let browser: Browser;
   const forms: Record<string, string> = {};
+  const codes: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -27,7 +28,8 @@ describe('printed forms fit one A5 sheet', () => {
     await publishEightSlotProcedure(server.url);
     const officer = await signIn(server.url, 'demo.officer');
     const leader = await signIn(server.url, 'demo.leader');
-    const [a, b, c] = [await sendEightSlotDossier(server.url, 1), await sendEightSlotDossier(server.url, 2), await sendEightSlotDossier(server.url, 3)];
+    const [a, b, c, d] = [await sendEightSlotDossier(server.url, 1), await sendEightSlotDossier(server.url, 2), await sendEightSlotDossier(server.url, 3), await sendEightSlotDossier(server.url, 4)];
+    codes.push(a.code, b.code, c.code, d.code);
     // 01: accepted with 8 document rows; 04: the same dossier rescheduled by the leader.
     forms['01'] = await actForForm(officer, a.id, { action: 'accept' });
     const dossier = (await (await officer.get(`/api/staff/dossiers/${a.id}`)).json()) as { dossier: { dueAt: string } };
@@ -43,6 +45,8 @@ describe('printed forms fit one A5 sheet', () => {
       action: 'request_supplement',
       items: Array.from({ length: 8 }, (_, i) => ({ slot: `doc${i + 1}`, label: `Giấy tờ số ${i + 1} của hồ sơ`, reason: 'Ảnh chụp bị mờ, mất góc, không đọc được số và ngày cấp; đề nghị chụp lại rõ nét cả hai mặt' })),
     });
+    // A second receipt of the day, for the batch print.
+    await actForForm(officer, d.id, { action: 'accept' });
     // 03: refused with several reasons.
     forms['03'] = await actForForm(officer, c.id, {
       action: 'refuse',
@@ -95,4 +99,32 @@ describe('printed forms fit one A5 sheet', () => {
       await page.context().close();
     });
   }
+
+  it('prints the day’s receipts from the register in one go: one A5 sheet each', async () => {
+    const page = await (await browser.newContext({ viewport: DESK, locale: 'vi-VN', acceptDownloads: true })).newPage();
+    const desk = new StaffConsole(page, server.url);
+    await desk.signIn('demo.officer');
+    await desk.byTestId('nav-register').click();
+    await page.locator('[data-testid="register-row"]').first().waitFor();
+    expect(await page.locator('[data-testid="register-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))).toEqual(codes);
+    expect(await desk.byTestId('register-table').textContent()).toContain(LONG_NAME);
+    // The register on A4 landscape.
+    const register = await printed(page, 'register-day');
+    const [box] = mediaBoxes(register);
+    expect(Math.round(box!.width)).toBe(842);
+    expect(Math.round(box!.height)).toBe(595);
+    await page.emulateMedia({ media: 'screen' });
+    // Its XLSX downloads under the server's name.
+    const download = page.waitForEvent('download');
+    await desk.byTestId('register-xlsx').click();
+    expect((await download).suggestedFilename()).toMatch(/^so-theo-doi-ho-so-05716-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    await desk.byTestId('register-receipts').click();
+    await page.locator('[data-testid="receipt-batch"][data-count="2"]').waitFor();
+    expect(await page.locator('[data-testid="form-01"]').count()).toBe(2);
+    await page.locator('[data-testid="form-qr"] svg').nth(1).waitFor();
+    const pdf = await printed(page, 'receipts-day');
+    expect(pdfPages(pdf)).toBe(2);
+    for (const b of mediaBoxes(pdf)) expect(Math.abs(b.width - A5_POINTS.width)).toBeLessThan(1);
+    await page.context().close();
+  });
 });

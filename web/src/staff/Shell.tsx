@@ -7,6 +7,7 @@ import { formatDateTime } from '../ui/format.ts';
 import { Link } from '../ui/router.tsx';
 import { useStaffT } from './i18n/index.ts';
 import { useReference } from './reference.ts';
+import { registerScreenPath } from './register/paths.ts';
 import { staffPaths, type StaffRoute } from './routes.ts';
 
 export const mayReadDossiers = (u: StaffUser) => u.role !== 'admin';
@@ -18,7 +19,7 @@ export function Shell({ user, route, onLogout, children }: { user: StaffUser; ro
   const ref = useReference();
   const unit = user.unitCode ? (ref.units.get(user.unitCode)?.name ?? user.unitCode) : t('app.province');
   // An administrator's only section is the catalog.
-  const section = mayEditCatalog(user) ? 'catalog' : route.name === 'reports' ? 'reports' : 'queue';
+  const section = mayEditCatalog(user) ? 'catalog' : route.name === 'reports' ? 'reports' : route.name === 'register' || route.name === 'receipts' ? 'register' : 'queue';
   return (
     <>
       <header className="sbar staff-chrome">
@@ -34,6 +35,11 @@ export function Shell({ user, route, onLogout, children }: { user: StaffUser; ro
           {user.role === 'officer' || user.role === 'leader' ? (
             <Link to="/staff/walkin" className="snav-link" data-testid="nav-walkin">
               {t('app.walkin')}
+            </Link>
+          ) : null}
+          {mayReadDossiers(user) ? (
+            <Link to={registerScreenPath()} className="snav-link" aria-current={section === 'register' ? 'page' : undefined} data-testid="nav-register">
+              {t('register.nav')}
             </Link>
           ) : null}
           {mayReadReports(user) ? (

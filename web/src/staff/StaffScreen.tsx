@@ -7,6 +7,8 @@ import { useStaffT } from './i18n/index.ts';
 import { FormPreview } from './print/FormPreview.tsx';
 import { Queue } from './queue/Queue.tsx';
 import { INITIAL_FILTER, type QueueFilter } from './queue/tabs.ts';
+import { ReceiptBatch } from './register/ReceiptBatch.tsx';
+import { Register } from './register/Register.tsx';
 import { Reports } from './reports/Reports.tsx';
 import type { StaffRoute } from './routes.ts';
 import { mayReadDossiers, mayReadReports } from './Shell.tsx';
@@ -24,6 +26,10 @@ export function StaffScreen({ user, route }: { user: StaffUser; route: StaffRout
       return <FormPreview formId={route.formId} />;
     case 'reports':
       return mayReadReports(user) ? <Reports user={user} /> : <p className="notice">{t('errors.forbidden')}</p>;
+    case 'register':
+      return <Register user={user} />;
+    case 'receipts':
+      return <ReceiptBatch day={route.day} unit={new URLSearchParams(window.location.search).get('unit') ?? undefined} />;
     case 'notFound':
       return <p className="notice">{t('app.notFound')}</p>;
   }

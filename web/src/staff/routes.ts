@@ -4,6 +4,8 @@ export type StaffRoute =
   | { name: 'dossier'; id: string }
   | { name: 'form'; formId: string }
   | { name: 'reports' }
+  | { name: 'register' }
+  | { name: 'receipts'; day: string }
   | { name: 'catalog' }
   | { name: 'payees' }
   | { name: 'calendar' }
@@ -33,6 +35,8 @@ export function matchStaffRoute(path: string): StaffRoute {
   if (a === 'dossiers' && b && parts.length === 3) return { name: 'dossier', id: b };
   if (a === 'forms' && b && parts.length === 3) return { name: 'form', formId: b };
   if (a === 'reports' && parts.length === 2) return { name: 'reports' };
+  if (a === 'register' && parts.length === 2) return { name: 'register' };
+  if (a === 'receipts' && b && parts.length === 3) return { name: 'receipts', day: b };
   if (a === 'catalog' && parts.length === 2) return { name: 'catalog' };
   if (a === 'payees' && parts.length === 2) return { name: 'payees' };
   if (a === 'calendar' && parts.length === 2) return { name: 'calendar' };

@@ -10,6 +10,7 @@ import { errorText } from '../api/errors.ts';
 import { useResource } from '../api/useResource.ts';
 import { useStaffT } from '../i18n/index.ts';
 import { useReference, type Reference } from '../reference.ts';
+import { figuresFilePath } from '../register/api.ts';
 import { OfflineNote } from '../Shell.tsx';
 import { UnitSelect } from '../UnitSelect.tsx';
 import { groupBy, monthBefore, monthLabel } from './aggregate.ts';
@@ -64,6 +65,15 @@ export function Reports({ user, now = new Date() }: { user: StaffUser; now?: Dat
           {t('reports.show')}
         </button>
       </form>
+      {/* The same figures as files the server makes (exceljs XLSX, CSV with a BOM). */}
+      <div className="register-tools staff-chrome">
+        <a className="btn btn-secondary" data-testid="report-xlsx" href={figuresFilePath(range.from, range.to, 'xlsx', unit)} download>
+          {t('register.figuresXlsx')}
+        </a>
+        <a className="btn btn-secondary" data-testid="report-csv" href={figuresFilePath(range.from, range.to, 'csv', unit)} download>
+          {t('register.figuresCsv')}
+        </a>
+      </div>
       {problem ? <p className="serror">{problem}</p> : null}
       <OfflineNote since={report.staleSince} onRetry={report.reload} />
       {report.error && !report.data ? <p className="serror">{errorText(t, report.error)}</p> : null}
