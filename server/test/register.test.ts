@@ -70,6 +70,10 @@ beforeAll(async () => {
   const resultId = await toProcessingWithResult(officer, ids.a!);
   await actAll(officer, ids.a!, [{ action: 'finish', resultId }, { action: 'return_result' }]);
   await actAll(officer, ids.b!, [{ action: 'accept' }]);
+  // b is handed to the commune's specialist: the register's "handed to".
+  const specialist = (await store.staff.byUsername('demo.specialist'))!;
+  const handed = await officer.post(`/api/staff/dossiers/${ids.b}/handover`, { to: specialist.id });
+  expect(handed.statusCode, handed.body).toBe(200);
   await actAll(officer, ids.c!, [{ action: 'refuse', reasons: ['Không thuộc thẩm quyền của xã'] }]);
 });
 afterAll(() => t?.close());
@@ -89,7 +93,8 @@ describe('the case register (Mẫu 06)', () => {
     expect(a).toMatchObject({ procedureName: 'Cấp giấy xác nhận tình trạng hôn nhân', address: 'Tổ 5, phường Sông Công', status: 'returned', receivedBy: expect.any(String) });
     expect(a!.finishedAt).toBeTruthy();
     expect(a!.returnedAt).toBeTruthy();
-    expect(b).toMatchObject({ status: 'accepted', finishedAt: null, returnedAt: null });
+    expect(b).toMatchObject({ status: 'accepted', finishedAt: null, returnedAt: null, handedTo: 'Chuyên viên xã Võ Nhai (demo)' });
+    expect(a!.handedTo).toBeNull();
     expect(c).toMatchObject({ status: 'refused', receivedBy: null });
     // The month holds the same dossiers; another day none.
     expect((await leader.get('/api/staff/register?month=2026-03')).json<RegisterResponse>().rows).toHaveLength(3);

@@ -39,7 +39,7 @@ export const RegisterRow = z.object({
   dueAt: z.string(),
   /** The Mẫu 01's officer (who received it at the desk), when accepted. */
   receivedBy: z.string().nullable(),
-  /** Whom the dossier was handed to for processing; null until handovers are recorded. */
+  /** Whom the desk first handed the dossier to for processing (a handover, Mẫu 05), or null. */
   handedTo: z.string().nullable(),
   /** When the result was issued (processed). */
   finishedAt: z.string().nullable(),

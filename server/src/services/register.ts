@@ -73,7 +73,7 @@ export class RegisterService {
         receivedAt: r.receivedAt,
         dueAt: r.dueAt,
         receivedBy: receipt?.officer?.name ?? null,
-        handedTo: null,
+        handedTo: r.handedTo,
         finishedAt: r.finishedAt,
         returnedAt: r.returnedAt,
         status: r.status as DossierStatus,

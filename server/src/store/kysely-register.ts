@@ -1,7 +1,7 @@
 // The reads behind the case register (Mẫu 06) and the day's receipts: dossiers received in a
 // period with the dates the register shows, and the Mẫu 01 issued in a period. Reads only, so
 // they go straight to the tables rather than through the desk store's interface.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 import { KyselyStore } from './kysely-store.ts';
 import type { Store } from './store.ts';
@@ -24,6 +24,8 @@ export interface RegisterSourceRow {
   returnedAt: string | null;
   /** The Mẫu 01 as issued, when there is one. */
   receipt01: string | null;
+  /** Whom the desk first handed the dossier to (Mẫu 05's first step), by name. */
+  handedTo: string | null;
 }
 
 export class KyselyRegisterStore {
@@ -39,6 +41,8 @@ export class KyselyRegisterStore {
         eb.selectFrom('timeline').select((t) => t.fn.min('timeline.at').as('at')).whereRef('timeline.dossier_id', '=', 'dossiers.id').where('timeline.status', '=', 'returned').as('returned_at'),
         // The first Mẫu 01 (a dossier is accepted once).
         eb.selectFrom('forms').select('forms.body').whereRef('forms.dossier_id', '=', 'dossiers.id').where('forms.kind', '=', '01').orderBy('forms.issued_at').limit(1).as('receipt01'),
+        // The handovers table (kysely-handover.ts) is not in the typed schema: plain SQL.
+        sql<string | null>`(select s.display_name from handovers h join staff s on s.id = h.to_staff_id where h.dossier_id = dossiers.id order by h.seq limit 1)`.as('handed_to'),
       ])
       .where('received_at', '>=', from)
       .where('received_at', '<', to);
@@ -59,6 +63,7 @@ export class KyselyRegisterStore {
       rescheduled: Number(r.rescheduled) === 1,
       returnedAt: (r.returned_at as string | null) ?? null,
       receipt01: (r.receipt01 as string | null) ?? null,
+      handedTo: r.handed_to ?? null,
     }));
   }
 
