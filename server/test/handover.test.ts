@@ -32,7 +32,7 @@ beforeAll(async () => {
   await login(t.app, 'demo.specialist');
   [officer, specialist, leader, otherUnit, province, officerB] = await Promise.all(
     ['demo.officer', 'demo.specialist', 'demo.leader', 'demo.officer2', 'demo.province', 'desk.b'].map((u) => lastingSession(t.app, store, u)),
-  );
+  ) as [Agent, Agent, Agent, Agent, Agent, Agent];
 });
 afterAll(() => t.close());
 

@@ -4,6 +4,7 @@ import type { StaffUser } from '@hsc/shared/staff';
 import { useState } from 'react';
 import { DossierScreen } from './dossier/DossierScreen.tsx';
 import { useStaffT } from './i18n/index.ts';
+import { ControlSheetPreview } from './print/ControlSheet.tsx';
 import { FormPreview } from './print/FormPreview.tsx';
 import { Queue } from './queue/Queue.tsx';
 import { INITIAL_FILTER, type QueueFilter } from './queue/tabs.ts';
@@ -24,6 +25,8 @@ export function StaffScreen({ user, route }: { user: StaffUser; route: StaffRout
       return <DossierScreen key={route.id} id={route.id} user={user} />;
     case 'form':
       return <FormPreview formId={route.formId} />;
+    case 'controlSheet':
+      return <ControlSheetPreview dossierId={route.id} />;
     case 'reports':
       return mayReadReports(user) ? <Reports user={user} /> : <p className="notice">{t('errors.forbidden')}</p>;
     case 'register':

@@ -3,6 +3,7 @@ export type StaffRoute =
   | { name: 'queue' }
   | { name: 'dossier'; id: string }
   | { name: 'form'; formId: string }
+  | { name: 'controlSheet'; id: string }
   | { name: 'reports' }
   | { name: 'register' }
   | { name: 'receipts'; day: string }
@@ -19,6 +20,8 @@ export const staffPaths = {
   queue: () => '/staff',
   dossier: (id: string) => `/staff/dossiers/${encodeURIComponent(id)}`,
   form: (formId: string) => `/staff/forms/${encodeURIComponent(formId)}`,
+  /** Mẫu 05 of a dossier (the control sheet), printed from its handover steps. */
+  controlSheet: (id: string) => `/staff/dossiers/${encodeURIComponent(id)}/mau-05`,
   reports: () => '/staff/reports',
   catalog: () => '/staff/catalog',
   payees: () => '/staff/payees',
@@ -33,6 +36,7 @@ export function matchStaffRoute(path: string): StaffRoute {
   if (root !== 'staff') return { name: 'notFound' };
   if (parts.length === 1) return { name: 'queue' };
   if (a === 'dossiers' && b && parts.length === 3) return { name: 'dossier', id: b };
+  if (a === 'dossiers' && b && parts.length === 4 && parts[3] === 'mau-05') return { name: 'controlSheet', id: b };
   if (a === 'forms' && b && parts.length === 3) return { name: 'form', formId: b };
   if (a === 'reports' && parts.length === 2) return { name: 'reports' };
   if (a === 'register' && parts.length === 2) return { name: 'register' };

@@ -19,6 +19,7 @@ import { FinishForm } from './FinishForm.tsx';
 import { RefuseForm, StopForm } from './ReasonForms.tsx';
 import { PaymentForm, PaymentReceivedForm, ReturnResultForm, StartProcessingForm } from './SmallForms.tsx';
 import { SupplementForm } from './SupplementForm.tsx';
+import { heldByOther } from '../dossier/Handover.tsx';
 
 const FORMS: Record<StaffActionName, (p: { ctx: ActionCtx }) => ReactElement> = {
   accept: AcceptForm,
@@ -72,6 +73,8 @@ export function ActionPanel({ dossier, user, procedure, calendar, onDone, now = 
     );
   }
   const { allowed, unavailable } = actionChoices(dossier, user.role, now);
+  // Handed to someone else: the buttons stay visible but disabled, and say who holds it.
+  const holder = heldByOther(dossier);
 
   const submit = async (body: ActionBody) => {
     if (!open) return;
@@ -93,6 +96,11 @@ export function ActionPanel({ dossier, user, procedure, calendar, onDone, now = 
     <section className="scard apanel" data-testid="actions-panel" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('actions.title')}</h2>
       {isFinal(dossier.status) ? <p className="muted">{t('actions.none')}</p> : null}
+      {holder && !isFinal(dossier.status) ? (
+        <p className="notice" data-testid="held-by">
+          {t('handover.heldBy', { name: holder })}
+        </p>
+      ) : null}
       {Form && open ? (
         <Form key={open.actionId} ctx={{ dossier, procedure, calendar, role: user.role, now, busy, error, submit: (b) => void submit(b), cancel: () => setOpen(undefined) }} />
       ) : (
@@ -103,6 +111,8 @@ export function ActionPanel({ dossier, user, procedure, calendar, onDone, now = 
               type="button"
               className={`btn ${a === 'refuse' || a === 'stop' ? 'btn-secondary btn-danger' : 'btn-primary'}`}
               data-testid={`action-${a}`}
+              disabled={!!holder}
+              title={holder ? t('handover.heldBy', { name: holder }) : undefined}
               onClick={() => {
                 setError(undefined);
                 setOpen({ action: a, actionId: newId() });

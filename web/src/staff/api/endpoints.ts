@@ -10,6 +10,7 @@ import {
   ResultUploadResponse,
 } from '@hsc/shared/desk';
 import type { StaffActionRequest } from '@hsc/shared/lifecycle';
+import { ControlSheet, type HandoverRequest } from '@hsc/shared/handover';
 import { Catalog, UnitList, type DossierStatus } from '@hsc/shared/schemas';
 import { AdminProcedure, AdminProcedureList, CATALOG_FORMAT, CatalogImportResult, Procedure, TemplateRef, type ProcedureDef } from '@hsc/shared/procedure';
 import { UnitPayeeResponse, type PutPayeeRequest } from '@hsc/shared/payment';
@@ -29,10 +30,13 @@ export interface QueueQuery {
   unit?: string;
   cursor?: string;
   limit?: number;
+  /** 'me': only the dossiers the signed-in staff member holds ("Của tôi"). */
+  holder?: 'me';
 }
 
-export function queuePath({ statuses, q, unit, cursor, limit = 50 }: QueueQuery): string {
+export function queuePath({ statuses, q, unit, cursor, limit = 50, holder }: QueueQuery): string {
   const p = new URLSearchParams();
+  if (holder) p.set('holder', holder);
   if (statuses?.length) p.set('status', statuses.join(','));
   if (q?.trim()) p.set('q', q.trim());
   if (unit) p.set('unit', unit);
@@ -51,6 +55,12 @@ export const fileUrl = (dossierId: string, attachmentId: string) => `${dossierPa
 export const resultUrl = (dossierId: string, resultId: string) => `${dossierPath(dossierId)}/results/${id(resultId)}`;
 
 export const act = (dossierId: string, body: StaffActionRequest) => request(ActionResponse, `${dossierPath(dossierId)}/actions`, { method: 'POST', json: body });
+
+/** Hands the dossier to another staff member of its unit; the answer is the dossier as it stands after. */
+export const handOver = (dossierId: string, body: HandoverRequest) => request(DeskDossierResponse, `${dossierPath(dossierId)}/handover`, { method: 'POST', json: body });
+export const controlSheetPath = (dossierId: string) => `${dossierPath(dossierId)}/control-sheet`;
+/** Mẫu 05, read from the recorded steps when printed. */
+export const getControlSheet = (dossierId: string) => request(ControlSheet, controlSheetPath(dossierId));
 
 /** The raw file; the server checks its first bytes against the media type. */
 export const uploadResult = (dossierId: string, file: File) =>

@@ -17,6 +17,7 @@ import { staffPaths } from '../routes.ts';
 import { OfflineNote } from '../Shell.tsx';
 import { Documents } from './Documents.tsx';
 import { FeeNotice } from './FeeNotice.tsx';
+import { HandoverPanel } from './Handover.tsx';
 import { Applicant, Summary } from './Facts.tsx';
 import { Forms, Result, Supplements, Timeline } from './History.tsx';
 
@@ -25,6 +26,7 @@ export function DossierScreen({ id, user }: { id: string; user: StaffUser }) {
   const ref = useReference();
   const res = useResource(dossierPath(id), () => getDossier(id).then((r) => r.dossier));
   const [done, setDone] = useState<{ action: StaffActionName; form?: FormSummary }>();
+  const [handed, setHanded] = useState<string>();
 
   const d = res.data;
   // Labels come from the version the dossier was filled in; the catalog kept here may be newer.
@@ -55,6 +57,7 @@ export function DossierScreen({ id, user }: { id: string; user: StaffUser }) {
   const procedure = kept?.version === d.procedureVersion ? kept : pinned.data;
   const onDone = (answer: ActionResponse, action: StaffActionName) => {
     res.set(answer.dossier);
+    setHanded(undefined);
     setDone({ action, form: answer.form ? { id: answer.form.id, kind: answer.form.kind, number: answer.form.number, issuedAt: answer.form.issuedAt } : undefined });
   };
 
@@ -69,6 +72,11 @@ export function DossierScreen({ id, user }: { id: string; user: StaffUser }) {
           <DeadlineBadgeView badge={currentBadge(d.status, d.dueAt, d.badge, ref.calendar)} />
         </div>
       </header>
+      {handed ? (
+        <div className="notice notice-ok" role="status" data-testid="handover-done">
+          <p>{t('handover.done', { name: handed })}</p>
+        </div>
+      ) : null}
       {done ? (
         <div className="notice notice-ok" role="status" data-testid="action-done" data-action={done.action}>
           <p>{t('actions.done', { action: t(`action.${done.action}`) })}</p>
@@ -93,6 +101,14 @@ export function DossierScreen({ id, user }: { id: string; user: StaffUser }) {
         </div>
         <aside className="dside">
           <ActionPanel dossier={d} user={user} procedure={procedure} calendar={ref.calendar} onDone={onDone} />
+          <HandoverPanel
+            dossier={d}
+            onHanded={(after, name) => {
+              res.set(after);
+              setDone(undefined);
+              setHanded(name);
+            }}
+          />
           <Result dossier={d} />
           <FeeNotice dossier={d} unitName={ref.units.get(d.unitCode)?.name} />
           <Forms dossier={d} />

@@ -6,12 +6,19 @@ import type { ReactNode } from 'react';
 import { Qr } from './Qr.tsx';
 import { fill, FORM_WORDS as W } from './words.ts';
 
-export function placeDate(doc: FormDocument): string {
+/** What the shared frame needs of a sheet: a stored Mẫu 01-04, or Mẫu 05 read from the steps (no register number). */
+export type SheetDoc = Pick<FormDocument, 'issuedAt' | 'dossierCode' | 'lookupCode'> & {
+  kind: FormDocument['kind'] | '05';
+  number?: string;
+  agency: { unitName: string; desk: string };
+};
+
+export function placeDate(doc: SheetDoc): string {
   const [year, month, day] = vnLocal(new Date(doc.issuedAt)).date.split('-');
   return fill(W.placeDate, { place: doc.agency.unitName, day: day!, month: month!, year: year! });
 }
 
-export function Sheet({ doc, children, signatures }: { doc: FormDocument; children: ReactNode; signatures: ReactNode }) {
+export function Sheet({ doc, children, signatures }: { doc: SheetDoc; children: ReactNode; signatures: ReactNode }) {
   return (
     <div className="sheet" data-testid={`form-${doc.kind}`} lang="vi">
       <header className="sheet-head">
@@ -19,7 +26,7 @@ export function Sheet({ doc, children, signatures }: { doc: FormDocument; childr
           <p className="upper">{doc.agency.unitName}</p>
           <p className="upper strong">{doc.agency.desk}</p>
           <p className="rule" />
-          <p>{fill(W.number, { number: doc.number })}</p>
+          {doc.number ? <p>{fill(W.number, { number: doc.number })}</p> : null}
         </div>
         <div className="sheet-nation">
           <p className="strong">{W.nation}</p>
@@ -42,7 +49,7 @@ export function Sheet({ doc, children, signatures }: { doc: FormDocument; childr
 }
 
 /** `label`: what leads the applicant's name (Mẫu 01 reads "Tiếp nhận hồ sơ của: <name>"). */
-export function ApplicantLines({ doc, label = W.applicant }: { doc: FormDocument; label?: string }) {
+export function ApplicantLines({ doc, label = W.applicant }: { doc: Pick<FormDocument, 'applicant'>; label?: string }) {
   const a = doc.applicant;
   return (
     <div className="sheet-lines" data-testid="form-applicant">

@@ -17,7 +17,7 @@ import { OfflineNote } from '../Shell.tsx';
 import { UnitSelect } from '../UnitSelect.tsx';
 import { currentBadge, DeadlineBadgeView, StatusChip } from './Badges.tsx';
 import { useLiveQueue } from './live.ts';
-import { QUEUE_TABS, statusesOf, type QueueFilter } from './tabs.ts';
+import { MINE_TAB, QUEUE_TABS, statusesOf, type QueueFilter } from './tabs.ts';
 
 const PAGE = 50;
 
@@ -25,12 +25,14 @@ export function Queue({ user, filter, onFilter }: { user: StaffUser; filter: Que
   const { t, lang } = useStaffT();
   const ref = useReference();
   const province = user.role === 'province';
-  const query = { statuses: statusesOf(filter.tab), q: filter.q, unit: province ? filter.unit || undefined : undefined, limit: PAGE };
+  const mine = filter.tab === MINE_TAB;
+  const query = { statuses: statusesOf(filter.tab), q: filter.q, unit: province ? filter.unit || undefined : undefined, limit: PAGE, ...(mine ? { holder: 'me' as const } : {}) };
   const key = queuePath(query);
   const list = useResource(key, () => listDossiers(query));
   const [more, setMore] = useState<{ items: DossierListItem[]; cursor?: string; error?: string }>({ items: [] });
   useEffect(() => setMore({ items: [] }), [key]);
-  const live = useLiveQueue(query.unit, filter.tab, list.reload);
+  // "Mine" spans every status: while it is open the live queue counts it as "all".
+  const live = useLiveQueue(query.unit, filter.tab === MINE_TAB ? 'all' : filter.tab, list.reload);
 
   // Dossiers that came in while the list was open get a quiet highlight.
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
@@ -79,6 +81,11 @@ export function Queue({ user, filter, onFilter }: { user: StaffUser; filter: Que
         ) : null}
       </div>
       <div className="tabs" role="tablist" aria-label={t('queue.title')}>
+        {province ? null : (
+          <button type="button" role="tab" className="tab" aria-selected={mine} data-testid="tab-mine" onClick={() => onFilter({ ...filter, tab: MINE_TAB })}>
+            {t('queue.tabs.mine')}
+          </button>
+        )}
         {QUEUE_TABS.map((tab) => (
           <button
             key={tab.key}
@@ -140,6 +147,11 @@ export function Queue({ user, filter, onFilter }: { user: StaffUser; filter: Que
                 <span className="muted">
                   {d.phone} · {t(`queue.channel.${d.channel}`)}
                 </span>
+                {d.holder !== undefined ? (
+                  <span data-testid="queue-holder" data-mine={d.holder?.id === user.id || undefined}>
+                    {t('queue.holder')}: {d.holder ? d.holder.name : t('handover.desk')}
+                  </span>
+                ) : null}
               </span>
               <span className="qitem-state">
                 <StatusChip status={d.status} />

@@ -13,8 +13,15 @@ export const QUEUE_TABS = [
 
 export type QueueTab = (typeof QUEUE_TABS)[number]['key'];
 
+/**
+ * "Của tôi": the dossiers handed to the signed-in staff member (any status), shown first for
+ * unit staff. Kept apart from QUEUE_TABS: the live counts per status say nothing about it.
+ */
+export const MINE_TAB = 'mine';
+export type QueueTabKey = QueueTab | typeof MINE_TAB;
+
 export interface QueueFilter {
-  tab: QueueTab;
+  tab: QueueTabKey;
   q: string;
   /** Province viewers only: one unit, or '' for all. */
   unit: string;
@@ -22,4 +29,4 @@ export interface QueueFilter {
 
 export const INITIAL_FILTER: QueueFilter = { tab: 'registered', q: '', unit: '' };
 
-export const statusesOf = (tab: QueueTab): readonly DossierStatus[] => QUEUE_TABS.find((x) => x.key === tab)!.statuses;
+export const statusesOf = (tab: QueueTabKey): readonly DossierStatus[] => (tab === MINE_TAB ? [] : QUEUE_TABS.find((x) => x.key === tab)!.statuses);
