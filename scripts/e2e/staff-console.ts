@@ -59,6 +59,15 @@ export class StaffConsole {
     await this.page.locator(`[data-testid="action-done"][data-action="${action}"]`).waitFor();
   }
 
+  /** Hands the open dossier on to the staff member whose choice starts with `name`, and waits for the answer. */
+  async handTo(name: string) {
+    await this.byTestId('handover-open').click();
+    const option = this.byTestId('handover-to').locator('option', { hasText: name });
+    await this.byTestId('handover-to').selectOption((await option.getAttribute('value'))!);
+    await this.byTestId('handover-send').click();
+    await this.byTestId('handover-done').waitFor();
+  }
+
   /** The print preview has drawn the stored form and its QR code. */
   async waitForForm(kind: string) {
     await this.byTestId(`form-${kind}`).waitFor();
