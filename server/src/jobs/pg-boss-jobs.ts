@@ -72,6 +72,10 @@ export class PgBossJobs implements Jobs {
       // Our `every` sends the periodic jobs; pg-boss's cron (minutes) is not needed.
       schedule: false,
       maintenanceIntervalSeconds: Math.max(1, Math.round((opts.maintenanceMs ?? 30_000) / 1000)),
+      // The periodic jobs make many rows (a webhook round every 5 s): finished ones are archived
+      // after an hour and deleted two days later (pg-boss: 12 h and 7 days).
+      archiveCompletedAfterSeconds: 3600,
+      deleteAfterDays: 2,
     });
     boss.on('error', (err: unknown) => opts.log?.error({ err }, 'pg-boss'));
     // Nodes starting together on a new database would each create pg-boss's schema (its own

@@ -21,7 +21,7 @@ export interface SqliteJobsOptions {
   concurrency?: number;
   /** false: send only, work nothing (tests of what is queued). */
   work?: boolean;
-  /** Finished jobs are deleted after this long. Default 7 days. */
+  /** Done jobs are deleted after this long (failed ones after 7 days). Default 1 day: the periodic jobs make many. */
   keepMs?: number;
   log?: JobsLog;
   /** The runner's clock (wall time, not the app's business clock). */
@@ -54,7 +54,7 @@ export class SqliteJobs implements Jobs {
     this.db = db as Kysely<JobsDb>;
     this.pollMs = opts.pollMs ?? 500;
     this.concurrency = opts.concurrency ?? 4;
-    this.keepMs = opts.keepMs ?? 7 * DAY;
+    this.keepMs = opts.keepMs ?? DAY;
     this.clock = opts.clock ?? Date.now;
   }
 
@@ -169,7 +169,8 @@ export class SqliteJobs implements Jobs {
     this.recovered = true;
     if (now - this.lastSweep > 3_600_000) {
       this.lastSweep = now;
-      await this.db.deleteFrom('jobs').where('state', 'in', ['done', 'failed']).where('finished_at', '<', now - this.keepMs).execute();
+      await this.db.deleteFrom('jobs').where('state', '=', 'done').where('finished_at', '<', now - this.keepMs).execute();
+      await this.db.deleteFrom('jobs').where('state', '=', 'failed').where('finished_at', '<', now - 7 * DAY).execute();
     }
   }
 
