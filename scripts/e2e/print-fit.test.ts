@@ -8,8 +8,10 @@ import { calendar, nextWorkingDay, VN_HOLIDAYS, vnInstant, vnLocal } from '@hsc/
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../lib/browser.ts';
+import { makePng } from '../lib/png.ts';
 import { startServer, type RunningServer } from '../lib/server.ts';
-import { actForForm, LONG_ADDRESS, LONG_NAME, pdfPages, publishEightSlotProcedure, sendEightSlotDossier } from './print-fixtures.ts';
+import { actForForm, EIGHT_SLOTS, LONG_ADDRESS, LONG_NAME, pdfPages, publishEightSlotProcedure, sendEightSlotDossier } from './print-fixtures.ts';
+import { CitizenApp } from './citizen-app.ts';
 import { signIn } from './staff-api.ts';
 import { DESK, SHOTS, StaffConsole } from './staff-console.ts';
 
@@ -126,5 +128,36 @@ describe('printed forms fit one A5 sheet', () => {
     expect(pdfPages(pdf)).toBe(2);
     for (const b of mediaBoxes(pdf)) expect(Math.abs(b.width - A5_POINTS.width)).toBeLessThan(1);
     await page.context().close();
+  });
+
+  it('prints the walk-in receipt of 8 documents, long name and address, on one A5 page', async () => {
+    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, deviceScaleFactor: 1, hasTouch: true, locale: 'vi-VN' });
+    await context.addInitScript('globalThis.__name ??= (f) => f;');
+    const page = await context.newPage();
+    const desk = new CitizenApp(page, server.url);
+    await desk.open('/staff/walkin');
+    await desk.byTestId('login-username').fill('demo.officer');
+    await desk.byTestId('login-password').fill('demo1234');
+    await desk.byTestId('login-submit').click();
+    await desk.byTestId('walkin-next').click();
+    await desk.byTestId(`walkin-procedure-${EIGHT_SLOTS}`).click();
+    await desk.fill('applicant.fullName', LONG_NAME);
+    await desk.fill('applicant.phone', '0912345678');
+    await desk.fill('applicant.citizenId', '019123456789');
+    await desk.fill('applicant.address', LONG_ADDRESS);
+    await desk.fill('fields.currentStatus', 'divorced');
+    await desk.fill('fields.purpose', 'Để đăng ký kết hôn với công dân nước ngoài tại Sở Tư pháp tỉnh Thái Nguyên');
+    for (let i = 1; i <= 8; i++) await desk.attach(`doc${i}`, `giay-${i}.png`, makePng(300, 400, 40 + i));
+    await desk.waitUntilSaved();
+    await desk.byTestId('send').click();
+    await desk.byTestId('walkin-receipt').waitFor({ timeout: 60_000 });
+    expect(await desk.byTestId('receipt-doc').count()).toBe(8);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(SHOTS, 'print-fit-walkin.png'), fullPage: true });
+    const pdf = await printed(page, 'print-fit-walkin');
+    expect(pdfPages(pdf)).toBe(1);
+    const [box] = mediaBoxes(pdf);
+    expect(Math.abs(box!.width - A5_POINTS.width)).toBeLessThan(1);
+    await context.close();
   });
 });
