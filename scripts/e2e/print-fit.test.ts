@@ -112,6 +112,7 @@ describe('printed forms fit one A5 sheet', () => {
     expect(await desk.byTestId('register-table').textContent()).toContain(LONG_NAME);
     // The register on A4 landscape.
     const register = await printed(page, 'register-day');
+    await page.screenshot({ path: join(SHOTS, 'register-day-print.png'), fullPage: true });
     const [box] = mediaBoxes(register);
     expect(Math.round(box!.width)).toBe(842);
     expect(Math.round(box!.height)).toBe(595);
