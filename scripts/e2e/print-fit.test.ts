@@ -22,6 +22,7 @@ describe('printed forms fit one A5 sheet', () => {
   let browser: Browser;
   const forms: Record<string, string> = {};
   const codes: string[] = [];
+  let dossierFor05 = '';
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -49,6 +50,20 @@ describe('printed forms fit one A5 sheet', () => {
     });
     // A second receipt of the day, for the batch print.
     await actForForm(officer, d.id, { action: 'accept' });
+    // Mẫu 05 (read from the handover steps when printed): the desk hands d to the specialist, who
+    // hands it on to the leader.
+    dossierFor05 = d.id;
+    const specialist = await signIn(server.url, 'demo.specialist');
+    for (const [from, role] of [[officer, 'specialist'], [specialist, 'leader']] as const) {
+      const detail = (await (await from.get(`/api/staff/dossiers/${d.id}`)).json()) as { dossier: { handover: { recipients: { id: string; role?: string; specialist?: boolean }[] } } };
+      const to = detail.dossier.handover.recipients.find((r) => (role === 'leader' ? r.role === 'leader' : r.specialist))!;
+      const res = await fetch(`${server.url}/api/staff/dossiers/${d.id}/handover`, {
+        method: 'POST',
+        headers: { cookie: from.cookie, 'x-csrf-token': from.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ to: to.id, note: 'Đề nghị thẩm định hồ sơ và trình ký trong ngày, kèm ý kiến về giấy tờ số 6' }),
+      });
+      expect(res.status, await res.text()).toBe(200);
+    }
     // 03: refused with several reasons.
     forms['03'] = await actForForm(officer, c.id, {
       action: 'refuse',
@@ -101,6 +116,25 @@ describe('printed forms fit one A5 sheet', () => {
       await page.context().close();
     });
   }
+
+  it('Mẫu 05 of a dossier with 8 documents, handed on twice, prints on one A5 page', async () => {
+    const page = await (await browser.newContext({ viewport: DESK, locale: 'vi-VN' })).newPage();
+    const desk = new StaffConsole(page, server.url);
+    await desk.signIn('demo.leader');
+    await page.goto(`${server.url}/staff/dossiers/${dossierFor05}/mau-05`);
+    await desk.waitForForm('05');
+    expect(await desk.byTestId('control-step').count()).toBe(3);
+    expect(await desk.byTestId('form-05').textContent()).toContain(LONG_NAME);
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: join(SHOTS, 'print-fit-05.png'), fullPage: true });
+    const heightMm = await page.evaluate(() => (document.querySelector('.sheet')!.getBoundingClientRect().height / 96) * 25.4);
+    expect(heightMm).toBeLessThan(209);
+    const pdf = await printed(page, 'print-fit-05');
+    expect(pdfPages(pdf)).toBe(1);
+    const [box] = mediaBoxes(pdf);
+    expect(Math.abs(box!.height - A5_POINTS.height)).toBeLessThan(1);
+    await page.context().close();
+  });
 
   it('prints the day’s receipts from the register in one go: one A5 sheet each', async () => {
     const page = await (await browser.newContext({ viewport: DESK, locale: 'vi-VN', acceptDownloads: true })).newPage();
