@@ -1,10 +1,11 @@
 // Background work as jobs, on both databases. Web Push: a push service that answers 503 twice
 // and then 201 gets the notification once, the tries spaced by the backoff; a Retry-After is
 // waited for; 410 removes the subscription. On SQLite a delivery cut by the process stopping is
-// sent at the next start; webhook rounds and the purge run on their period. On PostgreSQL
-// with two nodes on one schema: a delivery is done by one node; the purge runs once per
-// period, not once per node; a job taken by a node that is closed without finishing it, or
-// killed, is done by another (the killed node's once its expiry has passed).
+// sent at the next start; webhook rounds and the purge run on their period, once per period
+// across a restart. On PostgreSQL with two nodes on one schema: a delivery is done by one
+// node; the purge runs once per period, not once per node; a job taken by a node that is
+// closed without finishing it, or killed, is done by another (the killed node's once its
+// expiry has passed).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createECDH, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { buildApp, type AppConfig } from '../src/app.ts';
 import { bossSchemaFor } from '../src/jobs/pg-boss-jobs.ts';
 import { retryAfterMs } from '../src/services/push.ts';
 import type { KyselyStore } from '../src/store/kysely-store.ts';
+import { migrateTo } from '../src/store/migrations.ts';
 import { openSqliteStore } from '../src/store/sqlite.ts';
 import { testApp, type TestApp } from './support/app.ts';
 import { login, sendDossier, VO_NHAI, type SentDossier } from './support/desk.ts';
@@ -204,6 +206,36 @@ describe('jobs on SQLite', () => {
     const run = t.app.purge.run.bind(t.app.purge);
     t.app.purge.run = () => (purges++, run());
     await waitFor('a webhook round and a purge', () => rounds >= 1 && purges >= 1, 5000);
+  });
+
+  test('a restart within the period does not run the periodic job again; a database of 0013 gets the jobs table', async () => {
+    const dataDir = tempDir();
+    const HOUR = 3_600_000;
+    try {
+      // An install from before the job runner; this handle reads the jobs beside the app (WAL).
+      const store = openSqliteStore(dataDir);
+      await migrateTo(store.db as unknown as Kysely<unknown>, '0013_pg_blobs');
+      const purges = () => (store.db as unknown as Kysely<{ jobs: { name: string; state: string } }>).selectFrom('jobs').select(['state']).where('name', '=', 'purge').execute();
+      const periodNow = () => Math.floor(Date.now() / HOUR);
+      const before = periodNow();
+      try {
+        for (let i = 0; i < 2; i++) {
+          const app = await buildApp({ dataDir, webRoot: null, ...sqliteTimings, purgeEveryMs: HOUR });
+          await app.ready();
+          await waitFor('this hour\'s purge', async () => (await purges()).some((r) => r.state === 'done'));
+          await sleep(100);
+          await app.close();
+        }
+        // One per hour: two starts in the same hour made one (two only if the hour turned meanwhile).
+        const rows = await purges();
+        expect(rows).toHaveLength(periodNow() === before ? 1 : 2);
+        expect(rows.every((r) => r.state === 'done')).toBe(true);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   test('Retry-After: seconds or an HTTP date, capped at a day', () => {
