@@ -26,6 +26,7 @@ export interface SentByApi {
   id: string;
   secret: string;
   code: string;
+  lookupCode: string;
   dueAt: string;
 }
 
@@ -51,5 +52,5 @@ export async function sendDossierByApi(
   });
   const answer = await res.json();
   expect(res.status, JSON.stringify(answer)).toBe(201);
-  return { id, secret, code: answer.receipt.code, dueAt: answer.receipt.dueAt };
+  return { id, secret, code: answer.receipt.code, lookupCode: answer.receipt.lookupCode, dueAt: answer.receipt.dueAt };
 }

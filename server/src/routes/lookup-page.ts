@@ -30,7 +30,7 @@ const CSS =
 
 function page(body: string, code = '', lookup = ''): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${tx(VI, 'lookup.title')}</title><style>${CSS}</style></head><body>
+<title>${tx(VI, 'lookup.title')}</title><style>${CSS}</style></head><body><main>
 <h1>${tx(VI, 'lookup.heading')}</h1>
 <p>${tx(VI, 'lookup.intro')}<br>${en(tx(EN, 'lookup.intro'))}</p>
 ${body}
@@ -40,7 +40,7 @@ ${body}
 <label for="tra">${tx(VI, 'lookup.lookupCode')} ${en(`(${tx(EN, 'lookup.lookupCode')})`)}</label>
 <input id="tra" name="tra" required maxlength="8" autocomplete="off" autocapitalize="characters" value="${esc(lookup)}">
 <br><button type="submit">${tx(VI, 'lookup.submit')} <span lang="en">/ ${tx(EN, 'lookup.submit')}</span></button>
-</form></body></html>`;
+</form></main></body></html>`;
 }
 
 /** An alert box: what happened (bold) and what to do, then the same in English. */

@@ -79,7 +79,8 @@ export function App() {
   return (
     <>
       <header className="topbar">
-        <Link to={paths.home()} className="brand" aria-label={t('app.home')}>
+        {/* The name people see is the name voice control and screen readers hear; where it leads is its title. */}
+        <Link to={paths.home()} className="brand" title={t('app.home')}>
           {t('app.name')}
         </Link>
         <NetStatus />

@@ -18,7 +18,8 @@ export function LangSwitch() {
           className="lang-btn"
           data-testid={`lang-${code}`}
           aria-pressed={lang === code}
-          aria-label={label}
+          // Starts with what the button shows ("VI"), so "bấm VI" works by voice; then the language.
+          aria-label={`${code.toUpperCase()} – ${label}`}
           onClick={() => void choose(code)}
         >
           {code.toUpperCase()}
