@@ -78,6 +78,8 @@ describe('the Content-Security-Policy in Chromium', () => {
     await staff.signIn('demo.officer');
     await staff.search(code);
     await staff.queueItem(code).click();
+    // The dossier's pages are drawn before they are counted (an empty screen counts 0 at once).
+    await staff.byTestId('doc-image').first().waitFor();
     expect(await staff.imagesLoaded()).toBeGreaterThan(0);
     // The console's CSS (no <style> element under this policy) is applied as constructed stylesheets.
     expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBeGreaterThan(0);
