@@ -188,6 +188,20 @@ describe.each([
       expect((await detail(specialist, d2.id)).handover?.recipients).toEqual([]);
     });
 
+    test('an administrator makes an officer a specialist (never a leader); the list says who is one', async () => {
+      const admin = await lastingSession(t.app, store, 'demo.admin');
+      const body = { username: `chuyen.vien.${randomUUID().slice(0, 8)}`, displayName: 'Chuyên viên mới', role: 'officer', unitCode: VO_NHAI, password: 'mat-khau-dai', specialist: true };
+      const created = await admin.post('/api/admin/staff', body);
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json()).toMatchObject({ username: body.username, specialist: true });
+      expect((await admin.post('/api/admin/staff', { ...body, username: `${body.username}x`, role: 'leader' })).statusCode).toBe(400);
+      const { staff } = (await admin.get('/api/admin/staff')).json<{ staff: { username: string; specialist?: boolean }[] }>();
+      expect(staff.filter((s) => s.specialist).map((s) => s.username).sort()).toEqual(['demo.specialist', body.username].sort());
+      // The new specialist is someone the desk may hand dossiers to.
+      const d = await sendDossier(t.app, VO_NHAI);
+      expect((await detail(officer, d.id)).handover?.recipients.map((r) => r.name).sort()).toEqual(['Chuyên viên mới', 'Chuyên viên xã Võ Nhai (demo)']);
+    });
+
     test('two first handovers at once (another node): one is recorded, the other refused', async () => {
       const d = await sendDossier(t.app, VO_NHAI);
       const other: Store = harness.concurrentWriters ? harness.open() : store;

@@ -178,7 +178,13 @@ export class StaffService {
   }
 
   async list(): Promise<StaffAccount[]> {
-    return (await this.store.staff.list()).map((s) => ({ ...toUser(s), createdAt: s.createdAt, ...(s.phone ? { phone: s.phone } : {}) }));
+    const specialists = await this.store.handovers.specialists();
+    return (await this.store.staff.list()).map((s) => ({
+      ...toUser(s),
+      ...(specialists.has(s.id) ? { specialist: true } : {}),
+      createdAt: s.createdAt,
+      ...(s.phone ? { phone: s.phone } : {}),
+    }));
   }
 
   /**

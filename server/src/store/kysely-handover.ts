@@ -96,6 +96,8 @@ export interface HandoverStore {
   member(staffId: string): Promise<UnitStaffMember | undefined>;
   /** The accounts of a unit, by name. */
   unitStaff(unitCode: string): Promise<UnitStaffMember[]>;
+  /** The ids of every specialist account (the administrator's list says who is one). */
+  specialists(): Promise<Set<string>>;
 }
 
 const toRecord = (r: HandoversTable): HandoverRecord => ({
@@ -184,6 +186,10 @@ export class KyselyHandoverStore implements HandoverStore {
   async member(staffId: string): Promise<UnitStaffMember | undefined> {
     const r = await this.db.selectFrom('staff').select(['id', 'display_name', 'role', 'unit_code', 'disabled_at', 'specialist']).where('id', '=', staffId).executeTakeFirst();
     return r && toMember(r);
+  }
+
+  async specialists(): Promise<Set<string>> {
+    return new Set((await this.db.selectFrom('staff').select('id').where('specialist', '=', 1).execute()).map((r) => r.id));
   }
 
   async unitStaff(unitCode: string): Promise<UnitStaffMember[]> {
