@@ -202,6 +202,15 @@ describe.each([
       expect((await detail(officer, d.id)).handover?.recipients.map((r) => r.name).sort()).toEqual(['Chuyên viên mới', 'Chuyên viên xã Võ Nhai (demo)']);
     });
 
+    test('a handover changes the queue version an open console polls, so "Của tôi" is read again', async () => {
+      const d = await sendDossier(t.app, VO_NHAI);
+      const version = async () => (await specialist.get('/api/staff/queue')).json<{ version: string }>().version;
+      const before = await version();
+      expect(await version()).toBe(before);
+      expect((await hand(officer, d.id, idOf(specialist))).statusCode).toBe(200);
+      expect(await version()).not.toBe(before);
+    });
+
     test('two first handovers at once (another node): one is recorded, the other refused', async () => {
       const d = await sendDossier(t.app, VO_NHAI);
       const other: Store = harness.concurrentWriters ? harness.open() : store;

@@ -100,8 +100,9 @@ export class DeskService {
   async summary(v: Viewer, q: QueueSummaryQuery): Promise<QueueSummary | 'forbidden'> {
     const units = unitScope(v, q.unit);
     if (units === 'forbidden') return 'forbidden';
-    const s = await this.store.desk.queueSummary(units);
-    const version = createHash('sha256').update(JSON.stringify([s.steps, s.lastStepAt, Object.entries(s.counts).sort()])).digest('base64url').slice(0, 16);
+    const [s, handed] = await Promise.all([this.store.desk.queueSummary(units), this.store.handovers.mark(units)]);
+    // A handover moves no status and adds no timeline step, but changes who holds what ("Của tôi").
+    const version = createHash('sha256').update(JSON.stringify([s.steps, s.lastStepAt, Object.entries(s.counts).sort(), handed.count, handed.last])).digest('base64url').slice(0, 16);
     return { version, counts: Object.fromEntries(DossierStatus.options.map((x) => [x, s.counts[x] ?? 0])) as QueueSummary['counts'] };
   }
 

@@ -98,6 +98,8 @@ export interface HandoverStore {
   unitStaff(unitCode: string): Promise<UnitStaffMember[]>;
   /** The ids of every specialist account (the administrator's list says who is one). */
   specialists(): Promise<Set<string>>;
+  /** How many handovers the dossiers of these units (null: all) have had, and the last one's time. */
+  mark(units: readonly string[] | null): Promise<{ count: number; last: string | null }>;
 }
 
 const toRecord = (r: HandoversTable): HandoverRecord => ({
@@ -186,6 +188,17 @@ export class KyselyHandoverStore implements HandoverStore {
   async member(staffId: string): Promise<UnitStaffMember | undefined> {
     const r = await this.db.selectFrom('staff').select(['id', 'display_name', 'role', 'unit_code', 'disabled_at', 'specialist']).where('id', '=', staffId).executeTakeFirst();
     return r && toMember(r);
+  }
+
+  async mark(units: readonly string[] | null): Promise<{ count: number; last: string | null }> {
+    if (units?.length === 0) return { count: 0, last: null };
+    let q = this.db
+      .selectFrom('handovers')
+      .innerJoin('dossiers', 'dossiers.id', 'handovers.dossier_id')
+      .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('handovers.handed_at').as('last')]);
+    if (units) q = q.where('dossiers.unit_code', 'in', [...units]);
+    const r = await q.executeTakeFirstOrThrow();
+    return { count: Number(r.n), last: r.last ?? null };
   }
 
   async specialists(): Promise<Set<string>> {
