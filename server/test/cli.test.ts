@@ -3,6 +3,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createStaffCli, type CliIo } from '../src/cli/create-staff.ts';
+import { openSqliteStore } from '../src/store/sqlite.ts';
 import { testApp } from './support/app.ts';
 import { login } from './support/desk.ts';
 import { tempDir } from './support/stores.ts';
@@ -44,6 +45,22 @@ describe('pnpm admin:create', () => {
     expect(await createStaffCli(['--username', 'x.y', '--name', 'X'], { DATA_DIR: dir, HSC_PASSWORD: 'short' }, short.cli)).toBe(2);
     expect(await createStaffCli(['--username', 'x.y', '--name', 'X', '--role', 'boss'], { DATA_DIR: dir }, io().cli)).toBe(2);
     expect(await createStaffCli(['--name', 'X'], { DATA_DIR: dir }, io().cli)).toBe(2);
+  });
+
+  test('--specialist makes an officer one the desk hands dossiers to; a leader cannot be one', async () => {
+    const made = io();
+    expect(await createStaffCli(['--username', 'chuyen.vien', '--name', 'Chuyên viên', '--role', 'officer', '--unit', '05716', '--specialist'], { DATA_DIR: dir, HSC_PASSWORD: 'mat-khau-dai' }, made.cli)).toBe(0);
+    expect(made.out).toEqual(['Created specialist officer chuyen.vien (Chuyên viên) of unit 05716.']);
+    const leader = io();
+    expect(await createStaffCli(['--username', 'lanh.dao', '--name', 'L', '--role', 'leader', '--unit', '05716', '--specialist'], { DATA_DIR: dir, HSC_PASSWORD: 'mat-khau-dai' }, leader.cli)).toBe(2);
+    expect(leader.err.join()).toMatch(/specialist/);
+    const store = openSqliteStore(dir);
+    try {
+      const id = (await store.staff.byUsername('chuyen.vien'))!.id;
+      expect((await store.handovers.member(id))?.specialist).toBe(true);
+    } finally {
+      await store.close();
+    }
   });
 
   test('the accounts sign in to a server on the same data directory', async () => {

@@ -83,7 +83,7 @@ export async function createStaffCli(argv: string[], env: NodeJS.ProcessEnv, io:
       return 1;
     }
     const a = outcome.account;
-    io.out(`Created ${a.role} ${a.username} (${a.displayName})${a.unitCode ? ` of unit ${a.unitCode}` : ''}.`);
+    io.out(`Created ${a.specialist ? 'specialist ' : ''}${a.role} ${a.username} (${a.displayName})${a.unitCode ? ` of unit ${a.unitCode}` : ''}.`);
     return 0;
   } finally {
     await store.close();
