@@ -1,8 +1,11 @@
 // Accessibility in Chromium: axe-core runs on every citizen, staff and public screen of the
 // built app (phone size for the citizen, desk size for the staff) and finds no critical or
-// serious violation. Each screen is reached the way a person reaches it.
+// serious violation; each screen is then drawn at 320 px and at 200 % text and must hold.
+// Each screen is reached the way a person reaches it.
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, PHONE } from '../lib/browser.ts';
@@ -12,6 +15,10 @@ import { CitizenApp } from './citizen-app.ts';
 import { sendDossierByApi, type SentByApi } from './desk-api.ts';
 import { DESK, StaffConsole } from './staff-console.ts';
 
+const SHOTS = fileURLToPath(new URL('../../.tmp/e2e/', import.meta.url));
+/** Screens kept as pictures at 320 px and 200 % text, to look at. */
+const SHOWN = new Set(['form with errors', 'dossier', 'queue']);
+
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Found {
@@ -19,6 +26,43 @@ interface Found {
   impact: string;
   help: string;
   nodes: string[];
+}
+
+/**
+ * What breaks at a small width or with large text: a page wider than the screen (sideways
+ * scrolling), header parts drawn over each other, controls smaller than a thumb (44 × 44 px;
+ * links inside a sentence are exempt).
+ */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const name = (el: Element) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : el.className ? `.${String(el.className).split(' ')[0]}` : ''}`;
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) {
+      // Name the innermost elements that stick out, so the failure says where to look.
+      // A printed form's preview is its paper (A5): it may be scrolled sideways on a phone.
+      const wide = [...document.body.querySelectorAll('*')].filter(
+        (el) => !el.closest('.sheet') && el.getBoundingClientRect().right > window.innerWidth + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 1),
+      );
+      if (wide.length) out.push(`page ${document.documentElement.scrollWidth} px wide in ${window.innerWidth}: ${[...new Set(wide.slice(0, 4).map(name))].join(', ')}`);
+    }
+    for (const header of document.querySelectorAll('header')) {
+      const parts = [...header.children].map((el) => [el, el.getBoundingClientRect()] as const).filter(([, r]) => r.width > 0 && r.height > 0);
+      for (let i = 0; i < parts.length; i++)
+        for (let j = i + 1; j < parts.length; j++) {
+          const [a, ra] = parts[i]!;
+          const [b, rb] = parts[j]!;
+          if (ra.left < rb.right - 1 && rb.left < ra.right - 1 && ra.top < rb.bottom - 1 && rb.top < ra.bottom - 1) out.push(`${name(a)} overlaps ${name(b)}`);
+        }
+    }
+    for (const el of document.querySelectorAll('button, a.btn, [role=tab], input:not([type=hidden]), select, textarea')) {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || el.closest('[aria-hidden=true], .visually-hidden, .sheet')) continue;
+      if (el instanceof HTMLInputElement && ['checkbox', 'radio'].includes(el.type)) continue; // their label is the target
+      if (r.width < 44 || r.height < 44) out.push(`${name(el)} is ${Math.round(r.width)}×${Math.round(r.height)} px`);
+    }
+    return [...new Set(out)];
+  });
 }
 
 /** The critical and serious violations on the page as it stands. */
@@ -38,11 +82,22 @@ describe('axe-core on every screen', () => {
   let browser: Browser;
   let sent: SentByApi;
   const found: Record<string, Found[]> = {};
+  const layout: Record<string, string[]> = {};
   const check = async (name: string, page: Page) => {
     found[name] = await violations(page);
+    // The same screen on the narrowest phone, then with the text twice as large.
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 320, height: size.height });
+    layout[`${name} @320px`] = await layoutProblems(page);
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    layout[`${name} @320px 200%`] = await layoutProblems(page);
+    if (SHOWN.has(name)) await page.screenshot({ path: join(SHOTS, `a11y-${name.replace(/\W+/g, '-')}-320-200.png`), fullPage: true });
+    await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+    await page.setViewportSize(size);
   };
 
   beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
     server = await startServer({ DEMO: '1' });
     browser = await launchChromium();
     sent = await sendDossierByApi(server.url, {
@@ -160,6 +215,11 @@ describe('axe-core on every screen', () => {
     await adminPage.locator('main h1').first().waitFor();
     await check('procedure editor', adminPage);
     await admin.close();
+  });
+
+  it('holds every screen at 320 px and at 200 % text: no sideways scrolling, no header overlap, thumb-sized controls', () => {
+    expect(Object.keys(layout).length).toBeGreaterThanOrEqual(40);
+    expect(Object.fromEntries(Object.entries(layout).filter(([, v]) => v.length > 0))).toEqual({});
   });
 
   it('finds no critical or serious violation anywhere', () => {

@@ -24,8 +24,8 @@ const en = (html: string) => `<span class="en" lang="en">${html}</span>`;
 
 const CSS =
   'body{font:16px/1.5 sans-serif;max-width:36em;margin:0 auto;padding:1em;color:#111}' +
-  'label{display:block;margin-top:.8em;font-weight:bold}input{font-size:1.1em;width:100%;max-width:20em;padding:.3em}' +
-  'button{margin-top:1em;font-size:1.1em;padding:.4em 1.2em}.en{color:#555;font-size:.9em}' +
+  'label{display:block;margin-top:.8em;font-weight:bold}input{font-size:1.1em;width:100%;max-width:20em;min-height:44px;padding:.3em;box-sizing:border-box}' +
+  'button{margin-top:1em;font-size:1.1em;min-height:44px;padding:.4em 1.2em}.en{color:#555;font-size:.9em}' +
   '.box{border:1px solid #999;padding:.6em 1em;margin:1em 0}ol{padding-left:1.4em}';
 
 function page(body: string, code = '', lookup = ''): string {
