@@ -16,7 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { buildApp, type AppConfig } from '../src/app.ts';
-import { bossSchemaFor } from '../src/jobs/pg-boss-jobs.ts';
+import { bossSchemaFor, PgBossJobs } from '../src/jobs/pg-boss-jobs.ts';
 import { retryAfterMs } from '../src/services/push.ts';
 import type { KyselyStore } from '../src/store/kysely-store.ts';
 import { migrateTo } from '../src/store/migrations.ts';
@@ -264,7 +264,7 @@ describe('jobs on PostgreSQL, two nodes on one schema', () => {
 
   beforeAll(async () => {
     harness = await postgresHarness();
-  });
+  }, 60_000);
   afterEach(async () => {
     for (const c of children.splice(0)) c.kill('SIGKILL');
     for (const n of open.splice(0)) {
@@ -284,6 +284,20 @@ describe('jobs on PostgreSQL, two nodes on one schema', () => {
 
   test('the runner: a keyed job once, a failing one retried with backoff up to its limit', async () => {
     await runnerBasics(await node());
+  });
+
+  test('nodes starting at once on a new database: pg-boss\'s schema and the queues are made once', async () => {
+    const { store, dispose } = await harness.fresh();
+    try {
+      const db = store.db as unknown as Kysely<unknown>;
+      const all = await Promise.all([1, 2, 3].map(() => PgBossJobs.open(db)));
+      await Promise.all(all.map((j) => j.queue('x', { retryLimit: 1, retryDelayMs: 1000, backoff: true, expireMs: 1000 })));
+      await all[0]!.send('x', { n: 1 });
+      expect(await all[2]!.pending(['x'])).toBe(1);
+      for (const j of all) await j.stop(1000);
+    } finally {
+      await dispose();
+    }
   });
 
   test('410 removes the subscription', async () => {
@@ -347,7 +361,9 @@ describe('jobs on PostgreSQL, two nodes on one schema', () => {
     }
   }, 30_000);
 
-  test('a job taken by a node that is killed is done by another once its expiry has passed', async () => {
+  test('a job taken by a node that is killed is done by another once its expiry has passed', async (ctx) => {
+    // The killed node is another process: it needs a PostgreSQL server, not the embedded one.
+    if (!harness.name.startsWith('PostgreSQL') || harness.name.includes('PGlite')) ctx.skip();
     const ep = await scriptedEndpoint(['hang']);
     try {
       // This node sends only, so the node in its own process is the one that takes the push.

@@ -64,44 +64,48 @@ export class PgBossJobs implements Jobs {
   static async open(db: Kysely<unknown>, opts: PgBossJobsOptions = {}): Promise<PgBossJobs> {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
     const schema = bossSchemaFor(rows[0]?.schema ?? 'public');
-    const boss = new PgBoss({
-      db: executor(db),
-      schema,
-      migrate: true,
-      supervise: true,
-      // Our `every` sends the periodic jobs; pg-boss's cron (minutes) is not needed.
-      schedule: false,
-      maintenanceIntervalSeconds: Math.max(1, Math.round((opts.maintenanceMs ?? 30_000) / 1000)),
-      // The periodic jobs make many rows (a webhook round every 5 s): finished ones are archived
-      // after an hour and deleted two days later (pg-boss: 12 h and 7 days).
-      archiveCompletedAfterSeconds: 3600,
-      deleteAfterDays: 2,
-    });
-    boss.on('error', (err: unknown) => opts.log?.error({ err }, 'pg-boss'));
-    // Nodes starting together on a new database would each create pg-boss's schema (its own
-    // lock does not stop the second from trying once the first is done): one at a time.
-    await db.connection().execute(async (conn) => {
-      await sql`select pg_advisory_lock(hashtext(${schema}))`.execute(conn);
+    // Nodes starting together on a new database each try to create pg-boss's schema; pg-boss
+    // takes turns under its lock, and the one that comes second fails on what the first made.
+    // A failed start leaves that instance unusable, so a new one tries again (and finds it made).
+    for (let attempt = 1; ; attempt++) {
+      const boss = new PgBoss({
+        db: executor(db),
+        schema,
+        migrate: true,
+        supervise: true,
+        // Our `every` sends the periodic jobs; pg-boss's cron (minutes) is not needed.
+        schedule: false,
+        maintenanceIntervalSeconds: Math.max(1, Math.round((opts.maintenanceMs ?? 30_000) / 1000)),
+        // The periodic jobs make many rows (a webhook round every 5 s): finished ones are archived
+        // after an hour and deleted two days later (pg-boss: 12 h and 7 days).
+        archiveCompletedAfterSeconds: 3600,
+        deleteAfterDays: 2,
+      });
+      boss.on('error', (err: unknown) => opts.log?.error({ err }, 'pg-boss'));
       try {
         await boss.start();
-      } finally {
-        await sql`select pg_advisory_unlock(hashtext(${schema}))`.execute(conn);
+        return new PgBossJobs(db, boss, opts);
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        await new Promise((r) => setTimeout(r, 100 * attempt));
       }
-    });
-    return new PgBossJobs(db, boss, opts);
+    }
   }
 
   async queue(name: string, q: QueueOptions): Promise<void> {
     this.queues.set(name, q);
     // pg-boss counts in whole seconds; its expiry and backoff serve retries after a node died.
     const options = { name, policy: 'standard' as const, retryLimit: q.retryLimit, retryDelay: Math.max(1, Math.ceil(q.retryDelayMs / 1000)), retryBackoff: q.backoff, expireInSeconds: Math.max(1, Math.ceil(q.expireMs / 1000)) };
-    if (await this.boss.getQueue(name)) return this.boss.updateQueue(name, options);
-    try {
-      await this.boss.createQueue(name, options);
-    } catch (e) {
-      // Another node created it at the same moment.
-      if (!(await this.boss.getQueue(name))) throw e;
-      await this.boss.updateQueue(name, options);
+    // Nodes starting together create the same queue at once: one wins, the others fail (a
+    // duplicate, or a deadlock over its partition) and find it made at their next try.
+    for (let attempt = 1; ; attempt++) {
+      if (await this.boss.getQueue(name)) return this.boss.updateQueue(name, options);
+      try {
+        return await this.boss.createQueue(name, options);
+      } catch (e) {
+        if (attempt >= 10) throw e;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
     }
   }
 

@@ -21,9 +21,12 @@ class PgliteConnection implements DatabaseConnection {
   constructor(private readonly db: PGlite) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.db.query<R>(query.sql, [...query.parameters]);
+    // Several statements in one text without parameters (pg-boss's `BEGIN; …; COMMIT;`) go by
+    // the simple protocol, as node-postgres sends them; the extended one refuses them.
+    const several = query.parameters.length === 0 && query.sql.trim().replace(/;$/, '').includes(';');
+    const result = several ? ((await this.db.exec(query.sql)).at(-1) ?? { rows: [], affectedRows: undefined }) : await this.db.query<R>(query.sql, [...query.parameters]);
     return {
-      rows: result.rows,
+      rows: result.rows as R[],
       ...(result.affectedRows !== undefined ? { numAffectedRows: BigInt(result.affectedRows) } : {}),
     };
   }
