@@ -40,13 +40,13 @@ async function layoutProblems(page: Page): Promise<string[]> {
     if (document.documentElement.scrollWidth > window.innerWidth + 1) {
       // Name the innermost elements that stick out, so the failure says where to look.
       // A printed form's preview is its paper (A5): it may be scrolled sideways on a phone.
-      const wide = [...document.body.querySelectorAll('*')].filter(
-        (el) => !el.closest('.sheet') && el.getBoundingClientRect().right > window.innerWidth + 1 && ![...el.children].some((c) => c.getBoundingClientRect().right > window.innerWidth + 1),
+      const wide = Array.from(document.body.querySelectorAll('*')).filter(
+        (el) => !el.closest('.sheet') && el.getBoundingClientRect().right > window.innerWidth + 1 && !Array.from(el.children).some((c) => c.getBoundingClientRect().right > window.innerWidth + 1),
       );
       if (wide.length) out.push(`page ${document.documentElement.scrollWidth} px wide in ${window.innerWidth}: ${[...new Set(wide.slice(0, 4).map(name))].join(', ')}`);
     }
-    for (const header of document.querySelectorAll('header')) {
-      const parts = [...header.children].map((el) => [el, el.getBoundingClientRect()] as const).filter(([, r]) => r.width > 0 && r.height > 0);
+    for (const header of Array.from(document.querySelectorAll('header'))) {
+      const parts = Array.from(header.children).map((el) => [el, el.getBoundingClientRect()] as const).filter(([, r]) => r.width > 0 && r.height > 0);
       for (let i = 0; i < parts.length; i++)
         for (let j = i + 1; j < parts.length; j++) {
           const [a, ra] = parts[i]!;
@@ -54,7 +54,7 @@ async function layoutProblems(page: Page): Promise<string[]> {
           if (ra.left < rb.right - 1 && rb.left < ra.right - 1 && ra.top < rb.bottom - 1 && rb.top < ra.bottom - 1) out.push(`${name(a)} overlaps ${name(b)}`);
         }
     }
-    for (const el of document.querySelectorAll('button, a.btn, [role=tab], input:not([type=hidden]), select, textarea')) {
+    for (const el of Array.from(document.querySelectorAll('button, a.btn, [role=tab], input:not([type=hidden]), select, textarea'))) {
       const r = el.getBoundingClientRect();
       const style = getComputedStyle(el);
       if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || el.closest('[aria-hidden=true], .visually-hidden, .sheet')) continue;
