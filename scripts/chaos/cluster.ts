@@ -100,7 +100,8 @@ export async function startCluster(count: number, postgres = TEST_POSTGRES): Pro
         console.error(`cluster run failed: schema ${schema} and data directories kept\n${nodes.map((x) => `--- ${x.name} ---\n${x.server.output()}`).join('\n')}`);
         return;
       }
-      await pgExec(postgres, `drop schema ${schema} cascade`);
+      // With it, the jobs pg-boss kept for these nodes (server/src/jobs: `<schema>_pgboss`).
+      await pgExec(postgres, `drop schema ${schema} cascade; drop schema if exists ${schema}_pgboss cascade`);
       await Promise.all(nodes.map((x) => rm(x.env.DATA_DIR!, { recursive: true, force: true })));
     },
   };

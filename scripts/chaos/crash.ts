@@ -163,7 +163,7 @@ export async function runCrash(options: CrashOptions): Promise<CrashResult> {
     };
   } finally {
     await server.stop();
-    if (options.postgres && passed) await pgExec(options.postgres, `drop schema ${schema} cascade`);
+    if (options.postgres && passed) await pgExec(options.postgres, `drop schema ${schema} cascade; drop schema if exists ${schema}_pgboss cascade`);
     if (passed) await rm(dataDir, { recursive: true, force: true });
     else await writeFile(join(dataDir, 'server.log'), logs.join('\n--- restart ---\n'));
   }
