@@ -90,6 +90,42 @@ describe('walk-in dossiers (channel desk)', () => {
   });
 });
 
+describe('a walk-in with no phone', () => {
+  test('the desk PUT takes "no phone" with an empty number, Mẫu 01 says so; the citizen\'s own PUT refuses it', async () => {
+    const files = [testFile('declaration'), testFile('idCard')];
+    const base = submission(files, { procedureCode: MARITAL, unitCode: VO_NHAI, fields: { currentStatus: 'single', purpose: 'Kết hôn' } });
+    const body = { ...base, applicant: { ...base.applicant, phone: '', noPhone: true } };
+    const id = crypto.randomUUID();
+    for (const f of files) expect(await injectUpload(t.app, id, f)).toBe(201);
+    const put = await officer.req({ method: 'PUT', url: `/api/staff/dossiers/${id}`, payload: body });
+    expect(put.statusCode, put.body).toBe(201);
+    expect((await detail(officer, id)).applicant).toMatchObject({ phone: '', noPhone: true });
+    const list = (await officer.get(`/api/staff/dossiers?q=${encodeURIComponent(body.applicant.fullName)}`)).json<{ items: { id: string; noPhone?: true }[] }>();
+    expect(list.items.find((x) => x.id === id)).toMatchObject({ noPhone: true });
+    const accepted = await actAll(officer, id, [{ action: 'accept' }]);
+    expect(accepted.form).toMatchObject({ kind: '01', applicant: { phone: '', noPhone: true } });
+
+    // A number made up next to "no phone" is refused, at the desk too.
+    const other = crypto.randomUUID();
+    const otherFiles = [testFile('declaration'), testFile('idCard')];
+    for (const f of otherFiles) expect(await injectUpload(t.app, other, f)).toBe(201);
+    const otherBody = { ...submission(otherFiles, { procedureCode: MARITAL, unitCode: VO_NHAI, fields: base.fields }), applicant: body.applicant };
+    const withNumber = await officer.req({ method: 'PUT', url: `/api/staff/dossiers/${other}`, payload: { ...otherBody, applicant: { ...body.applicant, phone: '0912345678' } } });
+    expect(withNumber.statusCode).toBe(400);
+    expect(withNumber.json()).toMatchObject({ error: 'invalid', fields: [{ path: 'applicant.phone', code: 'noPhoneWithNumber' }] });
+
+    // The citizen's own dossier must give a phone: nothing is created.
+    const online = crypto.randomUUID();
+    const onlineFiles = [testFile('declaration'), testFile('idCard')];
+    for (const f of onlineFiles) expect(await injectUpload(t.app, online, f)).toBe(201);
+    const onlineBody = { ...submission(onlineFiles, { procedureCode: MARITAL, unitCode: VO_NHAI, fields: base.fields }), applicant: body.applicant };
+    const refused = await t.app.inject({ method: 'PUT', url: `/api/dossiers/${online}`, headers: { 'x-dossier-secret': newSecret() }, payload: onlineBody });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ error: 'invalid', fields: [{ path: 'applicant.phone', code: 'noPhoneDeskOnly' }] });
+    expect(await store.getDossier(online)).toBeUndefined();
+  });
+});
+
 describe('figures', () => {
   test('per month, unit and procedure: received by channel, online share, finished on time', async () => {
     const app = await testApp({ demo: true, now: clock.now });

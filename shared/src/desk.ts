@@ -34,7 +34,9 @@ export const DossierListItem = z.object({
   procedureCode: z.string(),
   unitCode: z.string(),
   applicantName: z.string(),
+  /** '' for a walk-in with no phone (`noPhone`). */
   phone: z.string(),
+  noPhone: z.literal(true).optional(),
   receivedAt: z.string(),
   dueAt: z.string(),
   /** Null when the clock is not running (waiting for a supplement, processed, final). */
@@ -175,7 +177,8 @@ const FormBase = z.object({
   dossierCode: z.string(),
   lookupCode: z.string(),
   agency: z.object({ unitCode: z.string(), unitName: z.string(), agencyId: z.string(), desk: z.string() }),
-  applicant: z.object({ fullName: z.string(), address: z.string(), phone: z.string(), email: z.string().optional() }),
+  /** `noPhone`: a walk-in who has no phone (`phone` is ''); the form says so instead of a number. */
+  applicant: z.object({ fullName: z.string(), address: z.string(), phone: z.string(), email: z.string().optional(), noPhone: z.literal(true).optional() }),
   procedure: z.object({ code: z.string(), name: z.string(), processingTime: z.string() }),
   /** `phone`: the officer's desk phone, to contact about the form (absent on forms issued before, or none given). */
   officer: z.object({ id: z.string(), name: z.string(), phone: z.string().optional() }),

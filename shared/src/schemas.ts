@@ -26,10 +26,16 @@ export type AttachmentRef = z.infer<typeof AttachmentRef>;
 
 export const Applicant = z.object({
   fullName: z.string(),
+  /** '' when `noPhone`. */
   phone: z.string(),
   citizenId: z.string(),
   address: z.string(),
   email: z.string().optional(),
+  /**
+   * The person at the desk has no phone (an explicit choice, so no number is invented): `phone`
+   * is then ''. Only a walk-in (channel `desk`) may say so; validate.ts refuses it elsewhere.
+   */
+  noPhone: z.literal(true).optional(),
 });
 export type Applicant = z.infer<typeof Applicant>;
 

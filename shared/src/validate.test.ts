@@ -84,6 +84,31 @@ describe('validateDossier, generated from the procedure', () => {
   });
 });
 
+describe('validateDossier, a person with no phone', () => {
+  const noPhone = (): DossierSubmission => {
+    const d = valid();
+    d.applicant = { ...d.applicant, phone: '', noPhone: true };
+    return d;
+  };
+  it('accepts "no phone" with an empty number on a walk-in at the desk', () => {
+    expect(validateDossier(birth, noPhone(), '2026-11-26', { channel: 'desk' })).toEqual([]);
+  });
+  it('refuses it on a citizen\'s own dossier, and when no channel is named', () => {
+    expect(validateDossier(birth, noPhone(), '2026-11-26', { channel: 'online' }).map((p) => `${p.path}:${p.code}`)).toEqual(['applicant.phone:noPhoneDeskOnly']);
+    expect(codes(noPhone())).toEqual(['applicant.phone:noPhoneDeskOnly']);
+  });
+  it('refuses a number given together with "no phone" (none is made up)', () => {
+    const d = noPhone();
+    d.applicant.phone = '0912345678';
+    expect(validateDossier(birth, d, '2026-11-26', { channel: 'desk' }).map((p) => `${p.path}:${p.code}`)).toEqual(['applicant.phone:noPhoneWithNumber']);
+  });
+  it('still requires the phone of a walk-in who did not say "no phone"', () => {
+    const d = valid();
+    d.applicant.phone = '';
+    expect(validateDossier(birth, d, '2026-11-26', { channel: 'desk' }).map((p) => `${p.path}:${p.code}`)).toEqual(['applicant.phone:required']);
+  });
+});
+
 describe('validateDossier, the new field types', () => {
   const procedure: Pick<Procedure, 'fields' | 'documents'> = {
     documents: [],

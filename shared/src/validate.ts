@@ -1,7 +1,7 @@
 // Form validation generated from a procedure's definition: the same function checks the form
 // on the phone (per field, as the person types and when they press Send) and the body on the
 // server, so both always agree. Adding a procedure to the catalog needs no code here.
-import type { DossierSubmission, FieldDef, FieldValue, LeafFieldType, Procedure, SubFieldDef } from './schemas.ts';
+import type { Channel, DossierSubmission, FieldDef, FieldValue, LeafFieldType, Procedure, SubFieldDef } from './schemas.ts';
 import type { ValidationCode } from './messages.ts';
 
 export interface Problem {
@@ -126,8 +126,13 @@ const APPLICANT_FIELDS = [
   { key: 'email', type: 'email', required: false },
 ] as const;
 
+export interface ValidateOptions {
+  /** How the dossier arrives; absent: `online` (a citizen's own, which must give a phone). */
+  channel?: Channel;
+}
+
 /** Validates the whole dossier. An empty list means it may be sent. */
-export function validateDossier(procedure: Pick<Procedure, 'fields' | 'documents'>, d: DossierSubmission, today?: string): Problem[] {
+export function validateDossier(procedure: Pick<Procedure, 'fields' | 'documents'>, d: DossierSubmission, today?: string, opts: ValidateOptions = {}): Problem[] {
   const problems: Problem[] = [];
   const check = (path: string, type: LeafFieldType | 'email', required: boolean, raw: FieldValue | undefined, def?: FieldDef | SubFieldDef) => {
     if (Array.isArray(raw)) {
@@ -144,7 +149,15 @@ export function validateDossier(procedure: Pick<Procedure, 'fields' | 'documents
   };
 
   if (!UNIT_RE.test(d.unitCode)) problems.push({ path: 'unitCode', code: d.unitCode ? 'unit' : 'required' });
-  for (const f of APPLICANT_FIELDS) check(`applicant.${f.key}`, f.type, f.required, d.applicant[f.key]);
+  // "No phone" is for the person at the desk only: a citizen's own dossier is followed up by
+  // phone. With it the number must be empty, so none is made up to fill the form.
+  const noPhone = d.applicant.noPhone === true;
+  if (noPhone && opts.channel !== 'desk') problems.push({ path: 'applicant.phone', code: 'noPhoneDeskOnly' });
+  else if (noPhone && d.applicant.phone.trim()) problems.push({ path: 'applicant.phone', code: 'noPhoneWithNumber' });
+  for (const f of APPLICANT_FIELDS) {
+    if (f.key === 'phone' && noPhone) continue;
+    check(`applicant.${f.key}`, f.type, f.required, d.applicant[f.key]);
+  }
   for (const f of procedure.fields) {
     if (!isShown(f, d.fields)) continue;
     const path = `fields.${f.key}`;

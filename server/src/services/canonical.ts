@@ -22,8 +22,9 @@ export function differences(before: DossierSubmission, after: DossierSubmission)
   if (before.procedureCode !== after.procedureCode) out.push('procedureCode');
   if (before.unitCode !== after.unitCode) out.push('unitCode');
   const keysOf = (a: object, b: object) => [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  const applicantBefore: Record<string, string | undefined> = before.applicant;
-  const applicantAfter: Record<string, string | undefined> = after.applicant;
+  // `noPhone` is the one value that is not text (true or absent): compared as is all the same.
+  const applicantBefore: Record<string, string | boolean | undefined> = before.applicant;
+  const applicantAfter: Record<string, string | boolean | undefined> = after.applicant;
   for (const k of keysOf(before.applicant, after.applicant)) {
     if (applicantBefore[k] !== applicantAfter[k]) out.push(`applicant.${k}`);
   }

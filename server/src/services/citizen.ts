@@ -167,7 +167,7 @@ export class CitizenService {
       .filter((x) => !replaced.has(x.slot))
       .map((x) => ({ id: x.attachment.id, slot: x.slot, fileName: x.attachment.fileName, mediaType: x.attachment.mediaType, size: x.attachment.size, sha256: x.attachment.sha256 }));
     const merged: DossierSubmission = { ...original, fields, attachments: [...kept, ...body.attachments] };
-    return [...problems, ...validateDossier(procedure, merged, today)];
+    return [...problems, ...validateDossier(procedure, merged, today, { channel: d.channel })];
   }
 
   /**

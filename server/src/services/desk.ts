@@ -83,6 +83,7 @@ export class DeskService {
         unitCode: d.unitCode,
         applicantName: body.applicant.fullName,
         phone: body.applicant.phone,
+        ...(body.applicant.noPhone ? { noPhone: true as const } : {}),
         receivedAt: d.receivedAt,
         dueAt: d.dueAt,
         badge: badgeFor(d.status, d.dueAt, now, cal),

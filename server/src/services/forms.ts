@@ -70,6 +70,7 @@ export function buildForm(ctx: FormContext, number: string, payload: FormPayload
       address: body.applicant.address,
       phone: body.applicant.phone,
       ...(body.applicant.email ? { email: body.applicant.email } : {}),
+      ...(body.applicant.noPhone ? { noPhone: true as const } : {}),
     },
     procedure: { code: ctx.procedure.code, name: ctx.procedure.name.vi, processingTime: ctx.procedure.processingTime.vi },
     officer: ctx.officer,

@@ -82,7 +82,7 @@ export class SubmissionService {
     const found = await this.procedureFor(body);
     const procedure = 'procedure' in found ? found.procedure : undefined;
     const unit = await this.store.getUnit(body.unitCode);
-    const problems: Problem[] = 'procedure' in found ? validateDossier(found.procedure, body, vnLocal(at).date) : [found];
+    const problems: Problem[] = 'procedure' in found ? validateDossier(found.procedure, body, vnLocal(at).date, { channel: opts.channel }) : [found];
     if (!unit && !problems.some((p) => p.path === 'unitCode')) problems.push({ path: 'unitCode', code: 'unit' });
     if (procedure?.units && unit && !procedure.units.includes(unit.code)) problems.push({ path: 'unitCode', code: 'unitNotOffered' });
     if (!procedure || !unit || problems.length > 0) return { kind: 'invalid', problems };
