@@ -61,7 +61,9 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api\//, /^\/tra-cuu/],
         // Trust issue: push and notificationclick handlers, a small static file (public/push-sw.js);
         // precaching is unchanged.
-        importScripts: ['push-sw.js'],
+        // Background Sync: the 'sync' event tells the app's windows to send the outbox
+        // (public/sync-sw.js, small and static like push-sw.js).
+        importScripts: ['push-sw.js', 'sync-sw.js'],
         // The first page is controlled as soon as the worker is active, so it works offline
         // without a reload. Waiting updates still wait for the person (no skipWaiting).
         clientsClaim: true,

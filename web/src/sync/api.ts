@@ -33,7 +33,9 @@ export type PutOutcome =
   /** Walk-in only: the officer's session is gone (401) or its CSRF token is stale (403 csrf). */
   | { kind: 'login'; message: string };
 
-const PUT_TIMEOUT_MS = 60_000;
+// The body is a few KB (the pages went before it): a PUT with no answer in 30 s is on a silent
+// link, and the short backoff tries again sooner than waiting longer would.
+const PUT_TIMEOUT_MS = 30_000;
 
 function timeout(ms: number): AbortSignal | undefined {
   return typeof AbortSignal.timeout === 'function' ? AbortSignal.timeout(ms) : undefined;

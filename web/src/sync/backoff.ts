@@ -7,3 +7,15 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
   const base = Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempt - 1), MAX_DELAY_MS);
   return Math.round(Math.min(base * (0.8 + 0.4 * random()), MAX_DELAY_MS));
 }
+
+/**
+ * The cap while the device says it is online but the last try got no answer at all (a network
+ * error, a stalled upload): the radio is attached and the link may come back any second, so
+ * waiting minutes would only delay the receipt. A server that answered (5xx, 429) is busy and
+ * keeps the long backoff.
+ */
+export const SILENT_MAX_DELAY_MS = 5_000;
+
+export function silentBackoffDelay(attempt: number, random: () => number = Math.random): number {
+  return Math.min(backoffDelay(attempt, random), SILENT_MAX_DELAY_MS);
+}

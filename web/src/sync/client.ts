@@ -20,5 +20,5 @@ export function registerRunner(r: Runner): void {
   }
 }
 
-export { progressStore } from './progress.ts';
+export { isSilent, linkStore, progressStore, SILENT_MS } from './progress.ts';
 export type { SendProgress } from './progress.ts';

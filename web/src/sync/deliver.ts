@@ -6,9 +6,9 @@
 import { markNotUploaded } from '../db/attachments.ts';
 import type { AttachmentRecord, DossierError } from '../db/types.ts';
 import type { PutOutcome } from './api.ts';
-import { backoffDelay } from './backoff.ts';
+import { backoffDelay, silentBackoffDelay } from './backoff.ts';
 import { Permanent, Transient } from './errors.ts';
-import type { ProgressStore } from './progress.ts';
+import type { LinkStore, ProgressStore } from './progress.ts';
 
 /** Rounds of "the server lacks a page, upload it again" within one try. */
 const MISSING_ROUNDS = 3;
@@ -31,9 +31,12 @@ export interface DeliveryEnv {
   now: () => number;
   random: () => number;
   progress: ProgressStore;
+  /** `navigator.onLine`; with `link`, a try that got no answer while "online" marks the link silent. */
+  isOnline?: () => boolean;
+  link?: LinkStore;
 }
 
-export async function deliver(job: Delivery, { now, random, progress }: DeliveryEnv): Promise<'sent' | 'retrying' | 'attention'> {
+export async function deliver(job: Delivery, { now, random, progress, isOnline, link }: DeliveryEnv): Promise<'sent' | 'retrying' | 'attention'> {
   try {
     for (let round = 0; round < MISSING_ROUNDS; round++) {
       const pages = await job.pages();
@@ -67,7 +70,11 @@ export async function deliver(job: Delivery, { now, random, progress }: Delivery
     }
     const error = e instanceof Transient ? e.error : { code: 'network' as const, message: e instanceof Error ? e.message : String(e) };
     const attempts = job.attempts + 1;
-    await job.retry(error, attempts, now() + backoffDelay(attempts, random));
+    // Connected but silent: look again within seconds, not minutes (the runner also wakes the
+    // outbox at the first answer of any request).
+    const silent = error.code === 'network' && (isOnline?.() ?? true);
+    if (silent) link?.markSilent();
+    await job.retry(error, attempts, now() + (silent ? silentBackoffDelay(attempts, random) : backoffDelay(attempts, random)));
     return 'retrying';
   } finally {
     progress.set(job.progressId, undefined);

@@ -18,7 +18,7 @@ import { receiveWalkin } from '../db/walkin.ts';
 import { getDossierStatus, getStaffCsrf, putDossier, putStaffDossier, type ApiClient, type PutOutcome } from './api.ts';
 import { deliver } from './deliver.ts';
 import type { OutboxLock } from './lock.ts';
-import { ProgressStore } from './progress.ts';
+import { LinkStore, ProgressStore } from './progress.ts';
 import { Permanent, Transient } from './errors.ts';
 import { createFollowUpSender, paymentProofQueue, supplementQueue } from './follow-ups.ts';
 import { UploadFailure, type Uploader } from './uploader.ts';
@@ -35,6 +35,11 @@ export interface SyncDeps {
    * it the caller guarantees a single sender, as the Node tools do.
    */
   lock?: OutboxLock;
+  /**
+   * Told when a request gets an answer (any HTTP status) or an upload moves, and when a try gets
+   * none while `isOnline()`: the runner wakes the outbox on the first answer after a silence.
+   */
+  link?: LinkStore;
 }
 
 export interface PassReport {
@@ -61,7 +66,14 @@ export function createSyncEngine(deps: SyncDeps) {
   const now = deps.now ?? Date.now;
   const random = deps.random ?? Math.random;
   const isOnline = deps.isOnline ?? (() => true);
-  const progress = deps.progress ?? new ProgressStore();
+  const progress = deps.progress ?? new ProgressStore(now);
+  const link = deps.link ?? new LinkStore();
+  // Every request of the engine tells the link whether an answer came; an answer of any status
+  // means the network passes data again.
+  const api: ApiClient = {
+    base: deps.api.base,
+    fetch: watchFetch(deps.api.fetch, link, isOnline),
+  };
 
   /** `d` names the dossier the pages belong to and how many tries it (or its answer) had. */
   async function uploadPages(d: Pick<DossierRecord, 'id' | 'attempts'>, pages: AttachmentRecord[]): Promise<void> {
@@ -82,11 +94,15 @@ export function createSyncEngine(deps: SyncDeps) {
       try {
         await deps.uploader.upload({
           file: page.blob,
-          endpoint: `${deps.api.base}/api/uploads`,
+          endpoint: `${api.base}/api/uploads`,
           uploadUrl: page.uploadUrl,
           metadata: { dossierId: d.id, attachmentId: page.id, sha256: page.sha256, filename: page.fileName, filetype: page.mediaType },
           onUrl: (url) => setUploadUrl(page.id, url),
-          onProgress: (sent) => report(sent),
+          onProgress: (sent) => {
+            // Bytes left the phone: whatever silence there was is over.
+            if (sent > 0) link.markAlive();
+            report(sent);
+          },
         });
       } catch (e) {
         const status = e instanceof UploadFailure ? e.status : undefined;
@@ -111,17 +127,17 @@ export function createSyncEngine(deps: SyncDeps) {
   /** A walk-in goes to the staff endpoint with the officer's session; a citizen's to their own. */
   async function put(d: DossierRecord, pages: AttachmentRecord[]): Promise<PutOutcome> {
     const body = toSubmission(d, pages);
-    if (d.channel !== 'desk') return putDossier(deps.api, d.id, d.deviceSecret, body);
+    if (d.channel !== 'desk') return putDossier(api, d.id, d.deviceSecret, body);
     if (csrf === undefined) {
       try {
-        csrf = await getStaffCsrf(deps.api);
+        csrf = await getStaffCsrf(api);
       } catch (e) {
         throw new Transient({ code: 'network', message: e instanceof Error ? e.message : String(e) });
       }
     }
     // Nobody signed in: kept in the outbox, never dropped, until an officer signs in again.
     if (csrf === null) throw staffLogin('staff session expired');
-    const outcome = await putStaffDossier(deps.api, d.id, d.deviceSecret, csrf, body);
+    const outcome = await putStaffDossier(api, d.id, d.deviceSecret, csrf, body);
     if (outcome.kind === 'login') {
       csrf = undefined;
       throw staffLogin(outcome.message);
@@ -144,7 +160,7 @@ export function createSyncEngine(deps: SyncDeps) {
         attention: (error) => markAttention(d.id, error, now()),
         retry: (error, attempts, at) => markRetry(d.id, error, attempts, at, now()),
       },
-      { now, random, progress },
+      { now, random, progress, isOnline, link },
     );
   }
 
@@ -155,7 +171,7 @@ export function createSyncEngine(deps: SyncDeps) {
       if (d.status && FINAL_STATUSES.has(d.status) && d.statusCheckedAt) continue;
       if (d.statusCheckedAt && now() - d.statusCheckedAt < STATUS_MIN_INTERVAL_MS) continue;
       try {
-        const s = await getDossierStatus(deps.api, d.id, d.deviceSecret);
+        const s = await getDossierStatus(api, d.id, d.deviceSecret);
         if (s) await saveStatus(d.id, s, now());
       } catch {
         // Offline again or the server is busy: the timeline on the phone stays as it was.
@@ -164,7 +180,7 @@ export function createSyncEngine(deps: SyncDeps) {
   }
 
   // Answers to supplement requests and transfer photos, with the guarantees of a first submission.
-  const senderDeps = { api: deps.api, now, random, progress, uploadPages };
+  const senderDeps = { api, now, random, progress, isOnline, link, uploadPages };
   const followUps = [createFollowUpSender(supplementQueue, senderDeps), createFollowUpSender(paymentProofQueue, senderDeps)];
 
   async function nextWake(): Promise<number | undefined> {
@@ -212,7 +228,24 @@ export function createSyncEngine(deps: SyncDeps) {
     return report;
   }
 
-  return { runOnce, progress };
+  return { runOnce, progress, link };
+}
+
+/**
+ * `fetch` that tells `link` about the network: an answer (any status) marks it alive; a failure
+ * with no answer while the device says it is online marks it silent.
+ */
+export function watchFetch(fetcher: ApiClient['fetch'], link: LinkStore, isOnline: () => boolean = () => true): ApiClient['fetch'] {
+  return async (...args) => {
+    try {
+      const res = await fetcher(...args);
+      link.markAlive();
+      return res;
+    } catch (e) {
+      if (isOnline()) link.markSilent();
+      throw e;
+    }
+  };
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>;

@@ -26,7 +26,7 @@ import {
 import type { AttachmentRecord, DossierError, DossierRecord, PaymentProofRecord, SupplementRecord } from '../db/types.ts';
 import { putPaymentProof, putSupplement, type ApiClient, type PutOutcome } from './api.ts';
 import { deliver } from './deliver.ts';
-import type { ProgressStore } from './progress.ts';
+import type { LinkStore, ProgressStore } from './progress.ts';
 
 interface FollowUp {
   id: string;
@@ -76,11 +76,13 @@ export interface FollowUpSenderDeps {
   now: () => number;
   random: () => number;
   progress: ProgressStore;
+  isOnline?: () => boolean;
+  link?: LinkStore;
   uploadPages: (d: Pick<DossierRecord, 'id' | 'attempts'>, pages: AttachmentRecord[]) => Promise<void>;
 }
 
 export function createFollowUpSender<T extends FollowUp>(queue: FollowUpQueue<T>, deps: FollowUpSenderDeps) {
-  const { api, now, random, progress } = deps;
+  const { api, now, random, progress, isOnline, link } = deps;
 
   async function sendOne(item: T): Promise<'sent' | 'retrying' | 'attention' | 'gone'> {
     const dossier = await getDossier(item.dossierId);
@@ -96,7 +98,7 @@ export function createFollowUpSender<T extends FollowUp>(queue: FollowUpQueue<T>
         attention: (error) => queue.attention(item.id, error, now()),
         retry: (error, attempts, at) => queue.retry(item.id, error, attempts, at, now()),
       },
-      { now, random, progress },
+      { now, random, progress, isOnline, link },
     );
   }
 

@@ -10,7 +10,15 @@ export interface SendProgress {
   /** Bytes of all pages already on the server plus those of the current one. */
   sentBytes: number;
   totalBytes: number;
+  /**
+   * When the bytes (or the phase) last moved, set by the store: a send that has not moved for
+   * `SILENT_MS` is shown as "waiting for the network" instead of a frozen percentage.
+   */
+  movedAt?: number;
 }
+
+/** No byte moved for this long during a send: the screens say the network is not passing data. */
+export const SILENT_MS = 15_000;
 
 type Listener = () => void;
 
@@ -22,10 +30,21 @@ export class ProgressStore {
     return this.byDossier.get(dossierId);
   }
 
+  constructor(private readonly clock: () => number = Date.now) {}
+
   set(dossierId: string, progress: SendProgress | undefined): void {
-    if (progress) this.byDossier.set(dossierId, progress);
-    else this.byDossier.delete(dossierId);
+    if (progress) {
+      // The same bytes reported again (a retried chunk starting over its own 0) is not movement.
+      const before = this.byDossier.get(dossierId);
+      const same = before && before.phase === progress.phase && before.sentBytes === progress.sentBytes;
+      this.byDossier.set(dossierId, { ...progress, movedAt: same ? before.movedAt : this.clock() });
+    } else this.byDossier.delete(dossierId);
     for (const l of this.listeners) l();
+  }
+
+  /** Every send in progress (one at a time today, but the screens need not know). */
+  all(): SendProgress[] {
+    return [...this.byDossier.values()];
   }
 
   subscribe(listener: Listener): () => void {
@@ -34,4 +53,44 @@ export class ProgressStore {
   }
 }
 
+/** The progress's bytes have not moved for `SILENT_MS` (or `ms`). */
+export function isSilent(p: SendProgress, now: number, ms = SILENT_MS): boolean {
+  return p.movedAt !== undefined && now - p.movedAt >= ms;
+}
+
 export const progressStore = new ProgressStore();
+
+/**
+ * "The device says online, but the network passes no data": set when a request of the outbox
+ * fails without an answer (a network error, a stalled upload) while `navigator.onLine` is true;
+ * cleared by any answer or any upload byte. The runner wakes the outbox when it clears; the
+ * header and the dossier screen say "waiting for the network" while it is set.
+ */
+export class LinkStore {
+  private silentFlag = false;
+  private readonly listeners = new Set<(alive: boolean) => void>();
+
+  get silent(): boolean {
+    return this.silentFlag;
+  }
+
+  markSilent(): void {
+    if (this.silentFlag) return;
+    this.silentFlag = true;
+    for (const l of this.listeners) l(false);
+  }
+
+  markAlive(): void {
+    if (!this.silentFlag) return;
+    this.silentFlag = false;
+    for (const l of this.listeners) l(true);
+  }
+
+  /** `alive` is true when the link has just come back, false when it has just gone silent. */
+  subscribe(listener: (alive: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+export const linkStore = new LinkStore();

@@ -2,9 +2,10 @@
 // page is shown again, and on the backoff timer. The engine holds the outbox lock (Web Locks, or
 // a lease where there are none) for each pass, so two tabs never send at once.
 import { registerRunner } from './client.ts';
-import { createSyncEngine, IDLE_RECHECK_MS, type SyncEngine } from './engine.ts';
+import { createSyncEngine, IDLE_RECHECK_MS, watchFetch, type SyncEngine } from './engine.ts';
 import { browserOutboxLock } from './lock.ts';
-import { progressStore } from './progress.ts';
+import { linkStore, progressStore } from './progress.ts';
+import { registerBackgroundSync } from './background.ts';
 import { refreshReferenceData } from './reference.ts';
 import { tusUploader } from './uploader.ts';
 
@@ -18,6 +19,7 @@ export function startSync(engine: SyncEngine = createSyncEngine({
   progress: progressStore,
   isOnline: () => navigator.onLine !== false,
   lock: browserOutboxLock(),
+  link: linkStore,
 })): () => void {
   let running = false;
   let again: boolean | null = null;
@@ -42,6 +44,9 @@ export function startSync(engine: SyncEngine = createSyncEngine({
         // A busy report (another tab is sending) says when to look again, in case it closes.
         const report = await engine.runOnce({ force: next });
         schedule(report.nextWakeAt);
+        // Something still waits: where the browser has Background Sync, its service worker
+        // gets the outbox going again when the network returns, even after the tab is gone.
+        if (report.nextWakeAt !== undefined) registerBackgroundSync();
         next = again;
       }
     } catch (e) {
@@ -52,9 +57,26 @@ export function startSync(engine: SyncEngine = createSyncEngine({
     }
   }
 
+  // The catalog's and units' requests tell the link too: a catalog delta that arrives after a
+  // silence wakes the outbox like any other answer.
   const refresh = () => {
-    if (navigator.onLine !== false) void refreshReferenceData(api());
+    if (navigator.onLine !== false) {
+      const base = api();
+      void refreshReferenceData({ ...base, fetch: watchFetch(base.fetch, engine.link, () => navigator.onLine !== false) });
+    }
   };
+  // The first answer after a silence (a status read, a catalog delta, an upload chunk): the
+  // network passes data again, so the backoff timer is cancelled and a pass runs now.
+  const offLink = engine.link.subscribe((alive) => {
+    if (!alive) return;
+    clearTimeout(timer);
+    void run(true);
+  });
+  // The service worker's Background Sync event, while a window of the app is open.
+  const onMessage = (e: MessageEvent) => {
+    if ((e.data as { type?: unknown } | null)?.type === 'hsc-sync') void run(true);
+  };
+  navigator.serviceWorker?.addEventListener('message', onMessage);
   const onOnline = () => {
     refresh();
     void run(true);
@@ -74,6 +96,8 @@ export function startSync(engine: SyncEngine = createSyncEngine({
   return () => {
     window.removeEventListener('online', onOnline);
     document.removeEventListener('visibilitychange', onVisible);
+    navigator.serviceWorker?.removeEventListener('message', onMessage);
+    offLink();
     clearTimeout(timer);
   };
 }

@@ -3,6 +3,7 @@ import type { DossierRecord } from '../../db/types.ts';
 import { requestSync } from '../../sync/client.ts';
 import { formatDateTime } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
+import { useNetWaiting } from '../hooks/useNetWaiting.ts';
 import { useOnline } from '../hooks/useOnline.ts';
 import { useSendProgress } from '../hooks/useSendProgress.ts';
 
@@ -10,6 +11,23 @@ export function SendStatus({ dossier }: { dossier: DossierRecord }) {
   const { t } = useLang();
   const online = useOnline();
   const progress = useSendProgress(dossier.id);
+  const silent = useNetWaiting(dossier.id);
+
+  // Connected but nothing moves (for SILENT_MS during a send, or the last try got no answer):
+  // plain words and a way to try at once, never a frozen "0 %".
+  if (online && (silent || (!progress && dossier.lastError?.code === 'network'))) {
+    return (
+      <div className="progress-box" data-testid="waiting-network" role="status">
+        <p>
+          <strong>{t('detail.waitingNetwork')}</strong>
+        </p>
+        <p>{t('detail.waitingNetworkHint')}</p>
+        <button type="button" className="btn btn-secondary" data-testid="send-now" onClick={() => requestSync(true)}>
+          {t('detail.sendNow')}
+        </button>
+      </div>
+    );
+  }
 
   if (progress) {
     const overall = progress.totalBytes ? Math.round((progress.sentBytes / progress.totalBytes) * 100) : 100;
