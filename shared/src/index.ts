@@ -8,6 +8,7 @@ export * from './validate.ts';
 export * from './catalog.ts';
 export * from './units.ts';
 export * from './staff.ts';
+export * from './staff-admin.ts';
 export * from './lifecycle.ts';
 export * from './desk.ts';
 export * from './desk-messages.ts';

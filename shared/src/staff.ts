@@ -29,6 +29,8 @@ export const StaffUser = z.object({
    * examination (handover.ts). Otherwise an officer like any other; absent means false.
    */
   specialist: z.boolean().optional(),
+  /** Set after an administrator's reset: the console asks for a new password before anything else. */
+  mustChangePassword: z.boolean().optional(),
 });
 export type StaffUser = z.infer<typeof StaffUser>;
 
@@ -77,7 +79,7 @@ export const CreateStaffRequest = z
   .refine((s) => !s.specialist || s.role === 'officer', { path: ['specialist'], message: 'only an officer is a specialist' });
 export type CreateStaffRequest = z.infer<typeof CreateStaffRequest>;
 
-export const StaffAccount = StaffUser.extend({ createdAt: z.string(), phone: z.string().optional() });
+export const StaffAccount = StaffUser.extend({ createdAt: z.string(), phone: z.string().optional(), disabledAt: z.string().optional() });
 export type StaffAccount = z.infer<typeof StaffAccount>;
 export const StaffList = z.object({ staff: z.array(StaffAccount) });
 export type StaffList = z.infer<typeof StaffList>;

@@ -16,6 +16,9 @@ declare module 'fastify' {
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** What a session whose password was reset may still use. */
+export const PASSWORD_URL = '/api/staff/password';
+const PASSWORD_CHANGE_OPEN = new Set(['/api/staff/me', '/api/staff/logout', PASSWORD_URL]);
 
 export const requestMeta = (req: FastifyRequest): RequestMeta => {
   const ua = req.headers['user-agent'];
@@ -33,6 +36,11 @@ export function installStaffGate(app: FastifyInstance, staff: StaffService, opts
       if (!staff.csrfMatches(auth.session, typeof header === 'string' ? header : undefined)) {
         return reply.code(403).send(apiError(langOf(req), 'csrf'));
       }
+    }
+    // After an administrator's reset the temporary password opens nothing but the change itself
+    // (and who am I, and sign out): whoever handed it over cannot work as the account.
+    if (auth.staff.mustChangePassword && !PASSWORD_CHANGE_OPEN.has(req.routeOptions.url ?? '')) {
+      return reply.code(403).header('cache-control', 'no-store').send(apiError(langOf(req), 'password_change_required'));
     }
     req.staffAuth = auth;
     reply.header('cache-control', 'no-store'); // every staff answer is personal

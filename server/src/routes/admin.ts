@@ -1,6 +1,23 @@
 // The administrator's routes: staff accounts, the holiday calendar, each unit's payee account.
 // No dossier here.
-import { ApiError, CreateStaffRequest, Holiday, IsoDate, PutHolidayRequest, PutPayeeRequest, StaffAccount, StaffList, UnitPayeeResponse } from '@hsc/shared';
+import {
+  ApiError,
+  AUDIT_PAGE_SIZE,
+  AuditPage,
+  AuditQuery,
+  CreateStaffRequest,
+  Holiday,
+  IsoDate,
+  LockoutList,
+  PutHolidayRequest,
+  PutPayeeRequest,
+  ResetPasswordResponse,
+  StaffAccount,
+  StaffList,
+  UnitPayeeResponse,
+  UnlockRequest,
+  UpdateStaffRequest,
+} from '@hsc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiError } from '../http/errors.ts';
@@ -35,6 +52,131 @@ export const adminRoutes: FastifyPluginAsyncZod<{ staff: StaffService; calendar:
         return reply.code(400).send(apiError(lang, 'invalid', { fields: [{ path: 'unitCode', code: 'unit', message: text(lang, 'invalidValue') }] }));
       }
       return reply.code(201).send(outcome.account);
+    },
+  );
+
+  const StaffParam = z.object({ id: z.string().max(100) });
+  const NOT_FOUND = { 404: ApiError };
+
+  app.patch(
+    '/api/admin/staff/:id',
+    {
+      onRequest: adminOnly,
+      schema: { tags: ['admin'], summary: 'Change the desk phone or the specialist flag', params: StaffParam, body: UpdateStaffRequest, response: { 200: StaffAccount, ...NOT_FOUND, ...ERRORS } },
+    },
+    async (req, reply) => {
+      const lang = langOf(req);
+      const outcome = await staff.update(req.params.id, req.body, viewerOf(req));
+      if (outcome.kind === 'not_found') return reply.code(404).send(apiError(lang, 'not_found'));
+      if (outcome.kind !== 'ok') return reply.code(400).send(apiError(lang, 'invalid', { fields: [{ path: 'specialist', code: 'role', message: text(lang, 'not_officer') }] }));
+      return outcome.account;
+    },
+  );
+
+  for (const [path, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    app.post(
+      `/api/admin/staff/:id/${path}`,
+      {
+        onRequest: adminOnly,
+        schema: {
+          tags: ['admin'],
+          summary: disabled ? 'Disable an account (its sessions end; sign-in refuses it)' : 'Enable a disabled account',
+          params: StaffParam,
+          response: { 200: StaffAccount, 409: ApiError, ...NOT_FOUND, ...ERRORS },
+        },
+      },
+      async (req, reply) => {
+        const lang = langOf(req);
+        const outcome = await staff.setDisabled(req.params.id, disabled, viewerOf(req));
+        if (outcome.kind === 'not_found') return reply.code(404).send(apiError(lang, 'not_found'));
+        if (outcome.kind !== 'ok') return reply.code(409).send(apiError(lang, 'cannot_disable_self'));
+        return outcome.account;
+      },
+    );
+  }
+
+  app.post(
+    '/api/admin/staff/:id/reset-password',
+    {
+      onRequest: adminOnly,
+      schema: {
+        tags: ['admin'],
+        summary: 'A one-time temporary password to hand over; the sessions end and the next sign-in must choose a new one',
+        params: StaffParam,
+        response: { 200: ResetPasswordResponse, ...NOT_FOUND, ...ERRORS },
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      const outcome = await staff.resetPassword(req.params.id, viewerOf(req));
+      if (outcome.kind === 'not_found') return reply.code(404).send(apiError(langOf(req), 'not_found'));
+      return { account: outcome.account, temporaryPassword: outcome.temporaryPassword };
+    },
+  );
+
+  app.get('/api/admin/lockouts', { onRequest: adminOnly, schema: { tags: ['admin'], summary: 'Usernames and IPs refused at sign-in now', response: { 200: LockoutList, ...ERRORS } } }, async () => ({
+    lockouts: await staff.lockouts(),
+  }));
+
+  app.post(
+    '/api/admin/unlock',
+    { onRequest: adminOnly, schema: { tags: ['admin'], summary: "Lift a username's or an IP's sign-in lockout", body: UnlockRequest, response: { 204: z.void(), ...ERRORS } } },
+    async (req, reply) => {
+      await staff.unlock(req.body.kind, req.body.value, viewerOf(req));
+      return reply.code(204).send();
+    },
+  );
+
+  // The audit log, newest first. Reading it is itself audited (with the filters asked for).
+  app.get(
+    '/api/admin/audit',
+    { onRequest: adminOnly, schema: { tags: ['admin'], summary: 'The audit log, filtered and paged (newest first; the read is audited)', querystring: AuditQuery, response: { 200: AuditPage, ...ERRORS } } },
+    async (req) => {
+      const q = req.query;
+      const v = viewerOf(req);
+      let dossierId: string | undefined;
+      if (q.dossier) dossierId = (await store.getDossierByCode(q.dossier.toUpperCase()))?.id ?? (await store.getDossierByCode(q.dossier))?.id ?? q.dossier;
+      const dayStart = (d: string) => new Date(Date.parse(`${d}T00:00:00+07:00`)).toISOString();
+      const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00+07:00`) + 86_400_000).toISOString();
+      const page = q.page;
+      const { items, total } = await store.audit.search({
+        staffId: q.staff || undefined,
+        action: q.action || undefined,
+        dossierId,
+        fromAt: q.from ? dayStart(q.from) : undefined,
+        toAt: q.to ? nextDay(q.to) : undefined,
+        offset: (page - 1) * AUDIT_PAGE_SIZE,
+        limit: AUDIT_PAGE_SIZE,
+      });
+      await store.audit.append(staffAudit(v, now(), { action: 'audit_read', details: { ...q } }));
+      const people = new Map((await store.staff.list()).map((s) => [s.id, s]));
+      const codes = new Map<string, string | null>();
+      for (const a of items) if (a.dossierId && !codes.has(a.dossierId)) codes.set(a.dossierId, (await store.getDossier(a.dossierId))?.code ?? null);
+      return {
+        items: items.map((a) => {
+          const who = a.staffId ? people.get(a.staffId) : undefined;
+          return {
+            id: a.id,
+            at: a.at,
+            actorKind: a.actorKind,
+            staffId: a.staffId ?? null,
+            staffName: who?.displayName ?? null,
+            staffUsername: who?.username ?? null,
+            action: a.action,
+            dossierId: a.dossierId ?? null,
+            dossierCode: a.dossierId ? (codes.get(a.dossierId) ?? null) : null,
+            ip: a.ip ?? null,
+            userAgent: a.userAgent ?? null,
+            details: a.details ?? undefined,
+          };
+        }),
+        total,
+        page,
+        pageSize: AUDIT_PAGE_SIZE,
+      };
     },
   );
 

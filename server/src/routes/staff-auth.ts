@@ -1,11 +1,11 @@
 // Sign in, who am I, sign out. The cookie holds a random token (only its SHA-256 is stored);
 // the CSRF token comes back in the body, for the console to echo in `x-csrf-token`.
-import { ApiError, LoginRequest, STAFF_COOKIE, StaffSession } from '@hsc/shared';
+import { ApiError, ChangePasswordRequest, LoginRequest, STAFF_COOKIE, StaffSession } from '@hsc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiError } from '../http/errors.ts';
-import { requestMeta } from '../http/staff-session.ts';
-import { langOf } from '../http/texts.ts';
+import { PASSWORD_URL, requestMeta } from '../http/staff-session.ts';
+import { langOf, translate } from '../http/texts.ts';
 import type { StaffService } from '../services/staff.ts';
 
 export const LOGIN_URL = '/api/staff/login';
@@ -24,7 +24,12 @@ export const staffAuthRoutes: FastifyPluginAsyncZod<{ staff: StaffService }> = a
     async (req, reply) => {
       reply.header('cache-control', 'no-store');
       const outcome = await staff.login(req.body.username, req.body.password, requestMeta(req));
-      if (outcome.kind === 'rate_limited') return reply.code(429).send(apiError(langOf(req), 'rate_limited'));
+      if (outcome.kind === 'rate_limited') {
+        // Whole minutes, rounded up: "try again in 0 minutes" would be a lie.
+        const minutes = Math.max(1, Math.ceil(outcome.retryAfterMs / 60_000));
+        reply.header('retry-after', String(Math.ceil(outcome.retryAfterMs / 1000)));
+        return reply.code(429).send({ error: 'rate_limited', message: translate(langOf(req), 'errors.login_locked', { minutes }) });
+      }
       if (outcome.kind === 'bad_credentials') return reply.code(401).send(apiError(langOf(req), 'bad_credentials'));
       reply.setCookie(STAFF_COOKIE, outcome.token, {
         httpOnly: true,
@@ -54,6 +59,25 @@ export const staffAuthRoutes: FastifyPluginAsyncZod<{ staff: StaffService }> = a
       await staff.logout(req.staffAuth!, requestMeta(req));
       reply.clearCookie(STAFF_COOKIE, { path: '/api' });
       return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    PASSWORD_URL,
+    {
+      schema: {
+        tags: ['staff'],
+        summary: 'Change one\'s own password (required after an administrator\'s reset); other sessions end',
+        body: ChangePasswordRequest,
+        response: { 200: StaffSession, 400: ApiError, 401: ApiError, 403: ApiError },
+      },
+    },
+    async (req, reply) => {
+      const auth = req.staffAuth!;
+      const outcome = await staff.changePassword(auth, req.body.currentPassword, req.body.newPassword, requestMeta(req));
+      if (outcome !== 'ok') return reply.code(400).send(apiError(langOf(req), outcome));
+      const { mustChangePassword: _, ...user } = auth.staff;
+      return { user, csrfToken: auth.session.csrfToken };
     },
   );
 };

@@ -38,6 +38,12 @@ export class Limits {
     return this.counters.release(key, this.now().getTime());
   }
 
+  /** The windows under `prefix` with at least `min` hits (the lockouts in force). */
+  async active(prefix: string, min: number): Promise<(LimitHit & { key: string })[]> {
+    const at = this.now().getTime();
+    return (await this.counters.active(prefix, min, at)).map((h) => ({ ...h, ttl: Math.max(0, h.resetAt - at) }));
+  }
+
   reset(key: string): Promise<void> {
     return this.counters.reset(key);
   }

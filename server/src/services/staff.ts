@@ -3,8 +3,9 @@
 // IP in the store's counters (so every node counts into the same window).
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { roleHasUnit, type CreateStaffRequest, type StaffAccount, type StaffRole, type StaffSession, type StaffUser } from '@hsc/shared';
+import { roleHasUnit, type CreateStaffRequest, type Lockout, type StaffAccount, type StaffRole, type StaffSession, type StaffUser, type UpdateStaffRequest } from '@hsc/shared';
 import type { SessionRecord, StaffRecord, Store } from '../store/store.ts';
+import type { Viewer } from './access.ts';
 import { constantTimeEqual, sha256Hex } from './canonical.ts';
 import { Limits } from './limits.ts';
 import { seedDemoPayees } from './payees.ts';
@@ -28,7 +29,7 @@ export const SESSION_TTL_MS = 12 * 60 * 60_000;
 export type LoginOutcome =
   | { kind: 'ok'; token: string; session: StaffSession }
   | { kind: 'bad_credentials' }
-  | { kind: 'rate_limited' };
+  | { kind: 'rate_limited'; retryAfterMs: number };
 
 export type CreateOutcome = { kind: 'created'; account: StaffAccount } | { kind: 'username_taken' } | { kind: 'unknown_unit' };
 
@@ -37,7 +38,31 @@ export interface Authenticated {
   session: SessionRecord;
 }
 
-export const toUser = (s: StaffRecord): StaffUser => ({ id: s.id, username: s.username, displayName: s.displayName, role: s.role, unitCode: s.unitCode });
+export const toUser = (s: StaffRecord): StaffUser => ({
+  id: s.id,
+  username: s.username,
+  displayName: s.displayName,
+  role: s.role,
+  unitCode: s.unitCode,
+  ...(s.passwordResetAt ? { mustChangePassword: true } : {}),
+});
+
+/** Ten characters from an alphabet without look-alikes (0/O, 1/l/I), to be read out at the desk. */
+const TEMP_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+export function temporaryPassword(): string {
+  const bytes = randomBytes(10);
+  return Array.from(bytes, (b) => TEMP_ALPHABET[b % TEMP_ALPHABET.length]).join('');
+}
+
+export type AdminOutcome = { kind: 'ok'; account: StaffAccount } | { kind: 'not_found' } | { kind: 'self' } | { kind: 'not_officer' };
+
+const toAccount = (s: StaffRecord, specialist: boolean): StaffAccount => ({
+  ...toUser(s),
+  ...(specialist ? { specialist: true } : {}),
+  createdAt: s.createdAt,
+  ...(s.phone ? { phone: s.phone } : {}),
+  ...(s.disabledAt ? { disabledAt: s.disabledAt } : {}),
+});
 
 /** Argon2id (the library's default algorithm) with its default, OWASP-level costs. */
 export const hashPassword = (password: string) => hash(password);
@@ -102,7 +127,9 @@ export class StaffService {
     const ip = await this.counters.hit(ipKey, this.limits.windowMs);
     if (user.count > this.limits.perUser || ip.count > this.limits.perIp) {
       await audit('login_rate_limited', null, { username });
-      return { kind: 'rate_limited' };
+      // The later of the two windows that refuse: the person is told how long to wait.
+      const retryAfterMs = Math.max(user.count > this.limits.perUser ? user.ttl : 0, ip.count > this.limits.perIp ? ip.ttl : 0);
+      return { kind: 'rate_limited', retryAfterMs };
     }
     const staff = await this.store.staff.byUsername(username);
     const ok = await verifyPassword(staff?.passwordHash ?? (await this.dummyHash()), password);
@@ -179,12 +206,86 @@ export class StaffService {
 
   async list(): Promise<StaffAccount[]> {
     const specialists = await this.store.handovers.specialists();
-    return (await this.store.staff.list()).map((s) => ({
-      ...toUser(s),
-      ...(specialists.has(s.id) ? { specialist: true } : {}),
-      createdAt: s.createdAt,
-      ...(s.phone ? { phone: s.phone } : {}),
-    }));
+    return (await this.store.staff.list()).map((s) => toAccount(s, specialists.has(s.id)));
+  }
+
+  private async account(id: string): Promise<StaffAccount | undefined> {
+    const s = await this.store.staff.byId(id);
+    return s && toAccount(s, (await this.store.handovers.specialists()).has(s.id));
+  }
+
+  private adminAudit(actor: Viewer, action: string, details: unknown) {
+    return this.store.audit.append({ at: this.now().toISOString(), actorKind: 'staff', staffId: actor.id, action, ip: actor.meta.ip, userAgent: actor.meta.userAgent, details });
+  }
+
+  /** The desk phone and the specialist flag (only an officer is a specialist). */
+  async update(id: string, patch: UpdateStaffRequest, actor: Viewer): Promise<AdminOutcome> {
+    const s = await this.store.staff.byId(id);
+    if (!s) return { kind: 'not_found' };
+    if (patch.specialist && s.role !== 'officer') return { kind: 'not_officer' };
+    if (patch.phone !== undefined) await this.store.staff.update(id, { phone: patch.phone || null });
+    if (patch.specialist !== undefined) await this.store.handovers.setSpecialist(id, patch.specialist);
+    await this.adminAudit(actor, 'staff_updated', { id, username: s.username, ...patch });
+    return { kind: 'ok', account: (await this.account(id))! };
+  }
+
+  /** Disabling ends the account's sessions at once (sign-in already refuses a disabled account). */
+  async setDisabled(id: string, disabled: boolean, actor: Viewer): Promise<AdminOutcome> {
+    const s = await this.store.staff.byId(id);
+    if (!s) return { kind: 'not_found' };
+    // An administrator who disables themself could leave the office with no administrator.
+    if (disabled && id === actor.id) return { kind: 'self' };
+    await this.store.staff.update(id, { disabledAt: disabled ? (s.disabledAt ?? this.now().toISOString()) : null });
+    if (disabled) await this.store.staff.deleteSessionsOf(id);
+    await this.adminAudit(actor, disabled ? 'staff_disabled' : 'staff_enabled', { id, username: s.username });
+    return { kind: 'ok', account: (await this.account(id))! };
+  }
+
+  /**
+   * A temporary password, returned once for the admin to hand over; the account's sessions end
+   * and its next sign-in must choose a new one. Only the hash is kept; the audit has no password.
+   */
+  async resetPassword(id: string, actor: Viewer): Promise<{ kind: 'ok'; account: StaffAccount; temporaryPassword: string } | { kind: 'not_found' }> {
+    const s = await this.store.staff.byId(id);
+    if (!s) return { kind: 'not_found' };
+    const temp = temporaryPassword();
+    await this.store.staff.update(id, { passwordHash: await hashPassword(temp), passwordResetAt: this.now().toISOString() });
+    await this.store.staff.deleteSessionsOf(id);
+    // The username's failures go too: the person is about to sign in with the new password.
+    await this.counters.reset(`login:user:${s.username}`);
+    await this.adminAudit(actor, 'staff_password_reset', { id, username: s.username });
+    return { kind: 'ok', account: (await this.account(id))!, temporaryPassword: temp };
+  }
+
+  /** The owner's change (forced after a reset): the current password, then a new, different one. */
+  async changePassword(auth: Authenticated, current: string, next: string, meta: RequestMeta): Promise<'ok' | 'wrong_password' | 'same_password'> {
+    const s = await this.store.staff.byId(auth.staff.id);
+    if (!s || !(await verifyPassword(s.passwordHash, current))) return 'wrong_password';
+    if (current === next) return 'same_password';
+    await this.store.staff.update(s.id, { passwordHash: await hashPassword(next), passwordResetAt: null });
+    // Other sessions (another browser that knew the old password) end; this one goes on.
+    await this.store.staff.deleteSessionsOf(s.id, auth.session.tokenHash);
+    await this.store.audit.append({ at: this.now().toISOString(), actorKind: 'staff', staffId: s.id, action: 'password_changed', ip: meta.ip, userAgent: meta.userAgent });
+    return 'ok';
+  }
+
+  /** Usernames and IPs refused at sign-in now (their failures passed the limit in the current window). */
+  async lockouts(): Promise<Lockout[]> {
+    const of = async (kind: 'user' | 'ip', limit: number) =>
+      (await this.counters.active(`login:${kind}:`, limit)).map((h) => ({
+        kind,
+        value: h.key.slice(`login:${kind}:`.length),
+        failures: h.count,
+        until: new Date(h.resetAt).toISOString(),
+      }));
+    // The count reaching the limit refuses the next attempt, so that is a lockout already.
+    return [...(await of('user', this.limits.perUser)), ...(await of('ip', this.limits.perIp))];
+  }
+
+  async unlock(kind: 'user' | 'ip', value: string, actor: Viewer): Promise<void> {
+    const v = kind === 'user' ? value.trim().toLowerCase() : value.trim();
+    await this.counters.reset(`login:${kind}:${v}`);
+    await this.adminAudit(actor, 'login_unlocked', { kind, value: v });
   }
 
   /**

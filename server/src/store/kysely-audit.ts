@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { insertAudit, toAudit } from './rows.ts';
 import type { Database } from './schema.ts';
-import type { AuditEntry, AuditRecord, AuditStore } from './store.ts';
+import type { AuditEntry, AuditRecord, AuditSearch, AuditStore } from './store.ts';
 
 export class KyselyAuditStore implements AuditStore {
   constructor(private readonly db: Kysely<Database>) {}
@@ -22,5 +22,17 @@ export class KyselyAuditStore implements AuditStore {
   async byActionId(actionId: string): Promise<AuditRecord | undefined> {
     const row = await this.db.selectFrom('audit_log').selectAll().where('action_id', '=', actionId).executeTakeFirst();
     return row && toAudit(row);
+  }
+
+  async search(f: AuditSearch): Promise<{ items: AuditRecord[]; total: number }> {
+    let q = this.db.selectFrom('audit_log');
+    if (f.staffId !== undefined) q = q.where('staff_id', '=', f.staffId);
+    if (f.action !== undefined) q = q.where('action', '=', f.action);
+    if (f.dossierId !== undefined) q = q.where('dossier_id', '=', f.dossierId);
+    if (f.fromAt !== undefined) q = q.where('at', '>=', f.fromAt);
+    if (f.toAt !== undefined) q = q.where('at', '<', f.toAt);
+    const count = await q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const rows = await q.selectAll().orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute();
+    return { items: rows.map(toAudit), total: Number(count.n) };
   }
 }

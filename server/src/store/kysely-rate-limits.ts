@@ -22,6 +22,8 @@ export interface CounterStore {
   /** Takes one back (a success that should not count), never below zero. */
   release(key: string, nowMs: number): Promise<void>;
   reset(key: string): Promise<void>;
+  /** The keys starting with `prefix` whose window is running at `nowMs` with at least `min` hits. */
+  active(prefix: string, min: number, nowMs: number): Promise<(CounterHit & { key: string })[]>;
   /** Deletes the windows that ended at or before `nowMs`; returns how many. */
   prune(nowMs: number): Promise<number>;
 }
@@ -94,6 +96,20 @@ export class KyselyCounterStore implements CounterStore {
 
   async reset(key: string): Promise<void> {
     await this.db.deleteFrom('rate_limits').where('key', '=', key).execute();
+  }
+
+  async active(prefix: string, min: number, nowMs: number): Promise<(CounterHit & { key: string })[]> {
+    // The prefix is ours (login:user:, login:ip:), never typed by anyone: no LIKE wildcards in it.
+    const rows = await this.db
+      .selectFrom('rate_limits')
+      .select(['key', 'count', 'window_end'])
+      .where('key', 'like', `${prefix}%`)
+      .where('window_end', '>', Math.floor(nowMs))
+      .where('count', '>=', min)
+      .orderBy('key')
+      .limit(500)
+      .execute();
+    return rows.map((r) => ({ key: r.key, count: Number(r.count), resetAt: Number(r.window_end) }));
   }
 
   async prune(nowMs: number): Promise<number> {

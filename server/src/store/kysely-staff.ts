@@ -1,9 +1,16 @@
 // Staff accounts and sessions, rows in the database so that every API node shares them (the
 // login throttles count in the store's counters, kysely-rate-limits.ts).
 import { StaffRole } from '@hsc/shared';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Migration, Selectable, Updateable } from 'kysely';
 import type { Database, StaffSessionsTable, StaffTable } from './schema.ts';
-import type { SessionRecord, StaffRecord, StaffStore } from './store.ts';
+import type { SessionRecord, StaffPatch, StaffRecord, StaffStore } from './store.ts';
+
+/** Migration 0017: when an administrator reset the account's password (null: not reset). */
+export const m0017Admin: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('staff').addColumn('password_reset_at', 'text').execute();
+  },
+};
 
 const toStaff = (r: Selectable<StaffTable>): StaffRecord => ({
   id: r.id,
@@ -15,6 +22,8 @@ const toStaff = (r: Selectable<StaffTable>): StaffRecord => ({
   createdAt: r.created_at,
   disabledAt: r.disabled_at,
   phone: r.phone,
+  // Absent rather than null when never reset, so records read back as they were written.
+  ...(r.password_reset_at ? { passwordResetAt: r.password_reset_at } : {}),
 });
 
 const toSession = (r: Selectable<StaffSessionsTable>): SessionRecord => ({
@@ -43,6 +52,7 @@ export class KyselyStaffStore implements StaffStore {
         created_at: s.createdAt,
         disabled_at: s.disabledAt,
         phone: s.phone,
+        password_reset_at: s.passwordResetAt ?? null,
       })
       .onConflict((oc) => oc.column('username').doNothing())
       .returning('id')
@@ -97,5 +107,22 @@ export class KyselyStaffStore implements StaffStore {
 
   async deleteExpiredSessions(now: string): Promise<void> {
     await this.db.deleteFrom('staff_sessions').where('expires_at', '<=', now).execute();
+  }
+
+  async update(id: string, patch: StaffPatch): Promise<boolean> {
+    const set: Updateable<StaffTable> = {};
+    if (patch.phone !== undefined) set.phone = patch.phone;
+    if (patch.disabledAt !== undefined) set.disabled_at = patch.disabledAt;
+    if (patch.passwordHash !== undefined) set.password_hash = patch.passwordHash;
+    if (patch.passwordResetAt !== undefined) set.password_reset_at = patch.passwordResetAt;
+    if (Object.keys(set).length === 0) return !!(await this.byId(id));
+    const res = await this.db.updateTable('staff').set(set).where('id', '=', id).executeTakeFirst();
+    return Number(res.numUpdatedRows) > 0;
+  }
+
+  async deleteSessionsOf(staffId: string, keep?: string): Promise<void> {
+    let q = this.db.deleteFrom('staff_sessions').where('staff_id', '=', staffId);
+    if (keep !== undefined) q = q.where('token_hash', '!=', keep);
+    await q.execute();
   }
 }

@@ -130,6 +130,8 @@ export interface StaffTable {
   disabled_at: string | null;
   /** Added by 0009. */
   phone: string | null;
+  /** Added by 0017: when an administrator reset the password (the next sign-in must change it); null otherwise. */
+  password_reset_at: string | null;
 }
 
 export interface StaffSessionsTable {

@@ -141,6 +141,28 @@ export interface StaffRecord {
   disabledAt: string | null;
   /** The desk phone printed on Mẫu 02; null when none was given. */
   phone: string | null;
+  /** When an administrator reset the password: until the owner sets a new one, nothing else is allowed. */
+  passwordResetAt?: string | null;
+}
+
+/** The columns an administrator changes (absent: unchanged). */
+export interface StaffPatch {
+  phone?: string | null;
+  disabledAt?: string | null;
+  passwordHash?: string;
+  passwordResetAt?: string | null;
+}
+
+/** The audit log's search (the administrator's screen): all filters optional, newest first. */
+export interface AuditSearch {
+  staffId?: string;
+  action?: string;
+  dossierId?: string;
+  /** ISO instants: from included, to excluded. */
+  fromAt?: string;
+  toAt?: string;
+  offset: number;
+  limit: number;
 }
 
 export interface SessionRecord {
@@ -164,6 +186,10 @@ export interface StaffStore {
   session(tokenHash: string, now: string): Promise<{ session: SessionRecord; staff: StaffRecord } | undefined>;
   deleteSession(tokenHash: string): Promise<void>;
   deleteExpiredSessions(now: string): Promise<void>;
+  /** False when there is no such account. */
+  update(id: string, patch: StaffPatch): Promise<boolean>;
+  /** Ends every session of the account (disabled, password reset or changed), but `keep`. */
+  deleteSessionsOf(staffId: string, keep?: string): Promise<void>;
 }
 
 export interface AuditEntry {
@@ -191,6 +217,8 @@ export interface AuditStore {
   /** Oldest first. */
   list(filter: { dossierId?: string; staffId?: string; limit?: number }): Promise<AuditRecord[]>;
   byActionId(actionId: string): Promise<AuditRecord | undefined>;
+  /** A page of the log, newest first, and how many lines match. */
+  search(filter: AuditSearch): Promise<{ items: AuditRecord[]; total: number }>;
 }
 
 /** 'off': a day off; 'workday': a weekend date worked instead of a day off ("ngày làm bù"). */

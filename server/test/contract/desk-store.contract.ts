@@ -95,6 +95,36 @@ export function describeDeskStoreContract(harness: () => StoreHarness) {
       expect(await store.staff.session(session.tokenHash, NOW)).toBeUndefined();
     });
 
+    test('staff: the administrator\'s changes; ending the sessions of one account (but one)', async () => {
+      const staff = { id: randomUUID(), username: `u.${randomUUID().slice(0, 8)}`, displayName: 'Lan', role: 'officer' as const, unitCode: '05716', passwordHash: 'h1', createdAt: NOW, disabledAt: null, phone: null };
+      await store.staff.create(staff);
+      expect(await store.staff.update(staff.id, { phone: '0208 3820 222', disabledAt: NOW, passwordHash: 'h2', passwordResetAt: NOW })).toBe(true);
+      expect(await store.staff.byId(staff.id)).toEqual({ ...staff, phone: '0208 3820 222', disabledAt: NOW, passwordHash: 'h2', passwordResetAt: NOW });
+      await store.staff.update(staff.id, { disabledAt: null, passwordResetAt: null });
+      expect(await store.staff.byId(staff.id)).toEqual({ ...staff, phone: '0208 3820 222', passwordHash: 'h2' });
+      expect(await store.staff.update(randomUUID(), { phone: null })).toBe(false);
+      const s = (tokenHash: string) => ({ tokenHash, staffId: staff.id, csrfToken: 'c', userAgent: null, ip: null, createdAt: NOW, expiresAt: '2099-01-01T00:00:00.000Z' });
+      const [a, b] = [randomUUID(), randomUUID()];
+      await store.staff.createSession(s(a));
+      await store.staff.createSession(s(b));
+      await store.staff.deleteSessionsOf(staff.id, b);
+      expect(await store.staff.session(a, NOW)).toBeUndefined();
+      expect(await store.staff.session(b, NOW)).toBeDefined();
+      await store.staff.deleteSessionsOf(staff.id);
+      expect(await store.staff.session(b, NOW)).toBeUndefined();
+    });
+
+    test('audit search: filters, newest first, a page and the total', async () => {
+      const staffId = randomUUID();
+      for (let i = 0; i < 5; i++) await store.audit.append({ at: `2026-03-1${i}T01:00:00.000Z`, actorKind: 'staff', staffId, action: i % 2 ? 'odd' : 'even' });
+      const all = await store.audit.search({ staffId, offset: 0, limit: 2 });
+      expect(all.total).toBe(5);
+      expect(all.items.map((x) => x.at)).toEqual(['2026-03-14T01:00:00.000Z', '2026-03-13T01:00:00.000Z']);
+      expect((await store.audit.search({ staffId, offset: 4, limit: 2 })).items.map((x) => x.at)).toEqual(['2026-03-10T01:00:00.000Z']);
+      expect((await store.audit.search({ staffId, action: 'odd', offset: 0, limit: 10 })).total).toBe(2);
+      expect((await store.audit.search({ staffId, fromAt: '2026-03-11T00:00:00.000Z', toAt: '2026-03-13T00:00:00.000Z', offset: 0, limit: 10 })).total).toBe(2);
+    });
+
     test('counters (rate limits, login throttles): a window from the first hit, atomic under concurrent hits, released, reset, pruned', async () => {
       const key = `test:${randomUUID()}`;
       const t0 = Date.parse(NOW);
