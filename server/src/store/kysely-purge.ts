@@ -10,6 +10,7 @@ const AFTER_ACCEPTANCE = DossierStatus.options.filter((s) => !['registered', 'su
 
 interface PushTable {
   push_subscriptions: { dossier_id: string };
+  sms_optins: { dossier_id: string };
 }
 
 export interface PurgeStore {
@@ -60,6 +61,8 @@ async function removeDossier(tx: Transaction<Database>, id: string): Promise<str
   const results = await tx.deleteFrom('results').where('dossier_id', '=', id).returning('path').execute();
   await tx.deleteFrom('timeline').where('dossier_id', '=', id).execute();
   await (tx as unknown as Transaction<PushTable>).deleteFrom('push_subscriptions').where('dossier_id', '=', id).execute();
+  // The phone an SMS went to is personal data: it goes with the dossier.
+  await (tx as unknown as Transaction<PushTable>).deleteFrom('sms_optins').where('dossier_id', '=', id).execute();
   const pages = await tx.deleteFrom('attachments').where('dossier_id', '=', id).returning('path').execute();
   await tx.deleteFrom('dossiers').where('id', '=', id).execute();
   return [...pages, ...results].map((r) => r.path);

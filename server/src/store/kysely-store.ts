@@ -14,6 +14,7 @@ import { KyselyPaymentProofStore } from './kysely-payment-proofs.ts';
 import { KyselyPurgeStore } from './kysely-purge.ts';
 import { KyselyCounterStore } from './kysely-rate-limits.ts';
 import { KyselyPushStore } from './kysely-push.ts';
+import { KyselySmsStore } from './kysely-sms.ts';
 import { KyselyStaffStore } from './kysely-staff.ts';
 import { migrateToLatest } from './migrations.ts';
 import { insertAudit, toAttachment, toDossier, toUnit } from './rows.ts';
@@ -29,6 +30,8 @@ export class KyselyStore implements Store {
   readonly holidays: KyselyHolidayStore;
   readonly desk: KyselyDeskStore;
   readonly push: KyselyPushStore;
+  /** SMS opt-ins (on the Kysely store only: the jobs that send them need it too). */
+  readonly sms: KyselySmsStore;
   readonly catalog: KyselyCatalogStore;
   readonly purge: KyselyPurgeStore;
   readonly payees: KyselyPayeeStore;
@@ -48,6 +51,7 @@ export class KyselyStore implements Store {
     this.holidays = new KyselyHolidayStore(db);
     this.desk = new KyselyDeskStore(db);
     this.push = new KyselyPushStore(db as unknown as Kysely<never>);
+    this.sms = new KyselySmsStore(db as unknown as Kysely<never>);
     this.catalog = new KyselyCatalogStore(db);
     this.purge = new KyselyPurgeStore(db);
     this.payees = new KyselyPayeeStore(db);

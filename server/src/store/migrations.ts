@@ -13,6 +13,7 @@ import { m0011KeySet } from './kysely-keys.ts';
 import { m0006Payees } from './kysely-payees.ts';
 import { m0010PaymentProofs } from './kysely-payment-proofs.ts';
 import { m0003Push } from './kysely-push.ts';
+import { m0018Sms } from './kysely-sms.ts';
 import { m0012RateLimits } from './kysely-rate-limits.ts';
 
 const m0001: Migration = {
@@ -257,7 +258,7 @@ const m0009StaffPhone: Migration = {
   },
 };
 
-export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_desk': m0002, '0003_push': m0003Push, '0004_catalog': m0004Catalog, '0006_payees': m0006Payees, '0007_supplement_override': m0007SupplementOverride, '0008_workdays': m0008Workdays, '0009_staff_phone': m0009StaffPhone, '0010_payment_proofs': m0010PaymentProofs, '0011_key_set': m0011KeySet, '0012_rate_limits': m0012RateLimits, '0013_pg_blobs': m0013PgBlobs, '0014_jobs': m0014Jobs, '0015_integration': m0015Integration, '0016_handover': m0016Handover, '0017_admin': m0017Admin };
+export const MIGRATIONS: Record<string, Migration> = { '0001_initial': m0001, '0002_desk': m0002, '0003_push': m0003Push, '0004_catalog': m0004Catalog, '0006_payees': m0006Payees, '0007_supplement_override': m0007SupplementOverride, '0008_workdays': m0008Workdays, '0009_staff_phone': m0009StaffPhone, '0010_payment_proofs': m0010PaymentProofs, '0011_key_set': m0011KeySet, '0012_rate_limits': m0012RateLimits, '0013_pg_blobs': m0013PgBlobs, '0014_jobs': m0014Jobs, '0015_integration': m0015Integration, '0016_handover': m0016Handover, '0017_admin': m0017Admin, '0018_sms': m0018Sms };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
