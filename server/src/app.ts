@@ -25,6 +25,7 @@ import { integrationRoutes } from './routes/integration.ts';
 import { holidayRoutes } from './routes/holidays.ts';
 import { lookupPageRoutes } from './routes/lookup-page.ts';
 import { pushRoutes } from './routes/push.ts';
+import { smsRoutes } from './routes/sms.ts';
 import { receiptRoutes } from './routes/receipts.ts';
 import { staffArea } from './routes/staff-area.ts';
 import { trackRoutes } from './routes/track.ts';
@@ -38,7 +39,9 @@ import { DeskService } from './services/desk.ts';
 import { ReportService } from './services/reports.ts';
 import { DEFAULT_RETENTION, PurgeService, schedulePurge } from './services/purge.ts';
 import { IntegrationService, scheduleDeliveries } from './services/integration.ts';
+import { Notifications } from './services/notify.ts';
 import { PushService } from './services/push.ts';
+import { SmsService } from './services/sms.ts';
 import { seed } from './services/seed.ts';
 import { resolveKek } from './services/kek.ts';
 import { KeySet } from './services/keyset.ts';
@@ -48,6 +51,7 @@ import { SubmissionService } from './services/submission.ts';
 import { TrackingService } from './services/tracking.ts';
 import { openJobs } from './jobs/index.ts';
 import { openStore } from './store/index.ts';
+import { KyselyStore } from './store/kysely-store.ts';
 import { opsStore } from './store/ops.ts';
 import { countSubmissions, countUploads, Metrics } from './services/metrics.ts';
 
@@ -121,7 +125,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const desk = new DeskService(store, blobs, calendar, now);
   const push = new PushService(store, () => keys.vapid(), now, { log: (m) => app.log.warn(m), ...config.push });
   app.decorate('push', push);
-  const actions = new ActionService(store, blobs, calendar, desk, uploadsDir, now, signer, (action, id) => push.inTransaction(action, id));
+  if (!(store instanceof KyselyStore)) throw new Error('the app needs the Kysely store');
+  const sms = new SmsService(store, store.sms, now, { log: (m) => app.log.warn(m), ...config.sms });
+  // One place decides what a person hears of an officer's action and through which channels.
+  const notifications = new Notifications([push, sms]);
+  app.decorate('notifications', notifications);
+  const actions = new ActionService(store, blobs, calendar, desk, uploadsDir, now, signer, (action, id) => notifications.inTransaction(action, id));
   const reports = new ReportService(store, now);
   const purge = new PurgeService(store.purge, blobs, uploads, now, retention);
   app.decorate('purge', purge);
@@ -133,7 +142,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const jobs = await openJobs(store, config.jobs ?? {}, app.log);
   app.decorate('jobs', jobs);
   app.addHook('preClose', async () => jobs.stop(config.jobs?.graceMs));
-  await push.useJobs(jobs);
+  await notifications.useJobs(jobs);
   if (config.purgeEveryMs) await schedulePurge(jobs, purge, config.purgeEveryMs, app.log);
   if (config.webhookEveryMs) await scheduleDeliveries(jobs, integration, config.webhookEveryMs, app.log);
 
@@ -148,7 +157,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(holidayRoutes, { calendar });
   await app.register(receiptRoutes, { signer });
   await app.register(pushRoutes, { push, tracking });
-  await app.register(staffArea, { store, staff, calendar, desk, actions, reports, submissions, catalog, now });
+  await app.register(smsRoutes, { sms, tracking });
+  await app.register(staffArea, { store, staff, calendar, desk, actions, reports, submissions, catalog, sms, now });
   await app.register(trackRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
   await app.register(lookupPageRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
   await app.register(uploadRoutes, { attachments, uploads, maxBytes: config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES });

@@ -9,6 +9,7 @@ import type { JobsConfig } from './jobs/index.ts';
 import { parseKek } from './services/kek.ts';
 import { DEFAULT_RETENTION, type RetentionConfig } from './services/purge.ts';
 import type { PushOptions } from './services/push.ts';
+import type { SmsOptions } from './services/sms.ts';
 import type { LoginLimits } from './services/staff.ts';
 import type { Store } from './store/store.ts';
 
@@ -51,6 +52,8 @@ export interface AppConfig {
   demo?: boolean;
   /** Trust issue: Web Push (VAPID subject, which endpoints may be registered; tests allow 127.0.0.1). */
   push?: PushOptions;
+  /** SMS for people without a smartphone: the gateway (none: no SMS), the retries. */
+  sms?: SmsOptions;
   /** How long people's data is kept (the privacy notice says the same). Default `DEFAULT_RETENTION`. */
   retention?: RetentionConfig;
   /** One purge job per this period (ms) across every node, the first at start; off unless given (tests run it themselves). */
@@ -138,6 +141,13 @@ const Env = z.object({
   // Years the commune keeps an accepted dossier (its legal record; never purged by the server).
   RECORD_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).optional(),
   VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').optional(),
+  // SMS gateway: messages are POSTed to this URL (none: no SMS is offered).
+  SMS_GATEWAY_URL: z.string().url().regex(/^https?:\/\//, 'must be an http:// or https:// URL').optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  SMS_GATEWAY_USER: z.string().min(1).optional(),
+  SMS_GATEWAY_PASSWORD: z.string().min(1).optional(),
+  SMS_GATEWAY_BODY: z.string().refine((v) => v.includes('{{text}}') && v.includes('{{to}}'), 'must contain {{to}} and {{text}}').optional(),
+  SMS_GATEWAY_CONTENT_TYPE: z.string().min(1).optional(),
   KEY_ENCRYPTION_KEY: z
     .string()
     .transform((v, ctx) => parseKek(v) ?? (ctx.addIssue({ code: 'custom', message: 'must be 32 bytes in base64 (make one with `openssl rand -base64 32`)' }), z.NEVER))
@@ -145,7 +155,7 @@ const Env = z.object({
 });
 
 /** Never repeated in an error message (it goes to logs). */
-const SECRET_VARIABLES = new Set(['KEY_ENCRYPTION_KEY', 'DATABASE_URL', 'METRICS_TOKEN']);
+const SECRET_VARIABLES = new Set(['KEY_ENCRYPTION_KEY', 'DATABASE_URL', 'METRICS_TOKEN', 'SMS_GATEWAY_URL', 'SMS_GATEWAY_TOKEN', 'SMS_GATEWAY_USER', 'SMS_GATEWAY_PASSWORD']);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -184,6 +194,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     purgeEveryMs: 3_600_000,
     webhookEveryMs: 5_000,
     ...(e.VAPID_SUBJECT ? { push: { subject: e.VAPID_SUBJECT } } : {}),
+    ...(e.SMS_GATEWAY_URL
+      ? {
+          sms: {
+            gateway: {
+              url: e.SMS_GATEWAY_URL,
+              ...(e.SMS_GATEWAY_TOKEN ? { token: e.SMS_GATEWAY_TOKEN } : {}),
+              ...(e.SMS_GATEWAY_USER ? { user: e.SMS_GATEWAY_USER, password: e.SMS_GATEWAY_PASSWORD ?? '' } : {}),
+              ...(e.SMS_GATEWAY_BODY ? { body: e.SMS_GATEWAY_BODY } : {}),
+              ...(e.SMS_GATEWAY_CONTENT_TYPE ? { contentType: e.SMS_GATEWAY_CONTENT_TYPE } : {}),
+            },
+          },
+        }
+      : {}),
     ...(e.KEY_ENCRYPTION_KEY ? { keyEncryptionKey: e.KEY_ENCRYPTION_KEY } : {}),
     ...(e.METRICS_TOKEN ? { metricsToken: e.METRICS_TOKEN } : {}),
   };

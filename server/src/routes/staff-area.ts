@@ -8,6 +8,7 @@ import type { CatalogService } from '../services/catalog.ts';
 import type { DeskService } from '../services/desk.ts';
 import { HandoverService } from '../services/handover.ts';
 import type { ReportService } from '../services/reports.ts';
+import type { SmsService } from '../services/sms.ts';
 import type { StaffService } from '../services/staff.ts';
 import type { SubmissionService } from '../services/submission.ts';
 import type { Store } from '../store/store.ts';
@@ -16,6 +17,7 @@ import { adminRoutes } from './admin.ts';
 import { LOGIN_URL, staffAuthRoutes } from './staff-auth.ts';
 import { staffDossierRoutes } from './staff-dossiers.ts';
 import { staffHandoverRoutes } from './staff-handover.ts';
+import { staffSmsRoutes } from './sms.ts';
 
 export interface StaffAreaOptions {
   store: Store;
@@ -26,6 +28,7 @@ export interface StaffAreaOptions {
   reports: ReportService;
   submissions: SubmissionService;
   catalog: CatalogService;
+  sms: SmsService;
   now: () => Date;
 }
 
@@ -34,6 +37,7 @@ export const staffArea: FastifyPluginAsync<StaffAreaOptions> = async (app, o) =>
   await app.register(staffAuthRoutes, { staff: o.staff });
   await app.register(staffDossierRoutes, { desk: o.desk, actions: o.actions, reports: o.reports, submissions: o.submissions });
   await app.register(staffHandoverRoutes, { handovers: new HandoverService(o.store, o.calendar, o.desk, o.now) });
+  await app.register(staffSmsRoutes, { sms: o.sms, store: o.store });
   await app.register(adminRoutes, { staff: o.staff, calendar: o.calendar, store: o.store, now: o.now });
   await app.register(adminCatalogRoutes, { catalog: o.catalog, store: o.store, now: o.now });
 };

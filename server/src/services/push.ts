@@ -5,13 +5,14 @@
 // never holds up the officer's action and survives a crash: the action's transaction sends a
 // job (`push.fanout`), which after the commit sends one job per subscription (`push.deliver`);
 // a push service that answers 429 or 5xx is asked again later (its Retry-After, else backoff).
-import { randomUUID } from 'node:crypto';
-import type { DossierDecision, StaffActionName } from '@hsc/shared';
+// It is one channel of notify.ts, which decides what is told and in which words.
+import type { DossierDecision } from '@hsc/shared';
 import webpush from 'web-push';
 import { translate, type Lang } from '../http/texts.ts';
 import { RetryLater, type Job, type Jobs, type JobTx, type QueueOptions } from '../jobs/index.ts';
 import type { DossierRecord, Store } from '../store/store.ts';
 import type { VapidKeys } from './keyset.ts';
+import { CHANNEL_TEXT, type NotificationChannel, type Notice, type NotifyEvent } from './notify.ts';
 import { TrackingService } from './tracking.ts';
 
 declare module 'fastify' {
@@ -21,17 +22,8 @@ declare module 'fastify' {
   }
 }
 
-export type PushEvent = 'accepted' | 'supplement_requested' | 'result_ready' | 'rescheduled' | 'refused' | 'stopped';
-
-/** Which officer actions a person hears about, and as what. */
-export const EVENT_OF: Partial<Record<StaffActionName, PushEvent>> = {
-  accept: 'accepted',
-  request_supplement: 'supplement_requested',
-  finish: 'result_ready',
-  reschedule: 'rescheduled',
-  refuse: 'refused',
-  stop: 'stopped',
-};
+/** The events a push tells (notify.ts decides which; the fee request is not one of them). */
+export type PushEvent = Exclude<NotifyEvent, 'fee_requested'>;
 
 /** "16:05 12/03/2026", Vietnamese time (UTC+7, no daylight saving). */
 export function vnDateTime(iso: string): string {
@@ -39,15 +31,7 @@ export function vnDateTime(iso: string): string {
   return `${t.slice(11, 16)} ${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)}`;
 }
 
-/** The decision each event names, and how long its list may grow in a notification. */
-const PUSH_KEY: Record<PushEvent, 'accepted' | 'supplement' | 'result' | 'rescheduled' | 'refused' | 'stopped'> = {
-  accepted: 'accepted',
-  supplement_requested: 'supplement',
-  result_ready: 'result',
-  rescheduled: 'rescheduled',
-  refused: 'refused',
-  stopped: 'stopped',
-};
+/** How long a list (reasons, items asked for) may grow in a notification. */
 const LIST_MAX = 240;
 const clip = (s: string) => (s.length > LIST_MAX ? `${s.slice(0, LIST_MAX - 1)}…` : s);
 
@@ -64,7 +48,7 @@ export interface PushMessage {
 export function pushMessage(lang: Lang, event: PushEvent, d: Pick<DossierRecord, 'id' | 'code' | 'dueAt'>, decision?: DossierDecision): PushMessage {
   const items = (decision?.items ?? []).map((i) => i.label);
   const list = clip((decision?.reasons ?? items).join('; '));
-  const body = translate(lang, `push.${PUSH_KEY[event]}`, { code: d.code, date: vnDateTime(decision?.newDueAt ?? d.dueAt), list, reason: clip(decision?.reason ?? '') });
+  const body = translate(lang, CHANNEL_TEXT.push[event]!, { code: d.code, date: vnDateTime(decision?.newDueAt ?? d.dueAt), list, reason: clip(decision?.reason ?? '') });
   return { title: translate(lang, 'push.title'), body, url: `/dossiers/${d.id}`, dossierId: d.id, event };
 }
 
@@ -88,12 +72,8 @@ export const PUSH_DELIVER = 'push.deliver';
 /** About 2 h of retries (30 s … 64 min); the message itself lives 7 days at the push service. */
 export const DEFAULT_PUSH_RETRY: QueueOptions = { retryLimit: 8, retryDelayMs: 30_000, backoff: true, expireMs: 60_000 };
 
-interface FanOut {
-  /** Made when the action is committed, kept by every retry of the fan-out (its deliveries' keys). */
-  id: string;
-  dossierId: string;
-  event: PushEvent;
-}
+/** Its `id` is made when the action is committed, kept by every retry of the fan-out (its deliveries' keys). */
+type FanOut = Notice & { event: PushEvent };
 interface Delivery {
   dossierId: string;
   endpoint: string;
@@ -109,7 +89,8 @@ export function retryAfterMs(header: string | null, now: number): number | undef
 
 const b64urlBytes = (s: string) => (/^[A-Za-z0-9_-]+$/.test(s) ? Buffer.from(s, 'base64url') : Buffer.alloc(0));
 
-export class PushService {
+export class PushService implements NotificationChannel {
+  readonly name = 'push' as const;
   private jobs: Jobs | undefined;
 
   constructor(
@@ -150,21 +131,20 @@ export class PushService {
     return true;
   }
 
-  /**
-   * For an officer's action the person hears about: what to write in the action's transaction
-   * (the fan-out job), so the push is sent if and only if the change is committed.
-   */
-  inTransaction(action: StaffActionName, dossierId: string): ((tx: JobTx) => Promise<void>) | undefined {
-    const event = EVENT_OF[action];
-    const jobs = this.jobs;
-    if (!event || !jobs) return undefined;
-    return (tx) => jobs.send<FanOut>(PUSH_FANOUT, { id: randomUUID(), dossierId, event }, { tx });
+  /** The fan-out job, written in the action's transaction (notify.ts calls it for the events a push tells). */
+  async enqueue(tx: JobTx, notice: Notice): Promise<void> {
+    if (!this.jobs || !CHANNEL_TEXT.push[notice.event]) return;
+    await this.jobs.send<FanOut>(PUSH_FANOUT, { ...notice, event: notice.event as PushEvent }, { tx });
+  }
+
+  async pending(): Promise<number> {
+    return this.jobs ? this.jobs.pending([PUSH_FANOUT, PUSH_DELIVER]) : 0;
   }
 
   /** Every push sent so far has been delivered or given up (tests wait on this instead of on time). */
   async settled(timeoutMs = 15_000): Promise<void> {
     const until = Date.now() + timeoutMs;
-    while (this.jobs && (await this.jobs.pending([PUSH_FANOUT, PUSH_DELIVER])) > 0) {
+    while ((await this.pending()) > 0) {
       if (Date.now() > until) throw new Error('push jobs still pending');
       await new Promise((r) => setTimeout(r, 20));
     }
