@@ -14,7 +14,8 @@ import { loadConfig, type AppConfig } from '../src/config.ts';
 import { loadedResources } from '../src/http/texts.ts';
 import { CHANNEL_TEXT } from '../src/services/notify.ts';
 import { foldSms, gatewayBody, gsm7Length, mobileNumber, SMS_SEGMENT, smsText } from '../src/services/sms.ts';
-import { actAll, login, sendDossier, toProcessingWithResult, BA_XUYEN, VO_NHAI, type SentDossier } from './support/desk.ts';
+import type { KyselyStore } from '../src/store/kysely-store.ts';
+import { actAll, login, movableClock, sendDossier, toProcessingWithResult, BA_XUYEN, VO_NHAI, type SentDossier } from './support/desk.ts';
 import { fixedClock, TUESDAY_MORNING } from './support/fixtures.ts';
 import { JOB_TEST_TIMINGS } from './support/job-timings.ts';
 import { postgresHarness, sqliteHarness, tempDir, type StoreHarness } from './support/stores.ts';
@@ -256,6 +257,34 @@ for (const kind of ['SQLite', 'PostgreSQL'] as const) {
       // A dossier of another unit is not found for this officer.
       const far = await sendDossier(a, BA_XUYEN);
       expect((await officer.post(`/api/staff/dossiers/${far.id}/sms`, { phone: PHONE })).statusCode).toBe(404);
+    });
+    test('the number is in no integration event nor export, and goes with its dossier when purged', async () => {
+      gw = await gatewayStub();
+      const clock = movableClock(TUESDAY_MORNING);
+      const store = harness.open() as KyselyStore;
+      const a = await app({ store, now: clock.now, retention: { uploadHours: 24, withdrawnDays: 30, recordYears: 10 }, sms: { gateway: { url: gw.url } } });
+      const officer = await login(a, 'demo.officer');
+      const kept = await sendDossier(a, VO_NHAI);
+      const withdrawn = await sendDossier(a, VO_NHAI);
+      for (const d of [kept, withdrawn]) expect((await optIn(a, d, '0977 111 222')).statusCode).toBe(204);
+      await actAll(officer, kept.id, [{ action: 'accept' }]);
+      await a.notifications.settled();
+      expect(texts(gw!).map((s) => s.to)).toEqual(['+84977111222']);
+
+      const { key } = await a.integration.createKey('Hệ thống một cửa tỉnh');
+      const auth = { authorization: `Bearer ${key}` };
+      const events = await a.inject({ url: '/api/integration/events?limit=1000', headers: auth });
+      expect(events.statusCode).toBe(200);
+      const exported = await a.inject({ url: `/api/integration/dossiers/${kept.id}`, headers: auth });
+      expect(exported.statusCode).toBe(200);
+      for (const body of [events.body, exported.body]) expect(body).not.toMatch(/977111222/);
+
+      expect((await a.inject({ method: 'POST', url: `/api/dossiers/${withdrawn.id}/withdraw`, headers: { 'x-dossier-secret': withdrawn.secret } })).statusCode).toBe(200);
+      clock.set(new Date(TUESDAY_MORNING.getTime() + 31 * 86_400_000));
+      expect((await a.purge.run()).dossiers).toBeGreaterThanOrEqual(1);
+      expect(await store.sms.get(withdrawn.id)).toBeUndefined();
+      // An accepted dossier is the commune's record: kept, with its opt-in.
+      expect(await store.sms.get(kept.id)).toMatchObject({ phone: '0977111222', by: 'device' });
     });
   });
 }
