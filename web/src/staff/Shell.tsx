@@ -13,6 +13,8 @@ import { staffPaths, type StaffRoute } from './routes.ts';
 export const mayReadDossiers = (u: StaffUser) => u.role !== 'admin';
 export const mayReadReports = (u: StaffUser) => u.role === 'leader' || u.role === 'province';
 export const mayEditCatalog = (u: StaffUser) => u.role === 'admin';
+/** The administrator's screens besides the catalog (its nav link is not "current" on them). */
+const ADMIN_SECTIONS = new Set<StaffRoute['name']>(['payees', 'calendar', 'accounts', 'audit']);
 
 export function Shell({ user, route, onLogout, children }: { user: StaffUser; route: StaffRoute; onLogout: () => void; children: ReactNode }) {
   const { t } = useStaffT();
@@ -48,7 +50,7 @@ export function Shell({ user, route, onLogout, children }: { user: StaffUser; ro
             </Link>
           ) : null}
           {mayEditCatalog(user) ? (
-            <Link to={staffPaths.catalog()} className="snav-link" aria-current={section === 'catalog' && route.name !== 'payees' && route.name !== 'calendar' ? 'page' : undefined} data-testid="nav-catalog">
+            <Link to={staffPaths.catalog()} className="snav-link" aria-current={section === 'catalog' && !ADMIN_SECTIONS.has(route.name) ? 'page' : undefined} data-testid="nav-catalog">
               {t('app.catalog')}
             </Link>
           ) : null}
@@ -60,6 +62,16 @@ export function Shell({ user, route, onLogout, children }: { user: StaffUser; ro
           {mayEditCatalog(user) ? (
             <Link to={staffPaths.calendar()} className="snav-link" aria-current={route.name === 'calendar' ? 'page' : undefined} data-testid="nav-calendar">
               {t('app.calendar')}
+            </Link>
+          ) : null}
+          {mayEditCatalog(user) ? (
+            <Link to={staffPaths.accounts()} className="snav-link" aria-current={route.name === 'accounts' ? 'page' : undefined} data-testid="nav-accounts">
+              {t('app.accounts')}
+            </Link>
+          ) : null}
+          {mayEditCatalog(user) ? (
+            <Link to={staffPaths.audit()} className="snav-link" aria-current={route.name === 'audit' ? 'page' : undefined} data-testid="nav-audit">
+              {t('app.audit')}
             </Link>
           ) : null}
         </nav>

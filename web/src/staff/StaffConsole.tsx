@@ -10,6 +10,7 @@ import { logout, me } from './api/endpoints.ts';
 import { errorText } from './api/errors.ts';
 import { clearReadCache } from './api/useResource.ts';
 import { useStaffT } from './i18n/index.ts';
+import { ChangePassword } from './ChangePassword.tsx';
 import { Login } from './Login.tsx';
 import { matchStaffRoute } from './routes.ts';
 import { mayEditCatalog, Shell } from './Shell.tsx';
@@ -80,7 +81,8 @@ export default function StaffConsole() {
         </button>
       </div>
     );
-  else if (state.kind === 'out')
+  else if (state.kind === 'out' || state.session.user.mustChangePassword)
+    // After an administrator's reset the new password comes first: the server opens nothing else.
     body = (
       <>
         <header className="sbar">
@@ -91,7 +93,16 @@ export default function StaffConsole() {
           <LangSwitch />
         </header>
         <main className="smain slogin">
-          <Login onSignedIn={signedIn} notice={state.notice} />
+          {state.kind === 'out' ? (
+            <Login onSignedIn={signedIn} notice={state.notice} />
+          ) : (
+            <ChangePassword session={state.session} onChanged={signedIn} onLogout={() => void doLogout()} />
+          )}
+          {logoutError ? (
+            <p className="serror" role="alert">
+              {logoutError}
+            </p>
+          ) : null}
         </main>
       </>
     );

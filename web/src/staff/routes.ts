@@ -10,6 +10,8 @@ export type StaffRoute =
   | { name: 'catalog' }
   | { name: 'payees' }
   | { name: 'calendar' }
+  | { name: 'accounts' }
+  | { name: 'audit' }
   | { name: 'procedure'; code: string | null }
   | { name: 'notFound' };
 
@@ -26,6 +28,8 @@ export const staffPaths = {
   catalog: () => '/staff/catalog',
   payees: () => '/staff/payees',
   calendar: () => '/staff/calendar',
+  accounts: () => '/staff/accounts',
+  audit: () => '/staff/audit',
   /** null: a procedure not saved yet. */
   procedure: (code: string | null) => `/staff/catalog/${code === null ? NEW_PROCEDURE : encodeURIComponent(code)}`,
 };
@@ -44,6 +48,8 @@ export function matchStaffRoute(path: string): StaffRoute {
   if (a === 'catalog' && parts.length === 2) return { name: 'catalog' };
   if (a === 'payees' && parts.length === 2) return { name: 'payees' };
   if (a === 'calendar' && parts.length === 2) return { name: 'calendar' };
+  if (a === 'accounts' && parts.length === 2) return { name: 'accounts' };
+  if (a === 'audit' && parts.length === 2) return { name: 'audit' };
   if (a === 'catalog' && b && parts.length === 3) return { name: 'procedure', code: b === NEW_PROCEDURE ? null : b };
   return { name: 'notFound' };
 }

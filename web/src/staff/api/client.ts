@@ -31,7 +31,7 @@ export const setApiLanguage = (lang: string) => void (state.lang = lang);
 export const onUnauthenticated = (fn: (() => void) | null) => void (state.onUnauthenticated = fn);
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** JSON body. */
   json?: unknown;
   /** Raw body (the result file), sent with its own media type. */

@@ -7,7 +7,8 @@ export function errorText(t: StaffT, e: unknown): string {
   if (!(e instanceof StaffApiError)) return t('errors.unknown', { status: '?' });
   if (e.code === 'network') return t('errors.network');
   if (e.code === 'unreadable') return t('errors.unreadable');
-  if (e.code === 'rate_limited') return t('login.rateLimited');
+  // The sign-in lockout's answer says how many minutes remain; older servers' does not.
+  if (e.code === 'rate_limited') return e.body?.message && /\d/.test(e.body.message) ? e.body.message : t('login.rateLimited');
   if (e.code === 'unauthenticated') return t('login.expired');
   if (e.status === 404) return t('errors.notFound');
   if (e.body?.message) {
