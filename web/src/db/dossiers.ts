@@ -88,7 +88,8 @@ export type DraftPath = 'unitCode' | `applicant.${keyof DossierRecord['applicant
 export function readPath(d: Pick<DossierRecord, 'unitCode' | 'applicant' | 'fields'>, path: string): string {
   if (path === 'unitCode') return d.unitCode;
   const [group, key] = splitPath(path);
-  if (group === 'applicant') return d.applicant[key as keyof DossierRecord['applicant']] ?? '';
+  // "No phone" (a walk-in's choice) is a box on the form: 'yes' or ''.
+  if (group === 'applicant') return key === 'noPhone' ? (d.applicant.noPhone ? 'yes' : '') : (d.applicant[key as Exclude<keyof DossierRecord['applicant'], 'noPhone'>] ?? '');
   if (group === 'fields') return d.fields[key] ?? '';
   return '';
 }
@@ -110,7 +111,10 @@ export async function patchDraft(id: string, patch: Partial<Record<DraftPath, st
       if (value === undefined) continue;
       const [group, key] = splitPath(path);
       if (path === 'unitCode') d.unitCode = value;
-      else if (group === 'applicant') (d.applicant as unknown as Record<string, string>)[key] = value;
+      else if (group === 'applicant' && key === 'noPhone') {
+        if (value === 'yes') d.applicant.noPhone = true;
+        else delete d.applicant.noPhone;
+      } else if (group === 'applicant') (d.applicant as unknown as Record<string, string>)[key] = value;
       // An emptied value (a removed group row's) leaves no trace behind.
       else if (group === 'fields' && key) {
         if (value === '') delete d.fields[key];
@@ -132,10 +136,12 @@ export function normalizeForSend(d: Pick<DossierRecord, 'unitCode' | 'applicant'
     unitCode: d.unitCode.trim(),
     applicant: {
       fullName: d.applicant.fullName.trim().replace(/\s+/g, ' '),
-      phone: normalizePhone(d.applicant.phone.trim()),
+      // "No phone" drops whatever was typed before the box was ticked: no number goes with it.
+      phone: d.applicant.noPhone ? '' : normalizePhone(d.applicant.phone.trim()),
       citizenId: d.applicant.citizenId.replace(/\s/g, ''),
       address: d.applicant.address.trim(),
       ...(email ? { email } : {}),
+      ...(d.applicant.noPhone ? { noPhone: true as const } : {}),
     },
     fields,
   };

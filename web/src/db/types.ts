@@ -61,6 +61,12 @@ export interface DossierRecord {
   walkinSession?: string;
   /** A walk-in's personal data was wiped once its receipt was held; only the receipt remains. */
   wipedAt?: number;
+  /**
+   * A walk-in's "accept and print Mẫu 01" action id, made before the first try and kept, so a
+   * retry after a dropped line or a reload is the same action (the server answers it again with
+   * the same form) rather than a second one; not indexed.
+   */
+  deskAcceptId?: string;
 }
 
 /**

@@ -52,3 +52,19 @@ export async function receiveWalkin(id: string, receipt: Receipt, now = Date.now
     return true;
   });
 }
+
+/**
+ * The action id of the walk-in's "accept and print Mẫu 01", made on the first try and kept on
+ * the record: a retry (the line dropped before the answer came, the page was reloaded) repeats
+ * the same action, and the server answers it with the same Mẫu 01 instead of refusing it.
+ */
+export async function walkinAcceptId(id: string): Promise<string | undefined> {
+  return db.transaction('rw', db.dossiers, async () => {
+    const d = await db.dossiers.get(id);
+    if (!d) return undefined;
+    if (d.deskAcceptId) return d.deskAcceptId;
+    const deskAcceptId = newId();
+    await db.dossiers.update(id, { deskAcceptId });
+    return deskAcceptId;
+  });
+}

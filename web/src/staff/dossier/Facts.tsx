@@ -89,7 +89,7 @@ export function Applicant({ dossier: d, procedure, units }: { dossier: DeskDossi
         </div>
         <div>
           <dt>{t('dossier.phone')}</dt>
-          <dd>{a.phone}</dd>
+          <dd data-testid="facts-phone">{a.noPhone ? <em>{t('dossier.noPhone')}</em> : a.phone}</dd>
         </div>
         <div>
           <dt>{t('dossier.citizenId')}</dt>

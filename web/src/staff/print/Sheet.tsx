@@ -60,7 +60,8 @@ export function ApplicantLines({ doc, label = W.applicant }: { doc: Pick<FormDoc
         {W.address}: {a.address}
       </p>
       <p>
-        {W.phone}: {a.phone}
+        {/* A walk-in with no phone: the form says so rather than leave a blank to fill in. */}
+        {W.phone}: {a.noPhone ? W.noPhone : a.phone}
         {a.email ? ` · ${W.email}: ${a.email}` : ''}
       </p>
     </div>

@@ -145,7 +145,7 @@ export function Queue({ user, filter, onFilter }: { user: StaffUser; filter: Que
                   {t('queue.due')}: {formatDateTime(d.dueAt)}
                 </span>
                 <span className="muted">
-                  {d.phone} · {t(`queue.channel.${d.channel}`)}
+                  {d.noPhone ? t('dossier.noPhone') : d.phone} · {t(`queue.channel.${d.channel}`)}
                 </span>
                 {d.holder !== undefined ? (
                   <span data-testid="queue-holder" data-mine={d.holder?.id === user.id || undefined}>

@@ -1,5 +1,5 @@
 // The delivery receipt a walk-in citizen takes home, printed A5 from what the server answered
-// (the formal Mẫu 01 comes from the console when an officer accepts the dossier). By now the
+// (the formal Mẫu 01 comes once the dossier is accepted: WalkinAccept, or the console). By now the
 // citizen's data is wiped from this device: the receipt is all that is left, and all it needs.
 import type { Procedure } from '@hsc/shared/schemas';
 import type { DossierRecord } from '../../db/types.ts';
@@ -38,7 +38,7 @@ export function WalkinReceipt({ dossier, procedure, unitName }: { dossier: Dossi
           {w('wiped')}
         </p>
       ) : null}
-      <button type="button" className="btn btn-primary btn-block no-print" data-testid="walkin-print" onClick={() => window.print()}>
+      <button type="button" className="btn btn-secondary btn-block no-print" data-testid="walkin-print" onClick={() => window.print()}>
         {w('print')}
       </button>
     </>

@@ -1,6 +1,7 @@
 // One citizen at the desk: pick the procedure, fill the generated form and photograph the papers
 // (the citizen app's own editor and capture path), Send; then the outbox state and, once the
-// commune's receipt is held, the receipt to print. Nothing of another session is read here.
+// commune's receipt is held, the receipt and the button that accepts the dossier and prints
+// Mẫu 01 (WalkinAccept). Nothing of another session is read here.
 import { useState } from 'react';
 import { listAttachments } from '../../db/attachments.ts';
 import { getProcedure, listProcedures, listUnits } from '../../db/catalog.ts';
@@ -14,6 +15,7 @@ import { useLiveQuery } from '../../ui/hooks/useLiveQuery.ts';
 import { navigate } from '../../ui/router.tsx';
 import { DraftEditor } from '../../ui/screens/DossierForm.tsx';
 import { nextCitizen, walkinPaths } from './paths.ts';
+import { WalkinAccept } from './WalkinAccept.tsx';
 import { WalkinReceipt } from './WalkinReceipt.tsx';
 
 export function WalkinSession({ session, unitCode }: { session: string; unitCode: string }) {
@@ -29,6 +31,7 @@ export function WalkinSession({ session, unitCode }: { session: string; unitCode
   if (data === undefined || units === undefined) return <p className="muted">{t('app.loading')}</p>;
   if (!data.dossier) return <ProcedurePick session={session} unitCode={unitCode} />;
   const { dossier, pages } = data;
+  const unitName = units.find((u) => u.code === dossier.unitCode)?.name ?? dossier.unitCode;
   // The catalog's current version (null once retired): the editor compares it with the draft's own.
   if (dossier.state === 'draft') {
     return (
@@ -40,6 +43,7 @@ export function WalkinSession({ session, unitCode }: { session: string; unitCode
         units={units}
         onSent={() => requestSync(true)}
         onDeleted={() => navigate(walkinPaths.desk(), { replace: true })}
+        desk={{ unitName, words: { noPhone: w('noPhone'), noPhoneNote: w('noPhoneNote') } }}
       />
     );
   }
@@ -53,7 +57,7 @@ export function WalkinSession({ session, unitCode }: { session: string; unitCode
         <StateBadge state={dossier.state} testId="dossier-state" />
       </p>
       {dossier.state === 'received' && dossier.receipt ? (
-        <WalkinReceipt dossier={dossier} procedure={procedure} unitName={units.find((u) => u.code === dossier.unitCode)?.name ?? dossier.unitCode} />
+        <WalkinAccept key={dossier.id} dossier={dossier} receipt={<WalkinReceipt dossier={dossier} procedure={procedure} unitName={unitName} />} />
       ) : (
         <>
           <p className="notice">{w('sent')}</p>
@@ -69,7 +73,7 @@ export function WalkinSession({ session, unitCode }: { session: string; unitCode
           {dossier.state !== 'attention' ? <SendStatus dossier={dossier} /> : null}
         </>
       )}
-      <button type="button" className="btn btn-secondary btn-block no-print" data-testid="walkin-next" onClick={nextCitizen}>
+      <button type="button" className="btn btn-secondary btn-block walkin-big no-print" data-testid="walkin-next" onClick={nextCitizen}>
         {w('next')}
       </button>
     </section>

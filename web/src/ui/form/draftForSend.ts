@@ -9,7 +9,8 @@ const APPLICANT_KEYS = ['fullName', 'phone', 'citizenId', 'address', 'email'] as
 const FIELDS = 'fields.';
 
 export function draftForSend(procedureCode: string, values: Readonly<Record<string, string>>, fields: readonly FieldDef[]): Pick<DossierRecord, 'procedureCode' | 'unitCode' | 'applicant' | 'fields'> {
-  const applicant = Object.fromEntries(APPLICANT_KEYS.map((k) => [k, values[`applicant.${k}`] ?? ''])) as DossierRecord['applicant'];
+  const applicant = Object.fromEntries(APPLICANT_KEYS.map((k) => [k, values[`applicant.${k}`] ?? ''])) as unknown as DossierRecord['applicant'];
+  if (values['applicant.noPhone'] === 'yes') applicant.noPhone = true;
   const flat: Record<string, string> = {};
   for (const [path, v] of Object.entries(values)) if (path.startsWith(FIELDS)) flat[path.slice(FIELDS.length)] = v;
   // Rows a new group shows before anything is typed in them (see fieldsState).

@@ -66,6 +66,17 @@ interface DraftEditorProps {
   units: Unit[];
   onSent?: (id: string) => void;
   onDeleted?: () => void;
+  /**
+   * A walk-in at the desk (walk-in mode passes it, with its own words from staff.json): the
+   * commune is the officer's, shown as text with no picker, and the person may have no phone.
+   */
+  desk?: DeskOptions;
+}
+
+export interface DeskOptions {
+  /** The officer's commune, the only one a walk-in goes to. */
+  unitName: string;
+  words: { noPhone: string; noPhoneNote: string };
 }
 
 /**
@@ -80,7 +91,7 @@ export function DraftEditor(props: DraftEditorProps) {
   return <Editor {...props} procedure={pinned} latest={props.procedure} />;
 }
 
-function Editor({ dossier, procedure, latest, pages, units, onSent, onDeleted }: Omit<DraftEditorProps, 'procedure'> & { procedure: Procedure; latest: Procedure | null }) {
+function Editor({ dossier, procedure, latest, pages, units, onSent, onDeleted, desk }: Omit<DraftEditorProps, 'procedure'> & { procedure: Procedure; latest: Procedure | null }) {
   const { t, lang } = useLang();
   const draft = useDraft(dossier);
   const fields = useDraftFields(procedure.fields, draft.values, draft.setMany);
@@ -101,13 +112,15 @@ function Editor({ dossier, procedure, latest, pages, units, onSent, onDeleted }:
   const offered = useMemo(() => (procedure.units ? units.filter((u) => procedure.units!.includes(u.code)) : units), [procedure.units, units]);
   const current = useMemo(() => draftForSend(dossier.procedureCode, draft.values, procedure.fields), [dossier.procedureCode, draft.values, procedure.fields]);
   const problems = useMemo(() => {
-    const found = validateDossier(procedure, toSubmission({ ...current, procedure }, pages), today);
+    // A walk-in is checked as the desk's: "no phone" is allowed there only.
+    const found = validateDossier(procedure, toSubmission({ ...current, procedure }, pages), today, { channel: dossier.channel === 'desk' ? 'desk' : 'online' });
     // The unit must be one that offers the procedure; the picker lists only those.
     if (procedure.units && current.unitCode && !procedure.units.includes(current.unitCode) && !found.some((p) => p.path === 'unitCode')) {
       found.unshift({ path: 'unitCode', code: 'unit' });
     }
     return found;
-  }, [procedure, current, pages, today]);
+  }, [procedure, current, pages, today, dossier.channel]);
+  const noPhone = desk !== undefined && draft.get('applicant.noPhone') === 'yes';
   const byPath = useMemo(() => {
     const m = new Map<string, Problem>();
     for (const p of problems) if (!m.has(p.path)) m.set(p.path, p);
@@ -180,16 +193,59 @@ function Editor({ dossier, procedure, latest, pages, units, onSent, onDeleted }:
 
       <fieldset>
         <legend>{t('form.unitTitle')}</legend>
-        <FieldRow path="unitCode" label={t('form.unit')} required hint={procedure.units ? t('form.unitsLimited') : undefined} error={errorFor('unitCode')}>
-          {(props) => (
-            <UnitPicker units={offered} value={draft.get('unitCode')} onChange={(v) => draft.set('unitCode', v)} onBlur={() => touch('unitCode')} testId="field-unitCode" control={props} />
-          )}
-        </FieldRow>
+        {desk ? (
+          // The desk serves its own commune only: no picker, the officer's unit as text.
+          <div className="field" data-path="unitCode">
+            <p className="label">{t('form.unit')}</p>
+            <p data-testid="walkin-unit">
+              <strong>{desk.unitName}</strong>
+            </p>
+            {errorFor('unitCode') ? (
+              <p className="error" role="alert">
+                {errorFor('unitCode')}
+              </p>
+            ) : null}
+          </div>
+        ) : (
+          <FieldRow path="unitCode" label={t('form.unit')} required hint={procedure.units ? t('form.unitsLimited') : undefined} error={errorFor('unitCode')}>
+            {(props) => (
+              <UnitPicker units={offered} value={draft.get('unitCode')} onChange={(v) => draft.set('unitCode', v)} onBlur={() => touch('unitCode')} testId="field-unitCode" control={props} />
+            )}
+          </FieldRow>
+        )}
       </fieldset>
 
       <fieldset>
         <legend>{t('form.applicantTitle')}</legend>
-        {APPLICANT.map((f) => row(`applicant.${f.key}`, t(f.label), f.required, { type: f.type, autoComplete: f.autoComplete }))}
+        {APPLICANT.map((f) => {
+          if (f.key !== 'phone' || !desk) return row(`applicant.${f.key}`, t(f.label), f.required, { type: f.type, autoComplete: f.autoComplete });
+          // A walk-in may have no phone: an explicit box, never a made-up number. Ticking it
+          // empties the number, which is then not asked for.
+          return (
+            <div key="phone">
+              {noPhone ? null : row('applicant.phone', t(f.label), true, { type: f.type, autoComplete: f.autoComplete })}
+              <label className="check" data-path="applicant.noPhone">
+                <input
+                  type="checkbox"
+                  checked={noPhone}
+                  data-testid="no-phone"
+                  onChange={(e) => draft.setMany(e.target.checked ? { 'applicant.noPhone': 'yes', 'applicant.phone': '' } : { 'applicant.noPhone': '' })}
+                />
+                <span>{desk.words.noPhone}</span>
+              </label>
+              {noPhone ? (
+                <p className="hint" data-testid="no-phone-note">
+                  {desk.words.noPhoneNote}
+                </p>
+              ) : null}
+              {noPhone && errorFor('applicant.phone') ? (
+                <p className="error" role="alert">
+                  {errorFor('applicant.phone')}
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
       </fieldset>
 
       {procedure.fields.length ? (
