@@ -3,6 +3,7 @@
 // is filled and photographed and sent into the outbox; the next citizen's dossier is started;
 // the line comes back: the first goes by itself to the staff endpoint, its receipt shows for
 // printing, and its data is wiped from IndexedDB while the second is left exactly as it was.
+// A citizen with no phone is served start to finish at the desk: sent, accepted, Mẫu 01 printed.
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../lib/browser.ts';
@@ -46,7 +47,9 @@ describe('walk-in mode in Chromium', () => {
     await context.setOffline(true);
     await expect.poll(() => desk.byTestId('net-status').getAttribute('data-online')).toBe('false');
     await desk.byTestId('walkin-procedure-2.000884').click();
-    expect(await desk.value('unitCode')).toBe('05716');
+    // The commune is the officer's: shown, not picked.
+    expect(await desk.byTestId('walkin-unit').textContent()).toContain('Võ Nhai');
+    expect(await desk.byTestId('field-unitCode').count()).toBe(0);
     await desk.fill('applicant.fullName', 'Lò Văn Páo');
     await desk.fill('applicant.phone', '0912345678');
     await desk.fill('applicant.citizenId', '019123456789');
@@ -103,6 +106,58 @@ describe('walk-in mode in Chromium', () => {
     // The desk's list shows both, the second still being filled in.
     await desk.open('/staff/walkin');
     await expect.poll(() => desk.byTestId('walkin-item').count()).toBe(2);
+  });
+
+  it('serves a citizen with no phone in one flow: sent, accepted and Mẫu 01 printed, then the next', async () => {
+    const page = await context.newPage();
+    // The print dialog would wait for a person: count the calls instead.
+    await page.addInitScript('window.__prints = 0; window.print = () => { window.__prints += 1; };');
+    const desk = new CitizenApp(page, server.url);
+    await desk.open('/staff/walkin');
+    const login = desk.byTestId('login-username');
+    const next = desk.byTestId('walkin-next');
+    await Promise.race([login.waitFor(), next.waitFor()]);
+    if (await login.isVisible()) {
+      await login.fill('demo.officer');
+      await desk.byTestId('login-password').fill('demo1234');
+      await desk.byTestId('login-submit').click();
+    }
+    await next.click();
+    await desk.byTestId('walkin-procedure-2.000884').click();
+    await desk.fill('applicant.fullName', 'Vàng Thị Mỷ');
+    await desk.byTestId('no-phone').check();
+    expect(await desk.byTestId('field-applicant.phone').count()).toBe(0);
+    await desk.fill('applicant.citizenId', '019123456781');
+    await desk.fill('applicant.address', 'Bản Khuổi Mèo, xã Võ Nhai');
+    await desk.fill('fields.documentName', 'Giấy ủy quyền');
+    await desk.attach('idCard', 'can-cuoc.png', makePng(640, 400, 11));
+    await desk.attach('document', 'giay-uy-quyen.png', makePng(600, 800, 12));
+    await desk.waitUntilSaved();
+    await desk.byTestId('send').click();
+
+    await desk.byTestId('walkin-receipt').waitFor({ timeout: 60_000 });
+    const code = (await desk.byTestId('receipt-code').textContent())?.trim() ?? '';
+    await desk.byTestId('walkin-accept').click();
+    await desk.byTestId('walkin-form01').waitFor({ timeout: 30_000 });
+    expect((await desk.byTestId('form-code').textContent())?.trim()).toBe(code);
+    expect(await desk.byTestId('form-applicant').textContent()).toContain('không có điện thoại');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __prints: number }).__prints)).toBe(1);
+    await desk.byTestId('walkin-print-form01').click();
+    expect(await page.evaluate(() => (window as unknown as { __prints: number }).__prints)).toBe(2);
+
+    // The commune holds it accepted, a desk dossier with no phone and its Mẫu 01.
+    const officer = await signIn(server.url);
+    const list = (await (await officer.get('/api/staff/dossiers?q=' + encodeURIComponent(code))).json()) as { items: { id: string; code: string; status: string; channel: string; phone: string; noPhone?: boolean }[] };
+    expect(list.items).toEqual([expect.objectContaining({ code, status: 'accepted', channel: 'desk', phone: '', noPhone: true })]);
+    const detail = (await (await officer.get(`/api/staff/dossiers/${list.items[0]!.id}`)).json()) as { dossier: { forms: { kind: string }[] } };
+    expect(detail.dossier.forms.map((f) => f.kind)).toEqual(['01']);
+
+    // Nothing of hers is left on the tablet; the next citizen starts fresh.
+    expect(JSON.stringify(await readStore(page, 'dossiers'))).not.toContain('Mỷ');
+    const before = page.url();
+    await desk.byTestId('walkin-next').click();
+    await desk.byTestId('walkin-procedure-2.000884').waitFor();
+    expect(page.url()).not.toBe(before);
   });
 
   it('keeps a walk-in queued when the session ends, asks for the sign-in, and sends it after', async () => {
