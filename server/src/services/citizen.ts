@@ -74,6 +74,28 @@ function asked(s: SupplementRecord, body: SupplementSubmission): Problem[] {
   return problems;
 }
 
+/**
+ * The signed receipt of pages received after the first submission (a supplement's, a transfer
+ * photo's). Parsing fixes the key order, so the stored text is what every later read serves.
+ */
+function laterReceipt(
+  d: DossierRecord,
+  r: Pick<Receipt, 'status' | 'receivedAt' | 'dueAt' | 'supplementId' | 'paymentProofId'>,
+  pages: readonly AttachmentRef[],
+  signer: ReceiptSigner | undefined,
+): Receipt {
+  const unsigned = Receipt.parse({
+    dossierId: d.id,
+    code: d.code,
+    lookupCode: d.lookupCode,
+    unitCode: d.unitCode,
+    procedureCode: d.procedureCode,
+    ...r,
+    documents: pages.map((a) => ({ attachmentId: a.id, slot: a.slot, sha256: a.sha256, size: a.size })),
+  });
+  return Receipt.parse(withSignature(unsigned, signer));
+}
+
 export class CitizenService {
   constructor(
     private readonly store: Store,
@@ -106,21 +128,7 @@ export class CitizenService {
     const result = transition(stateOf(d, s.seq), { action: 'supplement_submitted' }, { actor: 'citizen', now: at, calendar: cal, processingDays: procedure.processingDays });
     if (!result.ok) return { kind: 'refused', error: result.error };
     const next = result.state;
-    // Parsing fixes the key order, so the stored text is what every later read serves.
-    // Signed like the first receipt, and stored signed.
-    const unsigned = Receipt.parse({
-      dossierId: d.id,
-      code: d.code,
-      lookupCode: d.lookupCode,
-      unitCode: d.unitCode,
-      procedureCode: d.procedureCode,
-      status: next.status,
-      receivedAt: at.toISOString(),
-      dueAt: next.dueAt,
-      documents: body.attachments.map((a) => ({ attachmentId: a.id, slot: a.slot, sha256: a.sha256, size: a.size })),
-      supplementId: s.id,
-    });
-    const receipt = Receipt.parse(withSignature(unsigned, this.signer));
+    const receipt = laterReceipt(d, { status: next.status, receivedAt: at.toISOString(), dueAt: next.dueAt, supplementId: s.id }, body.attachments, this.signer);
     const receiptText = JSON.stringify(receipt);
     const applied = await this.store.desk.apply({
       dossierId: d.id,
@@ -188,19 +196,7 @@ export class CitizenService {
 
     const at = this.now().toISOString();
     const a = body.attachment;
-    const unsigned = Receipt.parse({
-      dossierId: d.id,
-      code: d.code,
-      lookupCode: d.lookupCode,
-      unitCode: d.unitCode,
-      procedureCode: d.procedureCode,
-      status: d.status,
-      receivedAt: at,
-      dueAt: d.dueAt,
-      documents: [{ attachmentId: a.id, slot: a.slot, sha256: a.sha256, size: a.size }],
-      paymentProofId: proofId,
-    });
-    const receipt = Receipt.parse(withSignature(unsigned, this.signer));
+    const receipt = laterReceipt(d, { status: d.status, receivedAt: at, dueAt: d.dueAt, paymentProofId: proofId }, [a], this.signer);
     const stored = await this.store.paymentProofs.add({ id: proofId, dossierId: d.id, attachmentId: a.id, bodyHash, receipt: JSON.stringify(receipt), receivedAt: at });
     if (stored.receipt !== JSON.stringify(receipt)) return this.compareProof(stored, d.id, bodyHash); // another request stored it first
     await this.store.audit.append({ at, actorKind: 'citizen', dossierId: d.id, action: 'payment_proof_sent', ip: meta.ip, userAgent: meta.userAgent, details: { proofId, attachmentId: a.id } });
