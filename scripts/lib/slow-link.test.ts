@@ -61,4 +61,19 @@ describe('slow link', () => {
     await link.close();
     await new Promise<void>((r) => refusing.close(() => r()));
   });
+
+  it('a silenced link accepts connections but carries nothing until it is healthy again', async () => {
+    const link = await startSlowLink(target(), { upKbit: 8000, downKbit: 8000, latencyMs: 1 });
+    received = 0;
+    link.silence(1_500);
+    const t0 = Date.now();
+    const answered = fetch(`http://127.0.0.1:${link.port}/`, { method: 'POST', body: new Uint8Array(10_000) }).then((r) => r.text());
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(received).toBe(0);
+    expect(link.bytes.up).toBe(0);
+    expect(await answered).toBe('ok');
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(1_400);
+    expect(received).toBe(10_000);
+    await link.close();
+  });
 });

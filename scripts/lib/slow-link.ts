@@ -16,6 +16,14 @@ export interface SlowLink {
   bytes: { up: number; down: number };
   /** Every open connection dies, with whatever was still on the way. */
   cutAll(): void;
+  /**
+   * "Connected but passes no data" for `ms`: connections are still accepted and kept, but no byte
+   * crosses in either direction; what was sent waits (as TCP keeps it for retransmission) and
+   * crosses once the link is healthy again.
+   */
+  silence(ms: number): void;
+  /** Other rates and latency from now on (a test sets the app up fast, then sends on 2G). */
+  setProfile(profile: LinkProfile): void;
   close(): Promise<void>;
 }
 
@@ -34,11 +42,13 @@ interface Piece {
 class Lane {
   private readonly queue: Piece[] = [];
   private sending = false;
+  /** Nothing crosses before this time (Date.now()): a link that passes no data. */
+  private heldUntil = 0;
   bytes = 0;
 
   constructor(
-    private readonly bps: number,
-    private readonly latencyMs: number,
+    public bps: number,
+    public latencyMs: number,
     private readonly onSent: (p: Piece) => void,
   ) {}
 
@@ -52,7 +62,17 @@ class Lane {
     return this.queue.reduce((n, p) => (p.from === from ? n + p.data.length : n), 0);
   }
 
+  hold(ms: number) {
+    this.heldUntil = Date.now() + ms;
+  }
+
   private next() {
+    const wait = this.heldUntil - Date.now();
+    if (wait > 0) {
+      this.sending = true;
+      setTimeout(() => this.next(), wait);
+      return;
+    }
     let p = this.queue.shift();
     while (p && (p.to.destroyed || p.from.destroyed)) p = this.queue.shift();
     if (!p) {
@@ -101,7 +121,7 @@ export async function startSlowLink(target: { host: string; port: number }, prof
         const drain = setInterval(() => {
           if (lane.waiting(from) > 0) return;
           clearInterval(drain);
-          setTimeout(() => to.writable && to.end(), profile.latencyMs);
+          setTimeout(() => to.writable && to.end(), lane.latencyMs);
         }, 20);
       });
     };
@@ -130,6 +150,15 @@ export async function startSlowLink(target: { host: string; port: number }, prof
     bytes,
     cutAll() {
       for (const s of sockets) s.resetAndDestroy();
+    },
+    setProfile(p) {
+      up.bps = p.upKbit * 1000;
+      down.bps = p.downKbit * 1000;
+      up.latencyMs = down.latencyMs = p.latencyMs;
+    },
+    silence(ms) {
+      up.hold(ms);
+      down.hold(ms);
     },
     close: () =>
       new Promise((resolve) => {

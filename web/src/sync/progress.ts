@@ -30,9 +30,13 @@ export class ProgressStore {
     return this.byDossier.get(dossierId);
   }
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(private readonly clock: () => number = () => Date.now()) {}
+
+  /** Changes with every `set`: a snapshot for screens that read several sends at once. */
+  version = 0;
 
   set(dossierId: string, progress: SendProgress | undefined): void {
+    this.version++;
     if (progress) {
       // The same bytes reported again (a retried chunk starting over its own 0) is not movement.
       const before = this.byDossier.get(dossierId);

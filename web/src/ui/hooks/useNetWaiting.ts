@@ -3,7 +3,7 @@ import { isSilent, linkStore, progressStore, type SendProgress } from '../../syn
 
 const subscribeLink = (l: () => void) => linkStore.subscribe(() => l());
 const subscribeProgress = (l: () => void) => progressStore.subscribe(l);
-const anySending = () => progressStore.all().length > 0;
+const progressVersion = () => progressStore.version;
 
 /**
  * "Connected but nothing moves": the last try of the outbox got no answer while the device said
@@ -13,7 +13,8 @@ const anySending = () => progressStore.all().length > 0;
  */
 export function useNetWaiting(dossierId?: string): boolean {
   const silentLink = useSyncExternalStore(subscribeLink, () => linkStore.silent, () => false);
-  const sending = useSyncExternalStore(subscribeProgress, anySending, () => false);
+  useSyncExternalStore(subscribeProgress, progressVersion, () => 0);
+  const sending = progressStore.all().length > 0;
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!sending) return undefined;
