@@ -103,6 +103,19 @@ describe('reads', () => {
     for (const r of ['officer', 'officer2', 'admin'] as const) expect((await agents[r].get(q)).statusCode).toBe(403);
     expect((await anonymous(t.app, { url: q })).statusCode).toBe(401);
   });
+
+  test("the leader's daily summary: leaders (their own unit); officers, province and admin 403", async () => {
+    expect((await agents.leader.get('/api/staff/daily')).json()).toMatchObject({ unitCode: VO_NHAI });
+    expect((await agents.leader2.get('/api/staff/daily')).json()).toMatchObject({ unitCode: BA_XUYEN });
+    for (const r of ['officer', 'officer2', 'province', 'admin'] as const) expect((await agents[r].get('/api/staff/daily')).statusCode, r).toBe(403);
+    expect((await anonymous(t.app, { url: '/api/staff/daily' })).statusCode).toBe(401);
+  });
+
+  test('the queue\'s daily views keep the unit rule', async () => {
+    expect((await agents.officer.get(`/api/staff/dossiers?view=overdue&unit=${BA_XUYEN}`)).statusCode).toBe(403);
+    expect((await agents.admin.get('/api/staff/dossiers?view=overdue')).statusCode).toBe(403);
+    expect((await agents.officer.get('/api/staff/dossiers?view=nonsense')).statusCode).toBe(400);
+  });
 });
 
 /** How to bring a fresh Võ Nhai dossier to a status where the action is legal, and its payload. */

@@ -23,6 +23,8 @@ export const DossierListQuery = z.object({
   cursor: z.string().max(500).optional(),
   /** `me`: only the dossiers the signed-in staff member was handed and holds ("Của tôi"). */
   holder: z.literal('me').optional(),
+  /** One of the leader's daily figures (staff-admin.ts, DAILY_VIEWS): the dossiers it counts. */
+  view: z.enum(['received_today', 'due_next', 'overdue', 'waiting']).optional(),
 });
 export type DossierListQuery = z.infer<typeof DossierListQuery>;
 

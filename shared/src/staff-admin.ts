@@ -88,3 +88,6 @@ export const DailySummary = z.object({
   waitingCitizen: z.number().int(),
 });
 export type DailySummary = z.infer<typeof DailySummary>;
+
+export type DailyView = 'received_today' | 'due_next' | 'overdue' | 'waiting';
+export const DAILY_VIEWS: readonly DailyView[] = ['received_today', 'due_next', 'overdue', 'waiting'];

@@ -21,6 +21,7 @@ import {
   DEVICE_SECRET_HEADER,
   Uuid,
 } from '@hsc/shared';
+import { DailySummary } from '@hsc/shared/staff-admin';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiError, lifecycleError, notFound } from '../http/errors.ts';
@@ -202,6 +203,16 @@ export const staffDossierRoutes: FastifyPluginAsyncZod<StaffDossierRouteOptions>
         return reply.code(400).send(apiError(lang, 'invalid', { fields: [{ path: `querystring.${outcome.path}`, code: 'invalid', message: text(lang, 'invalidValue') }] }));
       }
       return outcome.report;
+    },
+  );
+
+  app.get(
+    '/api/staff/daily',
+    { onRequest: roles('leader'), schema: { tags: ['staff'], summary: "The leader's day for the unit: received today, due on the next working day, overdue, waiting on the citizen", response: { 200: DailySummary, ...ERRORS } } },
+    async (req, reply) => {
+      const out = await desk.daily(viewerOf(req));
+      if (out === 'forbidden') return reply.code(403).send(apiError(langOf(req), 'forbidden'));
+      return out;
     },
   );
 };

@@ -22,12 +22,14 @@ import {
   type WorkCalendar,
 } from '@hsc/shared';
 import { deskQuery } from '@hsc/shared/desk-search';
+import type { DailySummary, DailyView } from '@hsc/shared/staff-admin';
 import { z } from 'zod';
 import type { BlobStore } from '../blobs/blob-store.ts';
 import type { AttachmentRecord, DossierRecord, ListedDossier, ResultRecord, Store } from '../store/store.ts';
 import { staffAudit, stateOf, unitScope, visibleDossier, type Viewer } from './access.ts';
 import { sha256Of } from './attachments.ts';
 import type { CalendarService } from './calendar.ts';
+import { dailyDates, viewFilter } from './daily.ts';
 import { currentDocuments, currentFields } from './forms.ts';
 import { handoverView } from './handover.ts';
 
@@ -64,14 +66,25 @@ export class DeskService {
     const units = unitScope(v, q.unit);
     if (units === 'forbidden') return 'forbidden';
     const statuses = q.status?.split(',') as DossierStatus[] | undefined;
-    const rows = await this.store.desk.list({ units, statuses, ...deskQuery(q.q), limit: q.limit + 1, after: decodeCursor(q.cursor), ...(q.holder === 'me' ? { holder: v.id } : {}) });
+    const cal = await this.calendar.current();
+    const now = this.now();
+    // A daily view brings its own statuses; a status asked for as well narrows them.
+    const view = q.view ? viewFilter(q.view, now, cal) : {};
+    const narrowed = view.statuses && statuses ? view.statuses.filter((s) => statuses.includes(s)) : (statuses ?? view.statuses);
+    const rows = await this.store.desk.list({
+      units,
+      ...view,
+      statuses: narrowed,
+      ...deskQuery(q.q),
+      limit: q.limit + 1,
+      after: decodeCursor(q.cursor),
+      ...(q.holder === 'me' ? { holder: v.id } : {}),
+    });
     const page = rows.slice(0, q.limit);
     // Who holds each (null: the receiving desk), so the queue can say it.
     const holders = await this.store.handovers.holders(page.map((d) => d.id));
     const holderNames = new Map<string, string>();
     for (const staffId of new Set(holders.values())) holderNames.set(staffId, (await this.store.staff.byId(staffId))?.displayName ?? staffId);
-    const cal = await this.calendar.current();
-    const now = this.now();
     const items = page.map((d): DossierListItem => {
       const body = bodyOf(d);
       return {
@@ -91,10 +104,31 @@ export class DeskService {
       };
     });
     await this.store.audit.append(
-      staffAudit(v, now, { action: 'list_dossiers', details: { status: q.status ?? null, q: q.q ?? null, unit: q.unit ?? null, ids: items.map((i) => i.id) } }),
+      staffAudit(v, now, { action: 'list_dossiers', details: { status: q.status ?? null, q: q.q ?? null, unit: q.unit ?? null, ...(q.view ? { view: q.view } : {}), ids: items.map((i) => i.id) } }),
     );
     const last = page.at(-1);
     return { items, ...(rows.length > q.limit && last ? { nextCursor: encodeCursor(last) } : {}) };
+  }
+
+  /**
+   * The leader's day for their unit: each figure counts what the queue's `view` of the same name
+   * lists. Not audited: counts, no personal data.
+   */
+  async daily(v: Viewer): Promise<DailySummary | 'forbidden'> {
+    const units = unitScope(v, undefined);
+    if (units === 'forbidden' || !v.unitCode) return 'forbidden';
+    const cal = await this.calendar.current();
+    const now = this.now();
+    // A commune's open dossiers are hundreds at most; the cap only keeps a runaway bounded.
+    const count = async (view: DailyView) => (await this.store.desk.list({ units, ...viewFilter(view, now, cal), words: [], limit: 10_000 })).length;
+    return {
+      unitCode: v.unitCode,
+      ...dailyDates(now, cal),
+      receivedToday: await count('received_today'),
+      dueTomorrow: await count('due_next'),
+      overdue: await count('overdue'),
+      waitingCitizen: await count('waiting'),
+    };
   }
 
   /** What a console polls; not audited (no personal data: counts per status). */

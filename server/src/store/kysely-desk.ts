@@ -86,6 +86,10 @@ export class KyselyDeskStore implements DeskStore {
     if (f.units) q = q.where('unit_code', 'in', [...f.units]);
     if (f.statuses && f.statuses.length > 0) q = q.where('status', 'in', [...f.statuses]);
     if (f.holder) q = q.where(heldBy(f.holder));
+    if (f.dueFrom !== undefined) q = q.where('due_at', '>=', f.dueFrom);
+    if (f.dueBefore !== undefined) q = q.where('due_at', '<', f.dueBefore);
+    if (f.receivedFrom !== undefined) q = q.where('received_at', '>=', f.receivedFrom);
+    if (f.receivedBefore !== undefined) q = q.where('received_at', '<', f.receivedBefore);
     // Words are folded to letters and digits (no % or _), each must start a word.
     const words = f.words;
     if (words.length > 0) {

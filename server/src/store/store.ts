@@ -328,6 +328,11 @@ export interface ListDossiersFilter {
   limit: number;
   /** Only the dossiers this staff member holds (kysely-handover.ts). */
   holder?: string;
+  /** ISO instants, from included, before excluded (the leader's daily views). */
+  dueFrom?: string;
+  dueBefore?: string;
+  receivedFrom?: string;
+  receivedBefore?: string;
   /** Where the last page ended; `rank` 0 for a code match, 1 for the others. */
   after?: { rank: number; dueAt: string; id: string };
 }
