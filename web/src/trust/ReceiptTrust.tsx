@@ -8,6 +8,7 @@ import { useLang } from '../ui/hooks/useLang.ts';
 import { Link } from '../ui/router.tsx';
 import { refreshReceiptKeys } from './keys.ts';
 import { PushOffer } from './PushOffer.tsx';
+import { SmsOffer } from './SmsOffer.tsx';
 import { drawQr, imageName, qrTextOf, receiptImage } from './qr.ts';
 import { fillTrust, trustTexts } from './texts.ts';
 import './trust.css';
@@ -105,6 +106,7 @@ export default function ReceiptTrust({ receipt }: { receipt: Receipt }) {
       </div>
       <textarea className="receipt-qr-text" readOnly value={text} rows={3} data-testid="receipt-qr-text" aria-label={tx.copy} onFocus={(e) => e.currentTarget.select()} />
       <PushOffer dossierId={receipt.dossierId} />
+      <SmsOffer dossierId={receipt.dossierId} />
       <p>
         <Link to="/kiem-tra">{tx.verifyLink}</Link>
       </p>
