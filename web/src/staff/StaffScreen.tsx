@@ -2,6 +2,7 @@
 // going into a dossier and back keeps the tab and the search.
 import type { StaffUser } from '@hsc/shared/staff';
 import { useState } from 'react';
+import { DailyCard, DailyList } from './daily/Daily.tsx';
 import { DossierScreen } from './dossier/DossierScreen.tsx';
 import { useStaffT } from './i18n/index.ts';
 import { ControlSheetPreview } from './print/ControlSheet.tsx';
@@ -20,7 +21,17 @@ export function StaffScreen({ user, route }: { user: StaffUser; route: StaffRout
   if (!mayReadDossiers(user)) return <p className="notice">{t('app.adminOnly')}</p>;
   switch (route.name) {
     case 'queue':
-      return <Queue user={user} filter={filter} onFilter={setFilter} />;
+      // A leader's home starts with the unit's day; each figure opens its list.
+      return user.role === 'leader' ? (
+        <>
+          <DailyCard />
+          <Queue user={user} filter={filter} onFilter={setFilter} />
+        </>
+      ) : (
+        <Queue user={user} filter={filter} onFilter={setFilter} />
+      );
+    case 'daily':
+      return user.role === 'leader' ? <DailyList view={route.view} /> : <p className="notice">{t('errors.forbidden')}</p>;
     case 'dossier':
       return <DossierScreen key={route.id} id={route.id} user={user} />;
     case 'form':

@@ -1,4 +1,6 @@
 // The console's own paths under /staff (the app's router hands over everything below it).
+import { DAILY_VIEWS, type DailyView } from '@hsc/shared/staff-admin';
+
 export type StaffRoute =
   | { name: 'queue' }
   | { name: 'dossier'; id: string }
@@ -11,6 +13,7 @@ export type StaffRoute =
   | { name: 'payees' }
   | { name: 'calendar' }
   | { name: 'accounts' }
+  | { name: 'daily'; view: DailyView }
   | { name: 'audit' }
   | { name: 'procedure'; code: string | null }
   | { name: 'notFound' };
@@ -30,6 +33,8 @@ export const staffPaths = {
   calendar: () => '/staff/calendar',
   accounts: () => '/staff/accounts',
   audit: () => '/staff/audit',
+  /** One figure of the leader's day, as a list. */
+  daily: (view: DailyView) => `/staff/today/${view}`,
   /** null: a procedure not saved yet. */
   procedure: (code: string | null) => `/staff/catalog/${code === null ? NEW_PROCEDURE : encodeURIComponent(code)}`,
 };
@@ -50,6 +55,7 @@ export function matchStaffRoute(path: string): StaffRoute {
   if (a === 'calendar' && parts.length === 2) return { name: 'calendar' };
   if (a === 'accounts' && parts.length === 2) return { name: 'accounts' };
   if (a === 'audit' && parts.length === 2) return { name: 'audit' };
+  if (a === 'today' && b && parts.length === 3 && (DAILY_VIEWS as readonly string[]).includes(b)) return { name: 'daily', view: b as DailyView };
   if (a === 'catalog' && b && parts.length === 3) return { name: 'procedure', code: b === NEW_PROCEDURE ? null : b };
   return { name: 'notFound' };
 }
