@@ -83,7 +83,7 @@ export function AccountsScreen() {
         <p className="muted">{t('app.loading')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="stable" data-testid="accounts-table">
+          <table className="rtable" data-testid="accounts-table">
             <thead>
               <tr>
                 <th scope="col">{t('accounts.name')}</th>
