@@ -165,7 +165,7 @@ describe('printed forms fit one A5 sheet', () => {
     await page.context().close();
   });
 
-  it('prints the walk-in receipt of 8 documents, long name and address, on one A5 page', async () => {
+  it('prints the walk-in receipt of 8 documents, long name and address, on one A5 page, and the desk\'s Mẫu 01 after it', async () => {
     const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, deviceScaleFactor: 1, hasTouch: true, locale: 'vi-VN' });
     await context.addInitScript('globalThis.__name ??= (f) => f;');
     const page = await context.newPage();
@@ -193,6 +193,18 @@ describe('printed forms fit one A5 sheet', () => {
     expect(pdfPages(pdf)).toBe(1);
     const [box] = mediaBoxes(pdf);
     expect(Math.abs(box!.width - A5_POINTS.width)).toBeLessThan(1);
+
+    // Accepted at the desk: the tablet's Mẫu 01 of the same 8 documents is one A5 page too
+    // (the sheet's own margins: walkin.css gives it a page of its own with none).
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate('window.print = () => {}');
+    await desk.byTestId('walkin-accept').click();
+    await desk.byTestId('walkin-form01').waitFor({ timeout: 30_000 });
+    expect(await desk.byTestId('form-documents').locator('tbody tr').count()).toBe(8);
+    const form = await printed(page, 'print-fit-walkin-01');
+    expect(pdfPages(form)).toBe(1);
+    const [formBox] = mediaBoxes(form);
+    expect(Math.abs(formBox!.width - A5_POINTS.width)).toBeLessThan(1);
     await context.close();
   });
 });
