@@ -10,6 +10,13 @@ const STAFF_DIR = 'assets/staff/';
 const isStaffModule = (id: string) => /\/src\/staff\/|\/shared\/locales\/[^/]+\/staff\.json$/.test(id.replaceAll('\\', '/'));
 const isStaffChunk = (moduleIds: readonly string[]) => moduleIds.some(isStaffModule);
 
+// What the phone keeps for later rather than at install (assets/later/, cached on first use):
+// the QR decoder of /kiem-tra and its screen, and every language but Vietnamese. Installing
+// then costs a 2G phone the citizen's path only.
+const LATER_DIR = 'assets/later/';
+const isLaterModule = (id: string) => /\/node_modules\/.*jsqr\/|\/src\/trust\/(VerifyScreen|scan)|\/shared\/locales\/(?!vi\/)[^/]+\//.test(id.replaceAll('\\', '/'));
+const chunkDir = (moduleIds: readonly string[]) => (isStaffChunk(moduleIds) ? STAFF_DIR : moduleIds.length > 0 && moduleIds.every(isLaterModule) ? LATER_DIR : 'assets/');
+
 const shell = shellWords();
 
 // The server serves web/dist and the API on one origin; in `vite dev` the API is proxied.
@@ -22,6 +29,7 @@ export default defineConfig({
       // A person with an unsent dossier decides when the app reloads: updates are offered, never forced.
       registerType: 'prompt',
       injectRegister: false,
+      includeManifestIcons: false,
       devOptions: { enabled: false },
       manifest: {
         // The default language's words (shared/locales/vi/shell.json).
@@ -45,7 +53,9 @@ export default defineConfig({
       workbox: {
         // Icons and the manifest are added by the plugin; globbing them again lists them twice.
         globPatterns: ['**/*.{js,css,html}'],
-        globIgnores: [`${STAFF_DIR}**`],
+        globIgnores: [`${STAFF_DIR}**`, `${LATER_DIR}**`],
+        // The install icons are fetched by the browser when it installs; the app never draws them.
+        // (Kept out of the precache with includeManifestIcons below.)
         // A staff device keeps the console chunks it has loaded (hashed names: never stale), so
         // a desk PC whose connection drops keeps working.
         runtimeCaching: [
@@ -54,6 +64,12 @@ export default defineConfig({
             urlPattern: /\/assets\/staff\//,
             handler: 'CacheFirst',
             options: { cacheName: 'staff-console', expiration: { maxEntries: 80 } },
+          },
+          {
+            // The same for what a citizen's phone keeps on first use (LATER_DIR, a literal here too).
+            urlPattern: /\/assets\/later\//,
+            handler: 'CacheFirst',
+            options: { cacheName: 'later', expiration: { maxEntries: 40 } },
           },
         ],
         navigateFallback: 'index.html',
@@ -81,7 +97,7 @@ export default defineConfig({
     sourcemap: false,
     rolldownOptions: {
       output: {
-        chunkFileNames: (chunk) => (isStaffChunk(chunk.moduleIds) ? `${STAFF_DIR}[name]-[hash].js` : 'assets/[name]-[hash].js'),
+        chunkFileNames: (chunk) => `${chunkDir(chunk.moduleIds)}[name]-[hash].js`,
       },
     },
   },

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { firstLoad } from '../lib/first-load.ts';
+import { firstLoad, offlineSet } from '../lib/first-load.ts';
 
 const dist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const BUDGET_GZIP = 170 * 1024;
@@ -19,5 +19,13 @@ describe('first load on 2G', () => {
     const entry = firstLoad(dist).files.find((f) => f.path.endsWith('.js'))!;
     expect(existsSync(`${dist}/${entry.path}.br`)).toBe(true);
     expect(existsSync(`${dist}/${entry.path}.gz`)).toBe(true);
+  });
+
+  it('keeps what works offline after one visit within 235 KB on the wire, without the console, the QR decoder or other languages', () => {
+    const offline = offlineSet(dist);
+    console.log(`offline after one visit: ${offline.files.length} files, ${(offline.brotli / 1024).toFixed(1)} KB brotli`);
+    expect(offline.files.some((f) => f.path === 'sw.js')).toBe(true);
+    expect(offline.files.filter((f) => /^assets\/(staff|later)\//.test(f.path) || /jsQR/.test(f.path))).toEqual([]);
+    expect(offline.brotli).toBeLessThanOrEqual(235 * 1024);
   });
 });

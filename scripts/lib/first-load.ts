@@ -2,7 +2,7 @@
 // preloads and the stylesheets named by index.html. Everything else loads on demand.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 export interface FirstLoad {
   files: { path: string; bytes: number; gzip: number }[];
@@ -25,4 +25,23 @@ export function firstLoad(dist: string): FirstLoad {
     return { path, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
   return { files, bytes: files.reduce((s, f) => s + f.bytes, 0), gzip: files.reduce((s, f) => s + f.gzip, 0) };
+}
+
+export interface Precache {
+  /** What the service worker stores at install, and its own scripts, with their brotli bytes (what the server sends). */
+  files: { path: string; brotli: number }[];
+  brotli: number;
+}
+
+/** Everything a phone downloads to work offline after one visit: the precache and the service worker itself. */
+export function offlineSet(dist: string): Precache {
+  const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+  const workbox = /importScripts\("\.\/(workbox-[\w-]+\.js)"\)|"\.\/(workbox-[\w-]+)"/.exec(sw);
+  const paths = new Set(['sw.js', ...[...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!)]);
+  if (workbox) paths.add(workbox[1] ?? `${workbox[2]}.js`);
+  const files = [...paths].map((path) => {
+    const bytes = readFileSync(join(dist, path));
+    return { path, brotli: brotliCompressSync(bytes).length };
+  });
+  return { files, brotli: files.reduce((s, f) => s + f.brotli, 0) };
 }
