@@ -17,6 +17,7 @@ import { staffPaths } from '../routes.ts';
 import { OfflineNote } from '../Shell.tsx';
 import { Documents } from './Documents.tsx';
 import { FeeNotice } from './FeeNotice.tsx';
+import { SmsOptIn } from './SmsOptIn.tsx';
 import { HandoverPanel } from './Handover.tsx';
 import { Applicant, Summary } from './Facts.tsx';
 import { Forms, Result, Supplements, Timeline } from './History.tsx';
@@ -111,6 +112,7 @@ export function DossierScreen({ id, user }: { id: string; user: StaffUser }) {
           />
           <Result dossier={d} />
           <FeeNotice dossier={d} unitName={ref.units.get(d.unitCode)?.name} />
+          <SmsOptIn dossier={d} />
           <Forms dossier={d} />
           <Timeline dossier={d} />
         </aside>
