@@ -206,6 +206,19 @@ for (const kind of ['SQLite', 'PostgreSQL'] as const) {
       expect(logged.join('\n')).not.toContain('912345678');
     });
 
+    test('a fee request is texted (push says nothing of it)', async () => {
+      const a = await withGateway();
+      const officer = await login(a, 'demo.officer');
+      const d = await sendDossier(a, VO_NHAI);
+      expect((await optIn(a, d)).statusCode).toBe(204);
+      await actAll(officer, d.id, [{ action: 'accept' }, { action: 'start_processing' }, { action: 'request_payment', amount: 50000, note: 'Lệ phí' }]);
+      await a.notifications.settled();
+      expect(texts(gw!).map((s) => s.text)).toEqual([
+        expect.stringMatching(/ da duoc tiep nhan\./),
+        `Ho so ${d.receipt.code} can nop phi, le phi. Chuyen khoan bang ma QR trong ung dung hoac nop tai bo phan mot cua cua xa.`,
+      ]);
+    });
+
     test('no message without an opt-in, nor after it is revoked; none without a gateway', async () => {
       const a = await withGateway();
       const officer = await login(a, 'demo.officer');
