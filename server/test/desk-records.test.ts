@@ -104,6 +104,11 @@ describe('a walk-in with no phone', () => {
     expect(list.items.find((x) => x.id === id)).toMatchObject({ noPhone: true });
     const accepted = await actAll(officer, id, [{ action: 'accept' }]);
     expect(accepted.form).toMatchObject({ kind: '01', applicant: { phone: '', noPhone: true } });
+    // The register (Mẫu 06) and the control sheet (Mẫu 05) carry it too.
+    const register = (await officer.get('/api/staff/register?day=2026-03-10')).json<{ rows: { dossierId: string; phone: string; noPhone?: true }[] }>();
+    expect(register.rows.find((r) => r.dossierId === id)).toMatchObject({ phone: '', noPhone: true });
+    expect((await officer.get('/api/staff/register?day=2026-03-10&format=csv')).body).toContain(`${body.applicant.address}; không có điện thoại`);
+    expect((await officer.get(`/api/staff/dossiers/${id}/control-sheet`)).json()).toMatchObject({ applicant: { phone: '', noPhone: true } });
 
     // A number made up next to "no phone" is refused, at the desk too.
     const other = crypto.randomUUID();

@@ -65,7 +65,7 @@ export const ControlSheet = z.object({
   lookupCode: z.string(),
   status: DossierStatus,
   agency: z.object({ unitCode: z.string(), unitName: z.string(), desk: z.string() }),
-  applicant: z.object({ fullName: z.string(), address: z.string(), phone: z.string(), email: z.string().optional() }),
+  applicant: z.object({ fullName: z.string(), address: z.string(), phone: z.string(), email: z.string().optional(), noPhone: z.literal(true).optional() }),
   procedure: z.object({ code: z.string(), name: z.string() }),
   receivedAt: z.string(),
   dueAt: z.string(),

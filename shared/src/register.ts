@@ -34,7 +34,9 @@ export const RegisterRow = z.object({
   channel: Channel,
   applicantName: z.string(),
   address: z.string(),
+  /** '' for a walk-in with no phone (`noPhone`), which the register says in words. */
   phone: z.string(),
+  noPhone: z.literal(true).optional(),
   receivedAt: z.string(),
   dueAt: z.string(),
   /** The Mẫu 01's officer (who received it at the desk), when accepted. */

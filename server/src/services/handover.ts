@@ -124,7 +124,7 @@ export class HandoverService {
       lookupCode: d.lookupCode,
       status: d.status,
       agency: { unitCode: d.unitCode, unitName, desk: translate(DEFAULT_LANGUAGE, 'forms.desk', { unit: unitName }) },
-      applicant: { fullName: a.fullName, address: a.address, phone: a.phone, ...(a.email ? { email: a.email } : {}) },
+      applicant: { fullName: a.fullName, address: a.address, phone: a.phone, ...(a.email ? { email: a.email } : {}), ...(a.noPhone ? { noPhone: true as const } : {}) },
       procedure: { code: d.procedureCode, name: procedure?.name.vi ?? d.procedureCode },
       receivedAt: d.receivedAt,
       dueAt: d.dueAt,

@@ -124,7 +124,7 @@ export function RegisterTable({ register }: { register: RegisterResponse }) {
                 <td>{r.procedureName}</td>
                 <td>{r.applicantName}</td>
                 <td>
-                  {r.address}; {r.phone}
+                  {r.address}; {r.noPhone ? t('dossier.noPhone') : r.phone}
                 </td>
                 <td>{when(r.receivedAt)}</td>
                 <td>{when(r.dueAt)}</td>
