@@ -112,7 +112,7 @@ export function DossierScreen({ id, user }: { id: string; user: StaffUser }) {
           />
           <Result dossier={d} />
           <FeeNotice dossier={d} unitName={ref.units.get(d.unitCode)?.name} />
-          <SmsOptIn dossier={d} />
+          <SmsOptIn dossierId={d.id} phone={d.applicant.phone} />
           <Forms dossier={d} />
           <Timeline dossier={d} />
         </aside>

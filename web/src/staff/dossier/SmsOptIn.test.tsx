@@ -27,7 +27,7 @@ describe('the desk SMS opt-in', () => {
   it('ticked, it offers the applicant\'s phone, saves it, says where messages go, and stops them', async () => {
     const fetchMock = installServer(true);
     const d = deskDossier({});
-    render(<SmsOptIn dossier={d} />);
+    render(<SmsOptIn dossierId={d.id} phone={d.applicant.phone} />);
     fireEvent.click(await screen.findByLabelText('Gửi tin nhắn SMS cho người nộp'));
     const input = screen.getByLabelText('Số điện thoại di động của người nộp') as HTMLInputElement;
     expect(input.value).toBe(d.applicant.phone);
@@ -49,7 +49,7 @@ describe('the desk SMS opt-in', () => {
 
   it('is not shown when the commune sends no SMS', async () => {
     const fetchMock = installServer(false);
-    const { container } = render(<SmsOptIn dossier={deskDossier({})} />);
+    const { container } = render(<SmsOptIn dossierId="x" phone="" />);
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
     expect(container.textContent).toBe('');
   });

@@ -1,7 +1,7 @@
-// The desk's SMS opt-in for an applicant without a smartphone (a walk-in above all): the officer
+// The desk's SMS opt-in for an applicant without a smartphone (a walk-in above all; on the dossier
+// screen and after a walk-in's acceptance): the officer
 // ticks "Gửi tin nhắn SMS cho người nộp", checks the applicant's phone and saves. Shown only when
 // the commune sends SMS and to those who may set it (the server's GET answers others 403/404).
-import type { DeskDossier } from '@hsc/shared/desk';
 import { useEffect, useState, type FormEvent } from 'react';
 import { z } from 'zod';
 import { request, requestVoid } from '../api/client.ts';
@@ -12,22 +12,23 @@ const SmsStatus = z.object({ available: z.boolean(), optedIn: z.boolean(), phone
 type SmsStatus = z.infer<typeof SmsStatus>;
 const smsPath = (id: string) => `/api/staff/dossiers/${encodeURIComponent(id)}/sms`;
 
-export function SmsOptIn({ dossier: d }: { dossier: DeskDossier }) {
+/** `phone`: the applicant's, offered (the officer may change it). */
+export function SmsOptIn({ dossierId, phone: applicantPhone }: { dossierId: string; phone: string }) {
   const { t, lang } = useStaffT();
   const [status, setStatus] = useState<SmsStatus>();
   const [ticked, setTicked] = useState(false);
-  const [phone, setPhone] = useState(d.applicant.phone);
+  const [phone, setPhone] = useState(applicantPhone);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
 
   const load = () =>
-    request(SmsStatus, smsPath(d.id))
+    request(SmsStatus, smsPath(dossierId))
       .then((s) => (setStatus(s), setTicked(false)))
       .catch(() => setStatus(undefined));
   useEffect(() => {
     void load();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- read again for another dossier only
-  }, [d.id]);
+  }, [dossierId]);
 
   if (!status?.available) return null;
   const run = async (call: () => Promise<void>) => {
@@ -44,7 +45,7 @@ export function SmsOptIn({ dossier: d }: { dossier: DeskDossier }) {
   };
   const save = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => requestVoid(smsPath(d.id), { method: 'POST', json: { phone, lang: lang.startsWith('en') ? 'en' : 'vi' } }));
+    void run(() => requestVoid(smsPath(dossierId), { method: 'POST', json: { phone, lang: lang.startsWith('en') ? 'en' : 'vi' } }));
   };
 
   return (
@@ -53,7 +54,7 @@ export function SmsOptIn({ dossier: d }: { dossier: DeskDossier }) {
       {status.optedIn ? (
         <>
           <p data-testid="sms-optin-on">{t('smsOptIn.on', { phone: status.phone ?? '' })}</p>
-          <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => void run(() => requestVoid(smsPath(d.id), { method: 'DELETE' }))}>
+          <button type="button" className="btn btn-secondary btn-small" disabled={busy} onClick={() => void run(() => requestVoid(smsPath(dossierId), { method: 'DELETE' }))}>
             {t('smsOptIn.stop')}
           </button>
         </>

@@ -10,6 +10,7 @@ import type { DossierRecord } from '../../db/types.ts';
 import { AdoptedStyles } from '../../ui/components/AdoptedStyles.tsx';
 import { StaffApiError } from '../api/client.ts';
 import { act, getDossier, getForm } from '../api/endpoints.ts';
+import { SmsOptIn } from '../dossier/SmsOptIn.tsx';
 import { FormSheet } from '../print/FormSheets.tsx';
 import staffCss from '../staff.css?inline';
 import { useWalkinT } from './words.ts';
@@ -72,6 +73,10 @@ export function WalkinAccept({ dossier, receipt }: { dossier: DossierRecord; rec
         <button type="button" className="btn btn-primary btn-block walkin-big no-print" data-testid="walkin-print-form01" onClick={() => window.print()}>
           {w('printForm01')}
         </button>
+        {/* A walk-in often has no smartphone: the desk may have status changes texted to them. */}
+        <div className="no-print">
+          <SmsOptIn dossierId={dossier.id} phone={dossier.applicant.phone} />
+        </div>
       </div>
     );
   }
