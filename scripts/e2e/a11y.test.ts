@@ -195,6 +195,12 @@ describe('axe-core on every screen', () => {
     await desk.byTestId('nav-walkin').click();
     await page.locator('main h1').first().waitFor();
     await check('walk-in desk', page);
+    // The walk-in form: the commune as text, and "no phone" ticked in place of the number.
+    await desk.byTestId('walkin-next').click();
+    await desk.byTestId('walkin-procedure-2.000884').click();
+    await desk.byTestId('no-phone').check();
+    await desk.byTestId('no-phone-note').waitFor();
+    await check('walk-in form, no phone', page);
     await context.close();
 
     const admin = await browser.newContext({ viewport: DESK, locale: 'vi-VN', bypassCSP: true });
