@@ -8,8 +8,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { walkinAcceptId } from '../../db/walkin.ts';
 import type { DossierRecord } from '../../db/types.ts';
 import { AdoptedStyles } from '../../ui/components/AdoptedStyles.tsx';
-import { StaffApiError } from '../api/client.ts';
-import { act, getDossier, getForm } from '../api/endpoints.ts';
+import { setCsrfToken, StaffApiError } from '../api/client.ts';
+import { act, getDossier, getForm, me } from '../api/endpoints.ts';
 import { SmsOptIn } from '../dossier/SmsOptIn.tsx';
 import { FormSheet } from '../print/FormSheets.tsx';
 import staffCss from '../staff.css?inline';
@@ -26,6 +26,9 @@ async function issuedForm01(dossierId: string): Promise<FormDocument | undefined
 
 export async function acceptWalkin(dossier: Pick<DossierRecord, 'id'>): Promise<FormDocument> {
   const actionId = await walkinAcceptId(dossier.id);
+  // The desk may have started with the line down (no CSRF token held then): ask for the
+  // session first, which also tells a session that ended (401) from a refusal.
+  setCsrfToken((await me()).csrfToken);
   try {
     const answer = await act(dossier.id, { action: 'accept', ...(actionId ? { actionId } : {}) });
     if (answer.form) return answer.form;

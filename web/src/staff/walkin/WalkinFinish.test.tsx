@@ -98,6 +98,7 @@ describe('accept and print Mẫu 01 at the desk', () => {
     screen.getByTestId('walkin-next');
     const call = api.calls.find((c) => c.method === 'POST')!;
     expect(call.body).toMatchObject({ action: 'accept', actionId: (await getDossier(id))!.deskAcceptId });
+    expect(call.headers['x-csrf-token']).toBe('csrf-1');
   });
 
   it('offline: says so, loses nothing, and the retry is the same action', async () => {
@@ -125,6 +126,18 @@ describe('accept and print Mẫu 01 at the desk', () => {
     const posts = api.calls.filter((c) => c.method === 'POST').map((c) => (c.body as { actionId: string }).actionId);
     expect(posts).toHaveLength(2);
     expect(posts[0]).toBe(posts[1]);
+  });
+
+  it('the session ended since: asks for the sign-in, accepts nothing', async () => {
+    const id = await receivedWalkin();
+    let signedIn = true;
+    const api = fakeApi({ 'GET /api/staff/me': () => (signedIn ? me() : json(401, { error: 'unauthenticated', message: 'Hết phiên.' })) });
+    render(<WalkinDesk />);
+    await screen.findByTestId('walkin-receipt');
+    signedIn = false;
+    fireEvent.click(screen.getByTestId('walkin-accept'));
+    expect((await screen.findByTestId('walkin-accept-failed')).dataset.why).toBe('login');
+    expect(api.calls.some((c) => c.method === 'POST' && c.url.pathname.includes(id))).toBe(false);
   });
 
   it('accepted already in the console: prints the Mẫu 01 it issued', async () => {
