@@ -1,10 +1,14 @@
 // The administrator's tools: edit, disable / enable, reset a password (and the forced change
 // that follows), lift a sign-in lockout, read the audit log; the lockout's minutes at sign-in.
+import { randomUUID } from 'node:crypto';
 import type { AuditPage, LockoutList, ResetPasswordResponse, StaffAccount, StaffList } from '@hsc/shared';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { migrateTo } from '../src/store/migrations.ts';
 import { testApp, type TestApp } from './support/app.ts';
 import { login, movableClock, sendDossier, VO_NHAI, type Agent } from './support/desk.ts';
 import { TUESDAY_MORNING } from './support/fixtures.ts';
+import { sqliteHarness } from './support/stores.ts';
 
 let t: TestApp;
 let admin: Agent;
@@ -155,5 +159,22 @@ describe('the audit log', () => {
     const reads = (await admin.get('/api/admin/audit?action=audit_read')).json<AuditPage>();
     expect(reads.items[0]).toMatchObject({ action: 'audit_read', staffUsername: 'demo.admin' });
     expect((await admin.get('/api/admin/audit?from=2026-13-01')).statusCode).toBe(400);
+  });
+});
+
+describe('migration 0017_admin', () => {
+  test('on a database written by 0016: the accounts are there, none waits for a new password, a reset is kept', async () => {
+    const { store: old, dispose } = await sqliteHarness().fresh();
+    try {
+      await migrateTo(old.db as unknown as Kysely<unknown>, '0016_handover');
+      const id = randomUUID();
+      await old.db.insertInto('staff').values({ id, username: 'old.one', display_name: 'Cũ', role: 'officer', unit_code: VO_NHAI, password_hash: 'x', created_at: TUESDAY_MORNING.toISOString(), disabled_at: null, phone: null }).execute();
+      await old.migrate();
+      expect((await old.staff.byId(id))?.passwordResetAt).toBeUndefined();
+      await old.staff.update(id, { passwordResetAt: TUESDAY_MORNING.toISOString() });
+      expect((await old.staff.byId(id))?.passwordResetAt).toBe(TUESDAY_MORNING.toISOString());
+    } finally {
+      await dispose();
+    }
   });
 });
