@@ -168,7 +168,7 @@ describe('migration 0017_admin', () => {
     try {
       await migrateTo(old.db as unknown as Kysely<unknown>, '0016_handover');
       const id = randomUUID();
-      await old.db.insertInto('staff').values({ id, username: 'old.one', display_name: 'Cũ', role: 'officer', unit_code: VO_NHAI, password_hash: 'x', created_at: TUESDAY_MORNING.toISOString(), disabled_at: null, phone: null }).execute();
+      await old.db.insertInto('staff').values({ id, username: 'old.one', display_name: 'Cũ', role: 'officer', unit_code: null, password_hash: 'x', created_at: TUESDAY_MORNING.toISOString(), disabled_at: null, phone: null }).execute();
       await old.migrate();
       expect((await old.staff.byId(id))?.passwordResetAt).toBeUndefined();
       await old.staff.update(id, { passwordResetAt: TUESDAY_MORNING.toISOString() });
