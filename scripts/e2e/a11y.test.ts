@@ -212,6 +212,8 @@ describe('axe-core on every screen', () => {
     for (const [nav, name] of [
       ['nav-payees', 'fee accounts'],
       ['nav-calendar', 'working calendar'],
+      ['nav-accounts', 'staff accounts'],
+      ['nav-audit', 'audit log'],
     ] as const) {
       await a.byTestId(nav).click();
       await adminPage.locator('main h1').first().waitFor();
