@@ -98,6 +98,7 @@ export function createSyncEngine(deps: SyncDeps) {
           uploadUrl: page.uploadUrl,
           metadata: { dossierId: d.id, attachmentId: page.id, sha256: page.sha256, filename: page.fileName, filetype: page.mediaType },
           onUrl: (url) => setUploadUrl(page.id, url),
+          cancelOn: (cancel) => link.onNudge(cancel),
           onProgress: (sent) => {
             // Bytes left the phone: whatever silence there was is over.
             if (sent > 0) link.markAlive();

@@ -90,6 +90,21 @@ export class LinkStore {
     for (const l of this.listeners) l(true);
   }
 
+  private readonly nudges = new Set<() => void>();
+
+  /**
+   * "Thử gửi ngay" pressed while a try is stuck on the silent link: whoever waits on it (the
+   * upload in flight) gives that try up now, so the forced pass that follows starts a fresh one.
+   */
+  nudge(): void {
+    for (const n of [...this.nudges]) n();
+  }
+
+  onNudge(fn: () => void): () => void {
+    this.nudges.add(fn);
+    return () => this.nudges.delete(fn);
+  }
+
   /** `alive` is true when the link has just come back, false when it has just gone silent. */
   subscribe(listener: (alive: boolean) => void): () => void {
     this.listeners.add(listener);

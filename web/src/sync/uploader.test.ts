@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LinkStore } from './progress.ts';
 import { createTusUploader, type UploadPlatform } from './uploader.ts';
 
 type HttpStack = NonNullable<UploadPlatform['httpStack']>;
@@ -76,4 +77,21 @@ describe('the tus uploader', () => {
     expect(urls).toEqual(['http://commune.test/api/uploads/abc']);
     expect(aborted).toEqual(['PATCH']);
   });
+
+  it('gives a stuck try up at once when the person asks to try now', async () => {
+    const { stack, aborted } = fakeTusStack({ hangPatch: true });
+    const uploader = createTusUploader({ httpStack: stack, fileReader: blobReader, retryDelays: [] }, { stallMs: 60_000 });
+    const link = new LinkStore();
+    const job = { file: new Blob([new Uint8Array(1024)]), endpoint: 'http://commune.test/api/uploads', metadata: {}, onUrl: () => {}, onProgress: () => {}, cancelOn: (c: () => void) => link.onNudge(c) };
+    const started = Date.now();
+    const trying = uploader.upload(job);
+    await new Promise((r) => setTimeout(r, 20));
+    link.nudge();
+    await expect(trying).rejects.toMatchObject({ name: 'UploadFailure', status: undefined });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(aborted).toEqual(['PATCH']);
+    // Nothing is left listening once the try is over.
+    expect(() => link.nudge()).not.toThrow();
+  });
 });
+

@@ -12,6 +12,8 @@ export interface UploadJob {
   metadata: Record<string, string>;
   onUrl(url: string): void | Promise<void>;
   onProgress(sentBytes: number, totalBytes: number): void;
+  /** Lets the caller end a stuck try at once (the person pressed "try now"); returns the unsubscribe. */
+  cancelOn?(cancel: () => void): () => void;
 }
 
 export interface Uploader {
@@ -56,10 +58,16 @@ async function tusUpload(job: UploadJob, platform: UploadPlatform, stallMs: numb
   await new Promise<void>((resolve, reject) => {
     // A connection that dies without a reset (common on 2G) would otherwise hang this page, and
     // with it the whole pass, for many minutes: no progress for `stallMs` ends this try.
-    const watch = stallWatch(() => {
+    const giveUp = (why: string) => {
+      off?.();
       void upload.abort().catch(() => undefined);
-      reject(new UploadFailure('upload stalled: no progress'));
-    }, stallMs);
+      reject(new UploadFailure(why));
+    };
+    const watch = stallWatch(() => giveUp('upload stalled: no progress'), stallMs);
+    const off = job.cancelOn?.(() => {
+      watch.stop();
+      giveUp('upload given up to try again now');
+    });
     const upload = new Upload(job.file, {
       retryDelays: RETRY_DELAYS,
       ...platform,
@@ -79,10 +87,12 @@ async function tusUpload(job: UploadJob, platform: UploadPlatform, stallMs: numb
       },
       onSuccess: () => {
         watch.stop();
+        off?.();
         resolve();
       },
       onError: (error) => {
         watch.stop();
+        off?.();
         const status = 'originalResponse' in error ? (error.originalResponse?.getStatus() ?? undefined) : undefined;
         reject(new UploadFailure(error.message, status || undefined));
       },

@@ -1,6 +1,6 @@
 // A send that stops moving says "Đang chờ mạng" in plain words with "Thử gửi ngay", never a
 // frozen percentage; the header's network line says the same.
-import { act, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DossierRecord } from '../../db/types.ts';
 import { initI18n } from '../../i18n/index.ts';
@@ -40,6 +40,12 @@ describe('the send status on a silent link', () => {
     expect(screen.getByTestId('send-now').textContent).toBe('Thử gửi ngay');
     expect(screen.getByTestId('net-status').textContent).toBe('Đang chờ mạng');
     expect(screen.getByTestId('net-status').dataset.waiting).toBe('true');
+    // "Thử gửi ngay" gives the stuck try up at once (the upload listens for the nudge).
+    const nudged = vi.fn();
+    const off = linkStore.onNudge(nudged);
+    fireEvent.click(screen.getByTestId('send-now'));
+    expect(nudged).toHaveBeenCalledTimes(1);
+    off();
 
     // A byte moved: the percentage is back, and so is "Có mạng".
     act(() => progressStore.set('d-1', uploading(1_000)));

@@ -1,6 +1,6 @@
 // While the dossier is in the outbox: what is happening now, in words and a bar.
 import type { DossierRecord } from '../../db/types.ts';
-import { requestSync } from '../../sync/client.ts';
+import { linkStore, requestSync } from '../../sync/client.ts';
 import { formatDateTime } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { useNetWaiting } from '../hooks/useNetWaiting.ts';
@@ -22,7 +22,16 @@ export function SendStatus({ dossier }: { dossier: DossierRecord }) {
           <strong>{t('detail.waitingNetwork')}</strong>
         </p>
         <p>{t('detail.waitingNetworkHint')}</p>
-        <button type="button" className="btn btn-secondary" data-testid="send-now" onClick={() => requestSync(true)}>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          data-testid="send-now"
+          onClick={() => {
+            // A try stuck on the silent link is given up first, so "now" does not wait for the watchdog.
+            linkStore.nudge();
+            requestSync(true);
+          }}
+        >
           {t('detail.sendNow')}
         </button>
       </div>
