@@ -125,6 +125,16 @@ export function describeDeskStoreContract(harness: () => StoreHarness) {
       expect((await store.audit.search({ staffId, fromAt: '2026-03-11T00:00:00.000Z', toAt: '2026-03-13T00:00:00.000Z', offset: 0, limit: 10 })).total).toBe(2);
     });
 
+    test('counters: the running windows under a prefix with at least so many hits (the lockouts)', async () => {
+      const p = `lock:${randomUUID().slice(0, 8)}:`;
+      const t0 = Date.parse(NOW);
+      for (let i = 0; i < 5; i++) await store.counters.hit(`${p}a`, 60_000, t0);
+      await store.counters.hit(`${p}b`, 60_000, t0);
+      await store.counters.hit(`other:${p}a`, 60_000, t0, 9);
+      expect(await store.counters.active(p, 5, t0 + 1000)).toEqual([{ key: `${p}a`, count: 5, resetAt: t0 + 60_000 }]);
+      expect(await store.counters.active(p, 5, t0 + 60_000)).toEqual([]);
+    });
+
     test('counters (rate limits, login throttles): a window from the first hit, atomic under concurrent hits, released, reset, pruned', async () => {
       const key = `test:${randomUUID()}`;
       const t0 = Date.parse(NOW);
