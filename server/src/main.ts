@@ -6,7 +6,6 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { KeySetError } from './services/kek.ts';
-import { scheduleDeliveries } from './services/integration.ts';
 
 async function main(): Promise<void> {
   let config;
