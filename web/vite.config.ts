@@ -11,10 +11,10 @@ const isStaffModule = (id: string) => /\/src\/staff\/|\/shared\/locales\/[^/]+\/
 const isStaffChunk = (moduleIds: readonly string[]) => moduleIds.some(isStaffModule);
 
 // What the phone keeps for later rather than at install (assets/later/, cached on first use):
-// the QR decoder of /kiem-tra and its screen, and every language but Vietnamese. Installing
-// then costs a 2G phone the citizen's path only.
+// the camera QR decoder of /kiem-tra (pasting a receipt's text still verifies offline) and every
+// language but Vietnamese. Installing then costs a 2G phone the citizen's path only.
 const LATER_DIR = 'assets/later/';
-const isLaterModule = (id: string) => /\/node_modules\/.*jsqr\/|\/src\/trust\/(VerifyScreen|scan)|\/shared\/locales\/(?!vi\/)[^/]+\//.test(id.replaceAll('\\', '/'));
+const isLaterModule = (id: string) => /\/node_modules\/.*jsqr\/|\/shared\/locales\/(?!vi\/)[^/]+\//.test(id.replaceAll('\\', '/'));
 const chunkDir = (moduleIds: readonly string[]) => (isStaffChunk(moduleIds) ? STAFF_DIR : moduleIds.length > 0 && moduleIds.every(isLaterModule) ? LATER_DIR : 'assets/');
 
 const shell = shellWords();
