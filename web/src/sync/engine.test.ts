@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { listAttachments } from '../db/attachments.ts';
 import { getDossier } from '../db/dossiers.ts';
-import { BASE, createFakeServer } from '../test-utils/fake-server.ts';
+import { BASE, createFakeServer, fakeServerEngine } from '../test-utils/fake-server.ts';
 import { queuedDossier, resetDb } from '../test-utils/fixtures.ts';
-import { createSyncEngine } from './engine.ts';
 import { ProgressStore, type SendProgress } from './progress.ts';
 
 let clock: number;
@@ -11,16 +10,7 @@ let online: boolean;
 let server: ReturnType<typeof createFakeServer>;
 let progress: ProgressStore;
 
-function engine() {
-  return createSyncEngine({
-    api: { fetch: server.fetch, base: BASE },
-    uploader: server.uploader,
-    progress,
-    now: () => clock,
-    random: () => 0.5, // no jitter: delays are exactly 2 s, 4 s, 8 s ...
-    isOnline: () => online,
-  });
-}
+const engine = () => fakeServerEngine(server, () => clock, () => online, progress);
 
 beforeEach(async () => {
   await resetDb();

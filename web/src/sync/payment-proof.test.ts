@@ -5,25 +5,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../capture/hash.ts';
 import { listAttachments } from '../db/attachments.ts';
 import { addPaymentProof, listPaymentProofs } from '../db/payment-proofs.ts';
-import { BASE, createFakeServer } from '../test-utils/fake-server.ts';
+import { createFakeServer, fakeServerEngine } from '../test-utils/fake-server.ts';
 import { bytes, queuedDossier, resetDb } from '../test-utils/fixtures.ts';
-import { createSyncEngine } from './engine.ts';
-import { ProgressStore } from './progress.ts';
 
 let clock: number;
 let server: ReturnType<typeof createFakeServer>;
 let online: boolean;
 
-function engine() {
-  return createSyncEngine({
-    api: { fetch: server.fetch, base: BASE },
-    uploader: server.uploader,
-    progress: new ProgressStore(),
-    now: () => clock,
-    random: () => 0.5,
-    isOnline: () => online,
-  });
-}
+const engine = () => fakeServerEngine(server, () => clock, () => online);
 
 async function photo(dossierId: string) {
   const blob = bytes('chuyen-khoan-50000');

@@ -6,10 +6,8 @@ import { addAttachment, listAttachments, listSupplementPages } from '../db/attac
 import { getDossier } from '../db/dossiers.ts';
 import { getResult } from '../db/results.ts';
 import { getSupplement, latestReceipt, listSupplements, queueSupplement, startSupplement } from '../db/supplements.ts';
-import { BASE, createFakeServer } from '../test-utils/fake-server.ts';
+import { BASE, createFakeServer, fakeServerEngine } from '../test-utils/fake-server.ts';
 import { bytes, queuedDossier, resetDb } from '../test-utils/fixtures.ts';
-import { createSyncEngine } from './engine.ts';
-import { ProgressStore } from './progress.ts';
 import { downloadResult } from './result.ts';
 
 let clock: number;
@@ -24,16 +22,7 @@ const REQUEST = {
   ],
 };
 
-function engine() {
-  return createSyncEngine({
-    api: { fetch: server.fetch, base: BASE },
-    uploader: server.uploader,
-    progress: new ProgressStore(),
-    now: () => clock,
-    random: () => 0.5,
-    isOnline: () => true,
-  });
-}
+const engine = () => fakeServerEngine(server, () => clock);
 
 /** A dossier the commune holds and has asked to supplement, seen by the phone at a sync. */
 async function askedDossier() {

@@ -7,16 +7,14 @@ import { addAttachment, listAttachments } from '../db/attachments.ts';
 import { db } from '../db/db.ts';
 import { getDossier, listDossiers, patchDraft, queueDossier } from '../db/dossiers.ts';
 import { createWalkinDraft, listWalkins, newWalkinSession, walkinOf } from '../db/walkin.ts';
-import { BASE, createFakeServer } from '../test-utils/fake-server.ts';
+import { BASE, createFakeServer, fakeServerEngine } from '../test-utils/fake-server.ts';
 import { bytes, queuedDossier, resetDb } from '../test-utils/fixtures.ts';
 import { createSyncEngine } from './engine.ts';
 
 let clock: number;
 let server: ReturnType<typeof createFakeServer>;
 
-function engine() {
-  return createSyncEngine({ api: { fetch: server.fetch, base: BASE }, uploader: server.uploader, now: () => clock, random: () => 0.5, isOnline: () => true });
-}
+const engine = () => fakeServerEngine(server, () => clock);
 
 async function walkin(session: string, name: string, queue = true) {
   const d = await createWalkinDraft('2.000884', session, '05716');

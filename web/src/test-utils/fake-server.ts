@@ -4,6 +4,8 @@
 import type { DossierStatusResponse, DossierSubmission, PaymentProofSubmission, Receipt, SupplementSubmission } from '@hsc/shared/schemas';
 import { sha256Hex } from '../capture/hash.ts';
 import type { Fetch } from '../sync/api.ts';
+import { createSyncEngine } from '../sync/engine.ts';
+import { ProgressStore } from '../sync/progress.ts';
 import { UploadFailure, type Uploader, type UploadJob } from '../sync/uploader.ts';
 
 export const BASE = 'http://commune.test';
@@ -199,4 +201,12 @@ export function createFakeServer() {
   };
 
   return { fetch, uploader, files, dossiers, supplements, paymentProofs, requests, uploadCalls, behaviour };
+}
+
+/**
+ * The outbox engine against this fake commune, with the test's clock and network: no jitter
+ * (`random` 0.5, so backoff delays are exactly 2 s, 4 s, 8 s …).
+ */
+export function fakeServerEngine(server: ReturnType<typeof createFakeServer>, clock: () => number, online: () => boolean = () => true, progress = new ProgressStore()) {
+  return createSyncEngine({ api: { fetch: server.fetch, base: BASE }, uploader: server.uploader, progress, now: clock, random: () => 0.5, isOnline: online });
 }
