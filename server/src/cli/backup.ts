@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import { chmod, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { filesDir } from '../blobs/file-blob-store.ts';
@@ -20,9 +19,9 @@ import {
   copyPrivate,
   describeFiles,
   emptyPrivateDir,
+  folderArgs,
   listFiles,
   OperatorError,
-  operatorPath,
   PG_DUMP_FILE,
   quoteIdent,
   runCommand,
@@ -30,9 +29,9 @@ import {
   SQLITE_COPY,
   targetSchema,
   toolConnection,
-  writeManifest,
   type BackupManifest,
   type Io,
+  writeManifest,
 } from './ops.ts';
 
 const USAGE = `Usage: pnpm backup <folder>
@@ -159,20 +158,10 @@ async function backupPostgres(url: string, dir: string, io: Io): Promise<BackupM
 /** Returns the process exit code. */
 export function backupCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   return runCommand(io, async () => {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv.filter((a) => a !== '--'), allowPositionals: true, options: { help: { type: 'boolean' } } });
-    } catch (e) {
-      throw new OperatorError(`${(e as Error).message}\n${USAGE}`, 2);
-    }
-    if (parsed.values.help) {
-      io.out(USAGE);
-      return 0;
-    }
-    const [dir, ...extra] = parsed.positionals;
-    if (!dir || extra.length > 0) throw new OperatorError(USAGE, 2);
+    const args = folderArgs(argv, env, io, USAGE);
+    if (!args) return 0;
     const config = configFrom(env);
-    const target = operatorPath(env, dir);
+    const target = args.dir;
     const manifest = config.databaseUrl ? await backupPostgres(config.databaseUrl, target, io) : await backupSqlite(config.dataDir, target, io);
     await writeManifest(target, manifest);
     io.out(`Backup written to ${target} (${manifest.counts.dossiers} dossiers; manifest.json lists ${manifest.files.length} files with their SHA-256).`);

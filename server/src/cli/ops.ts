@@ -7,7 +7,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { chmod, copyFile, mkdir, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
-import { promisify } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import pg from 'pg';
 import { ConfigError, loadConfig, REPO_ROOT, type ServerConfig } from '../config.ts';
 import { MIGRATIONS } from '../store/migrations.ts';
@@ -49,6 +49,28 @@ export async function runCommand(io: Io, body: () => Promise<number>): Promise<n
     }
     throw e;
   }
+}
+
+/**
+ * The arguments of a command that names one folder (backup, restore): the folder, resolved where
+ * the operator typed it, and `--force` where the command takes it; undefined once `--help` has
+ * printed the usage. A wrong argument is an operator error (exit 2) that shows the usage.
+ */
+export function folderArgs(argv: string[], env: NodeJS.ProcessEnv, io: Io, usage: string, takesForce = false): { dir: string; force: boolean } | undefined {
+  const options = { help: { type: 'boolean' as const }, ...(takesForce ? { force: { type: 'boolean' as const, default: false } } : {}) };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv.filter((a) => a !== '--'), allowPositionals: true, options });
+  } catch (e) {
+    throw new OperatorError(`${(e as Error).message}\n${usage}`, 2);
+  }
+  if (parsed.values.help) {
+    io.out(usage);
+    return undefined;
+  }
+  const [dir, ...extra] = parsed.positionals;
+  if (!dir || extra.length > 0) throw new OperatorError(usage, 2);
+  return { dir: operatorPath(env, dir), force: (parsed.values as { force?: boolean }).force === true };
 }
 
 // ---- Files ----

@@ -7,7 +7,6 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { filesDir } from '../blobs/file-blob-store.ts';
@@ -21,9 +20,9 @@ import {
   checkClient,
   configFrom,
   copyPrivate,
+  folderArgs,
   listFiles,
   OperatorError,
-  operatorPath,
   PG_DUMP_FILE,
   quoteIdent,
   runCommand,
@@ -214,20 +213,10 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Returns the process exit code. */
 export function restoreCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Promise<number> {
   return runCommand(io, async () => {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv.filter((a) => a !== '--'), allowPositionals: true, options: { force: { type: 'boolean', default: false }, help: { type: 'boolean' } } });
-    } catch (e) {
-      throw new OperatorError(`${(e as Error).message}\n${USAGE}`, 2);
-    }
-    if (parsed.values.help) {
-      io.out(USAGE);
-      return 0;
-    }
-    const [given, ...extra] = parsed.positionals;
-    if (!given || extra.length > 0) throw new OperatorError(USAGE, 2);
+    const args = folderArgs(argv, env, io, USAGE, true);
+    if (!args) return 0;
     const config = configFrom(env);
-    const dir = operatorPath(env, given);
+    const { dir } = args;
     const manifest = await checkBackup(dir);
     io.out(`The backup of ${manifest.createdAt} is intact (${manifest.files.length} files match the manifest).`);
     if (manifest.missingFiles?.length) io.err(`Note: ${manifest.missingFiles.length} stored files were already missing when the backup was made (manifest.json, missingFiles); their rows are restored without them.`);
@@ -239,8 +228,8 @@ export function restoreCli(argv: string[], env: NodeJS.ProcessEnv, io: Io): Prom
     if (manifest.kind === 'postgres' && !config.databaseUrl) {
       throw new OperatorError('This is a backup of a PostgreSQL store: set DATABASE_URL to the (empty) database or schema to restore it into. Nothing was restored.');
     }
-    if (manifest.kind === 'sqlite') await restoreSqlite(manifest, dir, config, parsed.values.force, io);
-    else await restorePostgres(manifest, dir, config, parsed.values.force, io);
+    if (manifest.kind === 'sqlite') await restoreSqlite(manifest, dir, config, args.force, io);
+    else await restorePostgres(manifest, dir, config, args.force, io);
     io.out(`Restored ${manifest.counts.dossiers} dossiers and ${manifest.counts.storedFiles} stored files. Start the server as usual (pnpm start).`);
     return 0;
   });
