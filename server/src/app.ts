@@ -109,7 +109,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     app.log.warn(`DEMO=1: demo staff accounts exist (${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}; password ${DEMO_PASSWORD}). Never on a public server.`);
   }
 
-  // Trust issue: receipts and forms are signed with the key set's current key.
+  // Receipts and forms are signed with the key set's current key, the same on every node.
   const signer = keys;
   // Stored files and tus parts: in PostgreSQL with DATABASE_URL (stateless nodes), else under
   // DATA_DIR. `uploads/` on disk still takes the temporary copy of a result or template upload.
