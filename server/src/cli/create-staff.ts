@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CreateStaffRequest, StaffRole } from '@hsc/shared';
-import { ConfigError, loadConfig } from '../config.ts';
+import { configFrom, runCommand } from './ops.ts';
 import { CalendarService } from '../services/calendar.ts';
 import { seed } from '../services/seed.ts';
 import { StaffService } from '../services/staff.ts';
@@ -44,50 +44,43 @@ export async function createStaffCli(argv: string[], env: NodeJS.ProcessEnv, io:
     io.err(`--role must be one of ${StaffRole.options.join(', ')}`);
     return 2;
   }
-  let config;
-  try {
-    config = loadConfig(env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.err(e.message);
+  return runCommand(io, async () => {
+    const config = configFrom(env);
+    const password = env.HSC_PASSWORD || (await io.password());
+    const request = CreateStaffRequest.safeParse({
+      username: values.username,
+      displayName: values.name,
+      role: role.data,
+      unitCode: values.unit ?? null,
+      password,
+      ...(values.specialist ? { specialist: true } : {}),
+    });
+    if (!request.success) {
+      for (const i of request.error.issues) io.err(`${i.path.join('.') || 'input'}: ${i.message}`);
       return 2;
     }
-    throw e;
-  }
-  const password = env.HSC_PASSWORD || (await io.password());
-  const request = CreateStaffRequest.safeParse({
-    username: values.username,
-    displayName: values.name,
-    role: role.data,
-    unitCode: values.unit ?? null,
-    password,
-    ...(values.specialist ? { specialist: true } : {}),
-  });
-  if (!request.success) {
-    for (const i of request.error.issues) io.err(`${i.path.join('.') || 'input'}: ${i.message}`);
-    return 2;
-  }
 
-  const store = openStore(config);
-  try {
-    await store.migrate();
-    await seed(store, new Date());
-    await new CalendarService(store, () => new Date()).seed();
-    const outcome = await new StaffService(store, () => new Date()).create(request.data, { staffId: null });
-    if (outcome.kind === 'username_taken') {
-      io.err(`The username ${values.username} is taken.`);
-      return 1;
+    const store = openStore(config);
+    try {
+      await store.migrate();
+      await seed(store, new Date());
+      await new CalendarService(store, () => new Date()).seed();
+      const outcome = await new StaffService(store, () => new Date()).create(request.data, { staffId: null });
+      if (outcome.kind === 'username_taken') {
+        io.err(`The username ${values.username} is taken.`);
+        return 1;
+      }
+      if (outcome.kind === 'unknown_unit') {
+        io.err(`No unit with the code ${values.unit}.`);
+        return 1;
+      }
+      const a = outcome.account;
+      io.out(`Created ${a.specialist ? 'specialist ' : ''}${a.role} ${a.username} (${a.displayName})${a.unitCode ? ` of unit ${a.unitCode}` : ''}.`);
+      return 0;
+    } finally {
+      await store.close();
     }
-    if (outcome.kind === 'unknown_unit') {
-      io.err(`No unit with the code ${values.unit}.`);
-      return 1;
-    }
-    const a = outcome.account;
-    io.out(`Created ${a.specialist ? 'specialist ' : ''}${a.role} ${a.username} (${a.displayName})${a.unitCode ? ` of unit ${a.unitCode}` : ''}.`);
-    return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 /** Reads a line from the terminal without echoing it; from a pipe, reads the first line. */

@@ -8,7 +8,7 @@
 //   pnpm integration:receiver -- --list
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.ts';
+import { configFrom, runCommand } from './ops.ts';
 import { IntegrationService } from '../services/integration.ts';
 import { resolveKek } from '../services/kek.ts';
 import { openStore } from '../store/index.ts';
@@ -45,58 +45,51 @@ export async function integrationCli(what: string, argv: string[], env: NodeJS.P
     (values.help ? io.out : io.err)(USAGE[what]);
     return values.help ? 0 : 2;
   }
-  let config;
-  try {
-    config = loadConfig(env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      io.err(e.message);
-      return 2;
-    }
-    throw e;
-  }
-  const store = config.store ?? openStore(config);
-  try {
-    await store.migrate();
-    const service = new IntegrationService(store, () => new Date(), { kek: resolveKek(config, store.kind) });
-    if (values.list) {
-      if (what === 'key') for (const k of await store.integration.listKeys()) io.out(`${k.id}\t${k.name}\tcreated ${k.createdAt}${k.revokedAt ? `\trevoked ${k.revokedAt}` : ''}`);
-      else {
-        const backlog = new Map((await store.integration.backlog()).map((b) => [b.receiverId, b]));
-        for (const r of await store.integration.listReceivers()) {
-          const b = backlog.get(r.id);
-          io.out(`${r.id}\t${r.name}\t${r.url}\tcreated ${r.createdAt}${r.disabledAt ? `\tdisabled ${r.disabledAt}` : ''}\t${b ? `${b.pending} waiting (up to ${b.maxAttempts} attempts)` : 'nothing waiting'}`);
+  return runCommand(io, async () => {
+    const config = configFrom(env);
+    const store = config.store ?? openStore(config);
+    try {
+      await store.migrate();
+      const service = new IntegrationService(store, () => new Date(), { kek: resolveKek(config, store.kind) });
+      if (values.list) {
+        if (what === 'key') for (const k of await store.integration.listKeys()) io.out(`${k.id}\t${k.name}\tcreated ${k.createdAt}${k.revokedAt ? `\trevoked ${k.revokedAt}` : ''}`);
+        else {
+          const backlog = new Map((await store.integration.backlog()).map((b) => [b.receiverId, b]));
+          for (const r of await store.integration.listReceivers()) {
+            const b = backlog.get(r.id);
+            io.out(`${r.id}\t${r.name}\t${r.url}\tcreated ${r.createdAt}${r.disabledAt ? `\tdisabled ${r.disabledAt}` : ''}\t${b ? `${b.pending} waiting (up to ${b.maxAttempts} attempts)` : 'nothing waiting'}`);
+          }
         }
+        return 0;
       }
-      return 0;
-    }
-    if (stop) {
-      const n = what === 'key' ? await service.revokeKey(stop) : await service.disableReceiver(stop);
-      if (n === 0) {
-        io.err(`No active ${what} with the id or name ${stop}.`);
-        return 1;
+      if (stop) {
+        const n = what === 'key' ? await service.revokeKey(stop) : await service.disableReceiver(stop);
+        if (n === 0) {
+          io.err(`No active ${what} with the id or name ${stop}.`);
+          return 1;
+        }
+        io.out(what === 'key' ? `Revoked ${n} key(s) named or numbered ${stop}.` : `Disabled ${n} receiver(s) named or numbered ${stop}.`);
+        return 0;
       }
-      io.out(what === 'key' ? `Revoked ${n} key(s) named or numbered ${stop}.` : `Disabled ${n} receiver(s) named or numbered ${stop}.`);
+      const name = values.name!.trim();
+      if (what === 'key') {
+        const k = await service.createKey(name);
+        io.out(`API key for ${name} (id ${k.id}). It is shown this once; only its SHA-256 is kept:`);
+        io.out(k.key);
+        return 0;
+      }
+      const r = await service.addReceiver(name, values.url!);
+      if (r === 'invalid_url') {
+        io.err(`--url must be an http(s) URL.`);
+        return 2;
+      }
+      io.out(`Webhook receiver ${name} (id ${r.id}) at ${r.url}. Its signing secret is shown this once:`);
+      io.out(r.secret);
       return 0;
+    } finally {
+      await store.close();
     }
-    const name = values.name!.trim();
-    if (what === 'key') {
-      const k = await service.createKey(name);
-      io.out(`API key for ${name} (id ${k.id}). It is shown this once; only its SHA-256 is kept:`);
-      io.out(k.key);
-      return 0;
-    }
-    const r = await service.addReceiver(name, values.url!);
-    if (r === 'invalid_url') {
-      io.err(`--url must be an http(s) URL.`);
-      return 2;
-    }
-    io.out(`Webhook receiver ${name} (id ${r.id}) at ${r.url}. Its signing secret is shown this once:`);
-    io.out(r.secret);
-    return 0;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
