@@ -1,8 +1,8 @@
 // The Dexie schema: the only place that knows IndexedDB. Stored data carries its schema version;
 // a new version adds `this.version(n).stores(...).upgrade(...)` below and never edits an old one,
 // so a phone that skipped releases still migrates forward step by step.
-import { Dexie, type EntityTable } from 'dexie';
-import type { AttachmentRecord, DossierRecord, LeaseRecord, MetaRecord, PaymentProofRecord, Procedure, ResultRecord, SettingsRecord, SupplementRecord, Unit } from './types.ts';
+import { Dexie, type EntityTable, type IDType } from 'dexie';
+import type { AttachmentRecord, DossierRecord, DossierState, LeaseRecord, MetaRecord, PaymentProofRecord, Procedure, ResultRecord, SettingsRecord, SupplementRecord, Unit } from './types.ts';
 
 export const DB_NAME = 'ho-so-cong';
 
@@ -62,3 +62,23 @@ export class HscDatabase extends Dexie {
 }
 
 export const db = new HscDatabase();
+
+/**
+ * Changes an outbox entry of `table` (an answer to a supplement request, a transfer photo) only
+ * while its state is one of `from`, in one transaction: a second tab, or a reply that comes after
+ * the person moved it on, changes nothing. True when it was changed.
+ */
+export async function updateWhileIn<T extends { id: string; state: DossierState; updatedAt: number }>(
+  table: EntityTable<T, 'id'>,
+  id: IDType<T, 'id'>,
+  changes: Partial<T>,
+  now: number,
+  from: readonly T['state'][],
+): Promise<boolean> {
+  return db.transaction('rw', table, async () => {
+    const row = await table.get(id);
+    if (!row || !from.includes(row.state)) return false;
+    await table.put({ ...row, ...changes, updatedAt: now });
+    return true;
+  });
+}

@@ -3,7 +3,7 @@
 // states of a dossier, and its page is kept apart from the dossier's own pages.
 import { PAYMENT_PROOF_SLOT, type Receipt } from '@hsc/shared/schemas';
 import type { NewAttachment } from './attachments.ts';
-import { db } from './db.ts';
+import { db, updateWhileIn } from './db.ts';
 import { newId } from './ids.ts';
 import type { AttachmentRecord, DossierError, PaymentProofRecord } from './types.ts';
 
@@ -38,19 +38,7 @@ export async function proofPage(proof: PaymentProofRecord): Promise<AttachmentRe
   return page ? [page] : [];
 }
 
-async function update(id: string, changes: Partial<PaymentProofRecord>, now: number, from: PaymentProofRecord['state'][]): Promise<boolean> {
-  return db.transaction('rw', db.paymentProofs, async () => {
-    const p = await db.paymentProofs.get(id);
-    if (!p || !from.includes(p.state)) return false;
-    const next = { ...p, ...changes, updatedAt: now };
-    if (next.state === 'received') {
-      delete next.lastError;
-      delete next.nextAttemptAt;
-    }
-    await db.paymentProofs.put(next);
-    return true;
-  });
-}
+const update = (id: string, changes: Partial<PaymentProofRecord>, now: number, from: PaymentProofRecord['state'][]) => updateWhileIn(db.paymentProofs, id, changes, now, from);
 
 /** "Try again" on a photo set aside. */
 export const retryPaymentProof = (id: string, now = Date.now()) => update(id, { state: 'queued', attempts: 0, nextAttemptAt: undefined }, now, ['attention']);
@@ -70,4 +58,5 @@ export const markPaymentProofRetry = (id: string, error: DossierError, attempts:
 
 export const markPaymentProofAttention = (id: string, error: DossierError, now = Date.now()) => update(id, { state: 'attention', lastError: error }, now, ['sending', 'queued']);
 
-export const markPaymentProofReceived = (id: string, receipt: Receipt, now = Date.now()) => update(id, { state: 'received', receipt, attempts: 0 }, now, ['sending', 'queued']);
+export const markPaymentProofReceived = (id: string, receipt: Receipt, now = Date.now()) =>
+  update(id, { state: 'received', receipt, attempts: 0, lastError: undefined, nextAttemptAt: undefined }, now, ['sending', 'queued']);

@@ -2,7 +2,7 @@
 // the same states as a dossier; its pages are new AttachmentRecords (the first submission's are
 // never touched), so the phone keeps every version it sent.
 import type { Receipt, SupplementRequest } from '@hsc/shared/schemas';
-import { db } from './db.ts';
+import { db, updateWhileIn } from './db.ts';
 import { newId } from './ids.ts';
 import type { DossierError, DossierState, SupplementRecord } from './types.ts';
 
@@ -39,14 +39,7 @@ export async function startSupplement(dossierId: string, request: SupplementRequ
   });
 }
 
-async function update(id: string, changes: Partial<SupplementRecord>, now: number, from: DossierState[]): Promise<boolean> {
-  return db.transaction('rw', db.supplements, async () => {
-    const s = await db.supplements.get(id);
-    if (!s || !from.includes(s.state)) return false;
-    await db.supplements.put({ ...s, ...changes, updatedAt: now });
-    return true;
-  });
-}
+const update = (id: string, changes: Partial<SupplementRecord>, now: number, from: DossierState[]) => updateWhileIn(db.supplements, id, changes, now, from);
 
 /** Send pressed: the answer is frozen and joins the outbox. */
 export function queueSupplement(id: string, now = Date.now()) {
