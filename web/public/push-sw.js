@@ -5,7 +5,7 @@ self.addEventListener('push', (event) => {
   let msg = {};
   try {
     msg = event.data ? event.data.json() : {};
-  } catch (e) {
+  } catch {
     msg = { body: event.data ? event.data.text() : '' };
   }
   event.waitUntil(
