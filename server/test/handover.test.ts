@@ -58,7 +58,7 @@ describe.each([
     test('desk → specialist → leader: the recipients, the due times, only the holder acts, the queue says who holds it', async () => {
       const d = await sendDossier(t.app, VO_NHAI, { fullName: 'Nông Văn Ba' });
       // Nobody was handed it: the desk holds it, every desk officer acts as before.
-      let seen = await detail(officer, d.id);
+      const seen = await detail(officer, d.id);
       expect(seen.handover?.holder).toBeNull();
       expect(seen.actions).toContain('accept');
       expect((await detail(officerB, d.id)).actions).toContain('accept');

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ActionResponse, DossierStatusResponse, FormDocument, Receipt } from '@hsc/shared';
+import type { DossierStatusResponse, FormDocument, Receipt } from '@hsc/shared';
 import { verifyDocument, type PublicKeyEntry } from '@hsc/shared/receipt-signing';
 import type { FastifyInstance } from 'fastify';
 import SQLite from 'better-sqlite3';

@@ -50,7 +50,7 @@ function oneUnaccentedSegment(text: string) {
   expect(len, text).toBeDefined();
   expect(len!).toBeLessThanOrEqual(SMS_SEGMENT);
   expect(text.normalize('NFD')).toBe(text);
-  expect(text).not.toMatch(/[đĐ\u0300-\u036f]/);
+  expect(text).not.toMatch(/[\u0300-\u036fđĐ]/);
 }
 
 describe('the words of an SMS', () => {

@@ -60,7 +60,7 @@ export function asciiPurpose(text: string): string {
     .replace(/\p{M}/gu, '')
     .replace(/đ/g, 'd')
     .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9 .\-]+/g, ' ')
+    .replace(/[^A-Za-z0-9 .-]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .toUpperCase();

@@ -82,7 +82,12 @@ function draw(size, maskable) {
           const y = (py + (sy + 0.5) / N) / size;
           let colour = null;
           for (const [inside, c] of ls) if (inside(x, y)) colour = c;
-          if (colour) (r += colour[0]), (g += colour[1]), (b += colour[2]), (a += 1);
+          if (colour) {
+            r += colour[0];
+            g += colour[1];
+            b += colour[2];
+            a += 1;
+          }
         }
       }
       const i = (py * size + px) * 4;

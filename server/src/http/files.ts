@@ -33,6 +33,7 @@ export function fileNameOf(header: string | string[] | undefined): string | unde
   if (typeof header !== 'string' || header.length === 0 || header.length > 1000) return undefined;
   try {
     const name = decodeURIComponent(header).trim();
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
     return name && name.length <= 255 && !/[\u0000-\u001f/\\]/.test(name) ? name : undefined;
   } catch {
     return undefined;

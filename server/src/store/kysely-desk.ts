@@ -12,7 +12,6 @@ import type {
   DeskStore,
   DocumentRecord,
   DossierChange,
-  DossierRecord,
   FormRecord,
   ListDossiersFilter,
   QueueState,

@@ -2,7 +2,7 @@
 // signed, served byte for byte on every later read (after a restart too), and its canonical
 // text is the same whichever database holds it.
 import { rmSync } from 'node:fs';
-import type { ActionResponse, DossierStatusResponse, Receipt } from '@hsc/shared';
+import type { DossierStatusResponse, Receipt } from '@hsc/shared';
 import { canonicalize } from '@hsc/shared/canonical';
 import { signingPayload, verifyDocument, type PublicKeyEntry } from '@hsc/shared/receipt-signing';
 import type { FastifyInstance } from 'fastify';

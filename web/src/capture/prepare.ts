@@ -90,6 +90,7 @@ export function withExtension(name: string, type: string): string {
 
 /** Keeps names readable and within the server's 255 characters, extension intact. */
 export function cleanFileName(name: string, type = ''): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
   const trimmed = name.replace(/[\\/\u0000-\u001f]/g, '_').trim();
   const fallback = `trang.${type === 'application/pdf' ? 'pdf' : type.startsWith('image/') ? type.slice(6).replace('jpeg', 'jpg') : 'bin'}`;
   const base = trimmed || fallback;

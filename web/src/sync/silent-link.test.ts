@@ -41,7 +41,7 @@ describe('the stall timing', () => {
     for (let i = 0; i < 10; i++) {
       await engine.runOnce({ force: true });
       const stored = await getDossier(d.id);
-      expect(stored?.nextAttemptAt! - clock).toBeLessThanOrEqual(SILENT_MAX_DELAY_MS);
+      expect(stored!.nextAttemptAt! - clock).toBeLessThanOrEqual(SILENT_MAX_DELAY_MS);
       clock += 60_000;
     }
     expect((await getDossier(d.id))?.attempts).toBe(10);

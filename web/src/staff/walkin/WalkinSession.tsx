@@ -81,7 +81,7 @@ export function WalkinSession({ session, unitCode }: { session: string; unitCode
 }
 
 function ProcedurePick({ session, unitCode }: { session: string; unitCode: string }) {
-  const { t, w, lang } = useWalkinT();
+  const { w, lang } = useWalkinT();
   const procedures = useLiveQuery(listProcedures, []);
   const [busy, setBusy] = useState(false);
   const start = async (code: string) => {
