@@ -1,7 +1,9 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { languageNames, shellHtml, shellWords } from './language-names.ts';
+import { prerenderPages, SHELL } from './prerender.ts';
 
 // The staff console's chunks (every chunk holding a module of src/staff/) go to assets/staff/,
 // which the service worker does not precache: citizens never download the console.
@@ -19,12 +21,18 @@ const chunkDir = (moduleIds: readonly string[]) => (isStaffChunk(moduleIds) ? ST
 
 const shell = shellWords();
 
+const resolve = {
+  // Every `import … from 'zod'` of the app and of shared/ gets zod with jitless set (see the file).
+  alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/zod-jitless.ts', import.meta.url)) }],
+};
+
 // The server serves web/dist and the API on one origin; in `vite dev` the API is proxied.
 export default defineConfig({
   plugins: [
     react(),
     languageNames(),
     shellHtml(),
+    prerenderPages(resolve),
     VitePWA({
       // A person with an unsent dossier decides when the app reloads: updates are offered, never forced.
       registerType: 'prompt',
@@ -72,7 +80,9 @@ export default defineConfig({
             options: { cacheName: 'later', expiration: { maxEntries: 40 } },
           },
         ],
-        navigateFallback: 'index.html',
+        // `/` and `/catalog` are found in the precache by name (index.html, catalog.html, drawn
+        // at build time); every other page path gets the plain shell (prerender.ts).
+        navigateFallback: SHELL,
         // /tra-cuu is the server's own page (no app needed): never answered with the app shell.
         navigateFallbackDenylist: [/^\/api\//, /^\/tra-cuu/],
         // Trust issue: push and notificationclick handlers, a small static file (public/push-sw.js);
@@ -87,6 +97,7 @@ export default defineConfig({
       },
     }),
   ],
+  resolve,
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },

@@ -14,7 +14,7 @@ let t: TestApp;
 beforeAll(async () => {
   webRoot = tempDir('hsc-web-');
   mkdirSync(join(webRoot, 'assets'));
-  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Hồ sơ công</title><script type="module" src="/assets/index-abc.js"></script>');
+  for (const page of ['index.html', 'shell.html']) writeFileSync(join(webRoot, page), '<!doctype html><title>Hồ sơ công</title><script type="module" src="/assets/index-abc.js"></script>');
   writeFileSync(join(webRoot, 'sw.js'), 'self.skipWaiting()');
   writeFileSync(join(webRoot, 'assets', 'index-abc.js'), 'console.log(1)');
   t = await testApp({ webRoot });

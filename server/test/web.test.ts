@@ -7,6 +7,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { testApp, type TestApp } from './support/app.ts';
 import { tempDir } from './support/stores.ts';
 
+const HOME = '<!doctype html><title>Hồ sơ công</title><h1>Hồ sơ của tôi</h1>';
+const CATALOG = '<!doctype html><title>Hồ sơ công</title><h1>Chọn thủ tục</h1>';
 const SHELL = '<!doctype html><title>Hồ sơ công</title>';
 const SCRIPT = 'console.log("app");'.repeat(200);
 let webRoot: string;
@@ -15,7 +17,9 @@ let t: TestApp;
 beforeAll(async () => {
   webRoot = tempDir('hsc-web-');
   mkdirSync(join(webRoot, 'assets'));
-  writeFileSync(join(webRoot, 'index.html'), SHELL);
+  writeFileSync(join(webRoot, 'index.html'), HOME);
+  writeFileSync(join(webRoot, 'catalog.html'), CATALOG);
+  writeFileSync(join(webRoot, 'shell.html'), SHELL);
   writeFileSync(join(webRoot, 'sw.js'), 'self.skipWaiting()');
   writeFileSync(join(webRoot, 'manifest.webmanifest'), '{"name":"Hồ sơ công"}');
   writeFileSync(join(webRoot, 'icon.png'), 'png');
@@ -34,7 +38,16 @@ test('the shell, the service worker and the manifest must revalidate', async () 
     expect(res.statusCode, url).toBe(200);
     expect(res.headers['cache-control'], url).toBe('no-cache');
   }
-  expect((await t.app.inject('/')).body).toBe(SHELL);
+  expect((await t.app.inject('/')).body).toBe(HOME);
+});
+
+test('the pages drawn at build time: / gets the home screen, /catalog the catalog, both revalidated', async () => {
+  const catalog = await t.app.inject('/catalog');
+  expect(catalog.statusCode).toBe(200);
+  expect(catalog.body).toBe(CATALOG);
+  expect(catalog.headers['cache-control']).toBe('no-cache');
+  expect((await t.app.inject('/catalog?q=khai+sinh')).body).toBe(CATALOG);
+  expect((await t.app.inject('/catalog/other')).body).toBe(SHELL);
 });
 
 test('hashed assets are immutable and go out pre-compressed when the client accepts it', async () => {
@@ -47,7 +60,7 @@ test('hashed assets are immutable and go out pre-compressed when the client acce
   expect(plain.body).toBe(SCRIPT);
 });
 
-test('a deep link gets the app shell; the API and missing assets stay 404s', async () => {
+test('a deep link gets the plain app shell; the API and missing assets stay 404s', async () => {
   const deep = await t.app.inject('/ho-so/1b2c/bien-nhan?x=1');
   expect(deep.statusCode).toBe(200);
   expect(deep.body).toBe(SHELL);

@@ -1,30 +1,44 @@
-// Boot: read the person's language from the phone, draw the first screen, then load what the
-// first screen does not need (the sync engine with zod and tus, the service worker).
-import './zod-jitless.ts';
+// Boot: draw the first screen in the person's language (taking over the HTML drawn at build
+// time when it is that screen), then load what it does not need: the database, the sync engine
+// with zod and tus, the other screens, the service worker.
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { getSettings } from './db/settings.ts';
-import { initI18n } from './i18n/index.ts';
+import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
+import { chooseLanguage, chosenLanguage, DEFAULT_LANGUAGE, i18next, initI18n } from './i18n/index.ts';
 import { App, preloadScreens } from './ui/App.tsx';
 import './ui/styles.css';
 
 async function boot(): Promise<void> {
-  const root = createRoot(document.getElementById('root')!);
-  let language: string | undefined;
-  try {
-    language = (await getSettings()).language;
-  } catch (e) {
-    console.error('IndexedDB unavailable', e);
-    const i18n = await initI18n();
-    root.render(<p className="notice">{i18n.t('app.storageError')}</p>);
-    return;
-  }
-  await initI18n(language);
-  root.render(
+  const container = document.getElementById('root')!;
+  const chosen = chosenLanguage();
+  await initI18n(chosen);
+  const app = (
     <StrictMode>
       <App />
-    </StrictMode>,
+    </StrictMode>
   );
+  // index.html and catalog.html hold their screen in Vietnamese (vite/prerender.ts): React adopts
+  // that HTML as it is. A deep link, a query or another language is drawn afresh.
+  const built = container.dataset.prerendered === location.pathname && !location.search && i18next.language === DEFAULT_LANGUAGE;
+  let root: Root;
+  if (built) root = hydrateRoot(container, app);
+  else {
+    root = createRoot(container);
+    root.render(app);
+  }
+  await afterFirstScreen(root, chosen);
+}
+
+async function afterFirstScreen(root: Root, chosen: string | undefined): Promise<void> {
+  let settings;
+  try {
+    settings = await (await import('./db/settings.ts')).getSettings();
+  } catch (e) {
+    console.error('IndexedDB unavailable', e);
+    root.render(<p className="notice">{i18next.t('app.storageError')}</p>);
+    return;
+  }
+  // A language chosen before it was kept in localStorage was kept with the settings.
+  if (!chosen && settings.language) await chooseLanguage(settings.language);
 
   // A finished dossier's copy whose time has come is removed at app open (db/retention.ts).
   void import('./db/retention.ts').then((m) => m.purgeFinished()).catch((e: unknown) => console.error('purge failed', e));

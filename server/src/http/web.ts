@@ -8,7 +8,11 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from './errors.ts';
 
-const NO_CACHE = new Set(['index.html', 'sw.js', 'registerSW.js', 'manifest.webmanifest']);
+// The pages: `/` and `/catalog` hold their first screen drawn at build time (web/prerender.ts);
+// every other page path gets the plain shell.
+const PAGES: Record<string, string> = { '/catalog': 'catalog.html' };
+const SHELL = 'shell.html';
+const NO_CACHE = new Set(['index.html', ...Object.values(PAGES), SHELL, 'sw.js', 'registerSW.js', 'manifest.webmanifest']);
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 function cacheControlFor(path: string): string | undefined {
@@ -35,12 +39,12 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
 
 /**
  * Unknown URLs: the API answers JSON 404s; any other GET is a client-side route (a deep link
- * or a reload on /ho-so/…) and gets the app shell. A missing hashed asset stays a 404 so
+ * or a reload on /ho-so/…) and gets its page, or the app shell. A missing hashed asset stays a 404 so
  * that an immutable cache never stores HTML under a script's name.
  */
 export function spaFallback(req: FastifyRequest, reply: FastifyReply) {
   const path = req.url.split('?')[0] ?? '';
   const isApi = path === '/api' || path.startsWith('/api/');
   if (isApi || (req.method !== 'GET' && req.method !== 'HEAD') || path.startsWith('/assets/')) return notFound(req, reply);
-  return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  return reply.header('cache-control', 'no-cache').sendFile(PAGES[path] ?? SHELL);
 }

@@ -4,7 +4,7 @@ import { bytes, resetDb } from '../test-utils/fixtures.ts';
 import { addAttachment, listAttachments, moveAttachment, removeAttachment } from './attachments.ts';
 import { db, HscDatabase } from './db.ts';
 import { createDraft, getDossier, patchDraft, queueDossier, resendAsNew, markAttention, markSending, toSubmission } from './dossiers.ts';
-import { acceptPrivacy, getSettings, saveLanguage } from './settings.ts';
+import { acceptPrivacy, getSettings } from './settings.ts';
 
 beforeEach(resetDb);
 
@@ -111,10 +111,9 @@ describe('a conflicting dossier resent as new', () => {
 });
 
 describe('settings', () => {
-  it('remember the language and the privacy notice', async () => {
+  it('remember when the privacy notice was read', async () => {
     expect(await getSettings()).toEqual({ key: 'app' });
-    await saveLanguage('en');
     await acceptPrivacy(42);
-    expect(await getSettings()).toEqual({ key: 'app', language: 'en', privacyAcceptedAt: 42 });
+    expect(await getSettings()).toEqual({ key: 'app', privacyAcceptedAt: 42 });
   });
 });

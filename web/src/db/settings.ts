@@ -1,4 +1,5 @@
-// The person's choices on this phone: language and when they read the privacy notice.
+// The person's choices on this phone: when they read the privacy notice (the language is
+// i18n's, in localStorage; `language` here is only read once, from phones that kept it here).
 import { db } from './db.ts';
 import type { SettingsRecord } from './types.ts';
 
@@ -11,10 +12,6 @@ async function patch(changes: Partial<SettingsRecord>): Promise<void> {
     const current = (await db.settings.get('app')) ?? { key: 'app' as const };
     await db.settings.put({ ...current, ...changes });
   });
-}
-
-export function saveLanguage(language: string): Promise<void> {
-  return patch({ language });
 }
 
 export function acceptPrivacy(now = Date.now()): Promise<void> {

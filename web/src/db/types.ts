@@ -162,6 +162,7 @@ export interface LeaseRecord {
 
 export interface SettingsRecord {
   key: 'app';
+  /** Where phones kept the language before i18n kept it in localStorage; read once at boot. */
   language?: string;
   privacyAcceptedAt?: number;
 }

@@ -1,11 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getSettings } from '../db/settings.ts';
 import { resetDb } from '../test-utils/fixtures.ts';
 import { App } from '../ui/App.tsx';
 import en from '../../../shared/locales/en/app.json';
 import viForms from '../../../shared/locales/vi/forms.json';
-import { i18next, initI18n, LANGUAGES } from './index.ts';
+import { chosenLanguage, i18next, initI18n, LANGUAGES } from './index.ts';
 import vi from '../../../shared/locales/vi/app.json';
 
 function keys(o: object, prefix = ''): string[] {
@@ -37,9 +36,10 @@ describe('languages', () => {
     expect(screen.getByTestId('new-dossier').textContent).toContain('New dossier');
     expect(screen.getByTestId('lang-en').getAttribute('aria-pressed')).toBe('true');
     expect(document.documentElement.lang).toBe('en');
-    await waitFor(async () => expect((await getSettings()).language).toBe('en'));
+    await waitFor(() => expect(chosenLanguage()).toBe('en'));
 
     fireEvent.click(screen.getByTestId('lang-vi'));
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Hồ sơ của tôi'));
+    expect(chosenLanguage()).toBe('vi');
   });
 });

@@ -71,7 +71,30 @@ export async function initI18n(lang?: string): Promise<typeof i18next> {
   return i18next;
 }
 
-/** Loads the language if needed and switches; the caller remembers the choice. */
+// The person's choice is kept in localStorage, not IndexedDB: the first screen is drawn before
+// the database code loads, and in the right language.
+const CHOSEN = 'hsc.language';
+
+/** The language chosen on this phone, if any. */
+export function chosenLanguage(): string | undefined {
+  try {
+    return localStorage.getItem(CHOSEN) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Switches and remembers the person's choice. */
+export async function chooseLanguage(lang: string): Promise<void> {
+  await switchLanguage(lang);
+  try {
+    localStorage.setItem(CHOSEN, i18next.language);
+  } catch {
+    // Private browsing without storage: the choice lasts until the app is closed.
+  }
+}
+
+/** Loads the language if needed and switches. */
 export async function switchLanguage(lang: string): Promise<void> {
   const lng = supported(lang);
   await ensureLoaded(lng);

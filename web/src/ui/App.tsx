@@ -4,16 +4,19 @@ import { LangSwitch } from './components/LangSwitch.tsx';
 import { NetStatus } from './components/NetStatus.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import { useLang } from './hooks/useLang.ts';
-import { Link, matchRoute, paths, usePath, type Route } from './router.tsx';
-import { Catalog, catalogReturnPath } from './screens/Catalog.tsx';
+import { catalogReturnPath, Link, matchRoute, paths, usePath, type Route } from './router.tsx';
 import { Home } from './screens/Home.tsx';
-import { Privacy } from './screens/Privacy.tsx';
-import { ProcedureDetail } from './screens/ProcedureDetail.tsx';
 
-// The form and the dossier screens (with validation, capture and receipts) are not needed to
-// draw the first screen, so they load just after it; the service worker keeps them offline.
+// Only the home screen comes with the first download. The catalog, a procedure, the form and
+// the dossier screens load just after it (in idle time) and the service worker keeps them offline.
+const loadCatalog = () => import('./screens/Catalog.tsx');
+const loadProcedure = () => import('./screens/ProcedureDetail.tsx');
+const loadPrivacy = () => import('./screens/Privacy.tsx');
 const loadForm = () => import('./screens/DossierForm.tsx');
 const loadDetail = () => import('./screens/DossierDetail.tsx');
+const Catalog = lazy(() => loadCatalog().then((m) => ({ default: m.Catalog })));
+const ProcedureDetail = lazy(() => loadProcedure().then((m) => ({ default: m.ProcedureDetail })));
+const Privacy = lazy(() => loadPrivacy().then((m) => ({ default: m.Privacy })));
 const DossierForm = lazy(() => loadForm().then((m) => ({ default: m.DossierForm })));
 const DossierDetail = lazy(() => loadDetail().then((m) => ({ default: m.DossierDetail })));
 // The staff console (/staff/*): its own chunks, never precached, so citizens never download it.
@@ -25,6 +28,9 @@ const VerifyScreen = lazy(() => import('../trust/VerifyScreen.tsx'));
 
 /** Fetches the lazy screens in idle time, so tapping through never waits for the network. */
 export function preloadScreens(): void {
+  void loadCatalog();
+  void loadProcedure();
+  void loadPrivacy();
   void loadForm();
   void loadDetail();
 }

@@ -26,8 +26,14 @@ export function navigate(to: string, { replace = false }: { replace?: boolean } 
   }
 }
 
+/** The page drawn at build time (prerender.tsx); in the browser, the page being hydrated. */
+let builtPath = '/';
+export const setBuiltPath = (path: string) => {
+  builtPath = path;
+};
+
 export function usePath(): string {
-  return useSyncExternalStore(subscribe, () => location.pathname, () => '/');
+  return useSyncExternalStore(subscribe, () => location.pathname, () => (typeof location === 'undefined' ? builtPath : location.pathname));
 }
 
 export type Route =
@@ -48,6 +54,13 @@ export const paths = {
   edit: (id: string) => `/dossiers/${id}/edit`,
   dossier: (id: string) => `/dossiers/${id}`,
   verify: () => '/kiem-tra',
+};
+
+/** The catalog list a procedure was opened from, for the procedure screen's "back". */
+let catalogView = paths.catalog();
+export const catalogReturnPath = () => catalogView;
+export const rememberCatalogView = (url: string) => {
+  catalogView = url;
 };
 
 export function matchRoute(path: string): Route {

@@ -1,13 +1,8 @@
-import { saveLanguage } from '../../db/settings.ts';
-import { LANGUAGES, switchLanguage } from '../../i18n/index.ts';
+import { chooseLanguage, LANGUAGES } from '../../i18n/index.ts';
 import { useLang } from '../hooks/useLang.ts';
 
 export function LangSwitch() {
   const { t, lang } = useLang();
-  const choose = async (code: string) => {
-    await switchLanguage(code);
-    await saveLanguage(code);
-  };
   return (
     <div className="lang" role="group" aria-label={t('lang.label')}>
       {Object.entries(LANGUAGES).map(([code, { label }]) => (
@@ -20,7 +15,7 @@ export function LangSwitch() {
           aria-pressed={lang === code}
           // Starts with what the button shows ("VI"), so "bấm VI" works by voice; then the language.
           aria-label={`${code.toUpperCase()} – ${label}`}
-          onClick={() => void choose(code)}
+          onClick={() => void chooseLanguage(code)}
         >
           {code.toUpperCase()}
         </button>

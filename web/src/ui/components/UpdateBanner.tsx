@@ -1,13 +1,12 @@
 import { useState, useSyncExternalStore } from 'react';
-import { countUnsent } from '../../db/dossiers.ts';
 import { updateStore } from '../../pwa/update-store.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 
 export function UpdateBanner() {
-  const apply = useSyncExternalStore(updateStore.subscribe, updateStore.get);
+  const apply = useSyncExternalStore(updateStore.subscribe, updateStore.get, () => null);
   const [later, setLater] = useState(false);
-  const unsent = useLiveQuery(countUnsent, []);
+  const unsent = useLiveQuery((db) => db.countUnsent(), []);
   const { t } = useLang();
   if (!apply || later) return null;
   return (

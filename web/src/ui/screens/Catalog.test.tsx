@@ -5,7 +5,8 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { saveCatalog } from '../../db/catalog.ts';
 import { initI18n } from '../../i18n/index.ts';
 import { resetDb } from '../../test-utils/fixtures.ts';
-import { Catalog, catalogReturnPath, PAGE } from './Catalog.tsx';
+import { catalogReturnPath } from '../router.tsx';
+import { Catalog, PAGE } from './Catalog.tsx';
 
 const EVENTS: Record<string, LifeEvent[]> = {
   '1.001193': ['birth'],

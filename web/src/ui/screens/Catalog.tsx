@@ -10,7 +10,7 @@ import { listProcedures } from '../../db/catalog.ts';
 import { localized } from '../../i18n/index.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
-import { Link, paths } from '../router.tsx';
+import { Link, paths, rememberCatalogView } from '../router.tsx';
 
 /**
  * Rows drawn at once. Drawing every one of 300 procedures costs a cheap phone a visible pause
@@ -27,7 +27,8 @@ interface View {
 // The view lives in the URL, so the phone's Back button and a return from a procedure both
 // land on the list the person was looking at.
 function viewFromUrl(): View {
-  const params = new URLSearchParams(location.search);
+  // At build time (prerender.tsx) there is no URL: the catalog as first opened.
+  const params = new URLSearchParams(typeof location === 'undefined' ? '' : location.search);
   const event = params.get('event');
   const field = params.get('field');
   const browse: Browse =
@@ -44,10 +45,6 @@ function urlOf({ query, browse }: View): string {
   const search = params.toString();
   return search ? `${paths.catalog()}?${search}` : paths.catalog();
 }
-
-/** The list a procedure was opened from, for the procedure screen's own "back" button. */
-let openedFrom = paths.catalog();
-export const catalogReturnPath = () => openedFrom;
 
 /** Marks a history entry this screen pushed, so "choose again" can go back to it. */
 const BROWSE_STATE = { catalogBrowse: true };
@@ -70,8 +67,9 @@ export function Catalog() {
   const current = useRef(view);
   current.current = view;
   const remember = useCallback(() => {
-    openedFrom = urlOf(current.current);
-    history.replaceState(history.state, '', openedFrom);
+    const from = urlOf(current.current);
+    rememberCatalogView(from);
+    history.replaceState(history.state, '', from);
   }, []);
 
   const choose = (browse: Browse) => {

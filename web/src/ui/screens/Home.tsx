@@ -1,22 +1,20 @@
 // "Hồ sơ của tôi": every dossier on this phone, with its state and whether it is safe.
-import { listProcedures, listUnits } from '../../db/catalog.ts';
-import { listDossiers } from '../../db/dossiers.ts';
-import { removalAt, removalSoon } from '../../db/retention.ts';
-import type { DossierRecord } from '../../db/types.ts';
-import { localized } from '../../i18n/index.ts';
+// The home screen is the first one drawn, so it holds nothing that needs Dexie: the list comes
+// with the database code, just after the heading and the big button.
+import { lazy, Suspense } from 'react';
 import { Icon } from '../components/Icon.tsx';
 import { ImportButton } from '../components/ImportButton.tsx';
 import { StorageLine } from '../components/StorageLine.tsx';
-import { StateBadge } from '../components/StateBadge.tsx';
-import { formatDate, formatDateTime, vnToday } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useStorage } from '../hooks/useStorage.ts';
 import { Link, paths } from '../router.tsx';
 
+const DossierList = lazy(() => import('./DossierList.tsx').then((m) => ({ default: m.DossierList })));
+
 export function Home() {
   const { t } = useLang();
-  const dossiers = useLiveQuery(listDossiers, []);
+  const dossiers = useLiveQuery((db) => db.listDossiers(), []);
   // Looked at again whenever the list changes (a dossier added, deleted or sent).
   const storage = useStorage(dossiers?.map((d) => `${d.id}:${d.updatedAt}`).join());
   return (
@@ -31,64 +29,14 @@ export function Home() {
           {t('home.empty')}
         </p>
       ) : (
-        <DossierList dossiers={dossiers} />
+        <Suspense fallback={null}>
+          <DossierList dossiers={dossiers} />
+        </Suspense>
       )}
       <div className="home-tools">
         <ImportButton />
         <StorageLine info={storage} />
       </div>
     </section>
-  );
-}
-
-function DossierList({ dossiers }: { dossiers: DossierRecord[] }) {
-  const { t, lang } = useLang();
-  const procedures = useLiveQuery(listProcedures, []);
-  const units = useLiveQuery(listUnits, []);
-  // The dossier's own version names it, so one under a since-retired procedure keeps its name.
-  const procedureName = (d: DossierRecord) => {
-    const p = d.procedure ?? procedures?.find((x) => x.code === d.procedureCode);
-    return p ? localized(p.name, lang) : d.procedureCode;
-  };
-  const unitName = (code: string) => units?.find((u) => u.code === code)?.name;
-  return (
-    <ul className="cards" data-testid="my-dossiers">
-      {dossiers.map((d) => (
-        <li key={d.id}>
-          <Link
-            to={d.state === 'draft' ? paths.edit(d.id) : paths.dossier(d.id)}
-            className={`card card-link card-${d.state}`}
-            data-testid="dossier-item"
-            data-state={d.state}
-          >
-            <span className="card-top">
-              <StateBadge state={d.state} />
-              <span className="muted small">{d.receipt?.code ?? d.localRef}</span>
-            </span>
-            <strong className="card-title">{procedureName(d)}</strong>
-            {unitName(d.unitCode) ? <span className="small">{unitName(d.unitCode)}</span> : null}
-            <span className={`safety safety-${d.state}`}>
-              {d.state === 'received' ? t('safety.received', { code: d.receipt?.code ?? '' }) : t(`safety.${d.state}`)}
-            </span>
-            {/* The commune's next step for the person, plainly, on the list too. */}
-            {d.state === 'received' && d.supplement ? (
-              <strong className="home-note home-note-supplement" data-testid="home-note" data-kind="supplement">
-                {t('supplement.homeNote')}
-              </strong>
-            ) : d.state === 'received' && d.result ? (
-              <strong className="home-note home-note-result" data-testid="home-note" data-kind="result">
-                {t('result.homeNote')}
-              </strong>
-            ) : null}
-            {removalSoon(d) ? (
-              <span className="small" data-testid="home-retention">
-                {t('retention.homeNote', { date: formatDate(vnToday(new Date(removalAt(d)!))) })}
-              </span>
-            ) : null}
-            <span className="muted small">{t('home.updated', { time: formatDateTime(d.updatedAt) })}</span>
-          </Link>
-        </li>
-      ))}
-    </ul>
   );
 }

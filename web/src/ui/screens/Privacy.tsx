@@ -1,9 +1,8 @@
 // The notice of Decree 13/2023, shown before the very first dossier (and reachable any time):
 // what is collected, why, where and how long it is kept, how to delete it.
-import { SERVER_RETENTION } from '@hsc/shared/retention';
+import { PHONE_RETENTION_DAYS, SERVER_RETENTION } from '@hsc/shared/retention';
 import { useState } from 'react';
 import { getProcedure } from '../../db/catalog.ts';
-import { RETENTION_DAYS } from '../../db/retention.ts';
 import { acceptPrivacy, getSettings } from '../../db/settings.ts';
 import { localized } from '../../i18n/index.ts';
 import { formatDateTime } from '../format.ts';
@@ -35,7 +34,7 @@ export function Privacy({ code }: { code?: string }) {
       <h2>{t('privacy.whyTitle')}</h2>
       <p>{t('privacy.why')}</p>
       <h2>{t('privacy.whereTitle')}</h2>
-      <p>{t('privacy.where', { days: RETENTION_DAYS })}</p>
+      <p>{t('privacy.where', { days: PHONE_RETENTION_DAYS })}</p>
       <p>{t('privacy.whereServer', { hours: SERVER_RETENTION.uploadHours, withdrawnDays: SERVER_RETENTION.withdrawnDays, years: SERVER_RETENTION.recordYears })}</p>
       <h2>{t('privacy.deleteTitle')}</h2>
       <p>{t('privacy.delete')}</p>
