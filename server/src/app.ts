@@ -31,11 +31,13 @@ import { staffArea } from './routes/staff-area.ts';
 import { trackRoutes } from './routes/track.ts';
 import { uploadRoutes } from './routes/uploads.ts';
 import { ActionService } from './services/actions.ts';
+import { AdminService } from './services/admin.ts';
 import { AttachmentService } from './services/attachments.ts';
 import { CalendarService } from './services/calendar.ts';
 import { CatalogService } from './services/catalog.ts';
 import { CitizenService } from './services/citizen.ts';
 import { DeskService } from './services/desk.ts';
+import { HandoverService } from './services/handover.ts';
 import { ReportService } from './services/reports.ts';
 import { DEFAULT_RETENTION, PurgeService, schedulePurge } from './services/purge.ts';
 import { IntegrationService, scheduleDeliveries } from './services/integration.ts';
@@ -50,13 +52,23 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, StaffService } from './services/staff.ts'
 import { SubmissionService } from './services/submission.ts';
 import { TrackingService } from './services/tracking.ts';
 import { openJobs } from './jobs/index.ts';
-import { openStore } from './store/index.ts';
+import { openStore, type Store } from './store/index.ts';
 import { KyselyStore } from './store/kysely-store.ts';
 import { opsStore } from './store/ops.ts';
 import { countSubmissions, countUploads, Metrics } from './services/metrics.ts';
 
 export type { AppConfig, ServerConfig } from './config.ts';
+
+// The one option config.ts cannot name (it imports no other room): a store built by the caller.
+declare module './config.ts' {
+  interface AppConfig {
+    /** A store built by the caller (tests: PGlite, a PostgreSQL schema). The app closes it. */
+    store?: Store;
+  }
+}
 export { loadConfig } from './config.ts';
+/** What a start with keys sealed under another KEK fails with (main.ts says so and exits). */
+export { KeySetError } from './services/kek.ts';
 
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const now = config.now ?? (() => new Date());
@@ -158,7 +170,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(receiptRoutes, { signer });
   await app.register(pushRoutes, { push, tracking });
   await app.register(smsRoutes, { sms, tracking });
-  await app.register(staffArea, { store, staff, calendar, desk, actions, reports, submissions, catalog, sms, now });
+  const handovers = new HandoverService(store, calendar, desk, now);
+  const admin = new AdminService(store, now);
+  await app.register(staffArea, { staff, calendar, desk, actions, reports, submissions, catalog, sms, handovers, admin });
   await app.register(trackRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
   await app.register(lookupPageRoutes, { tracking, limit: config.trackRateLimit ?? DEFAULT_TRACK_RATE_LIMIT });
   await app.register(uploadRoutes, { attachments, uploads, maxBytes: config.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES });

@@ -3,18 +3,97 @@
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_RETENTION } from '@hsc/shared/retention';
 import { z } from 'zod';
-import type { LogOption } from './http/log.ts';
-import type { JobsConfig } from './jobs/index.ts';
-import { parseKek } from './services/kek.ts';
-import { DEFAULT_RETENTION, type RetentionConfig } from './services/purge.ts';
-import type { PushOptions } from './services/push.ts';
-import type { SmsOptions } from './services/sms.ts';
-import type { LoginLimits } from './services/staff.ts';
-import type { Store } from './store/store.ts';
 
 /** The repository root (server/src/config.ts → ../..), so defaults do not depend on the cwd. */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+// The shapes of the options the config carries, and the format of KEY_ENCRYPTION_KEY. They live
+// here, not in the rooms that use them: config.ts is the bottom of the server (it imports no other
+// room), so everything may read its own options from it. (`store`, a store built by the caller, is
+// added to AppConfig by app.ts.)
+
+/** The logger setting of `AppConfig`: off, a level, or (tests) a level and a stream to capture. */
+export type LogOption = boolean | { level: string; stream?: NodeJS.WritableStream };
+
+export interface JobsConfig {
+  /** How often an idle worker looks for due jobs (ms). Default 500 on SQLite, 2000 with pg-boss. */
+  pollMs?: number;
+  /** pg-boss maintenance, which hands on the jobs of a node that died (ms, whole seconds). Default 30 s. */
+  maintenanceMs?: number;
+  /** false: this node sends jobs (and the periodic ones) but does none of them. Default true. */
+  work?: boolean;
+}
+
+export interface QueueOptions {
+  /** Tries after the first one, for an error or a job that outlived `expireMs` (a node that died). */
+  retryLimit: number;
+  /** The wait before the first retry; doubled at each further one when `backoff`. */
+  retryDelayMs: number;
+  backoff: boolean;
+  /** A job taken longer ago than this without an answer is given to another worker. */
+  expireMs: number;
+}
+
+export interface RetentionConfig {
+  /** Unfinished upload parts and pages of dossiers never sent: removed after this long. */
+  uploadHours: number;
+  /** Dossiers withdrawn before acceptance: removed this many days after the withdrawal. */
+  withdrawnDays: number;
+  /** How long the commune keeps an accepted dossier (its legal record); never purged here. */
+  recordYears: number;
+}
+
+export const DEFAULT_RETENTION: RetentionConfig = { ...SERVER_RETENTION };
+
+export interface LoginLimits {
+  perUser: number;
+  perIp: number;
+  windowMs: number;
+}
+
+export interface PushOptions {
+  /** VAPID `sub`: a mailto: or https: contact for the push services. */
+  subject?: string;
+  /** Which endpoints may be registered. Default: HTTPS on the browsers' push services. */
+  endpointAllowed?: (url: URL) => boolean;
+  log?: (msg: string) => void;
+  /** How a delivery is retried (429, 5xx, no answer). Default: 8 retries from 30 s, doubling. */
+  retry?: Partial<QueueOptions>;
+}
+
+/** The gateway's HTTP API: where and how a message is POSTed. */
+export interface SmsGatewayConfig {
+  url: string;
+  /** Sent as `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Sent as `Authorization: Basic` (when there is no token). */
+  user?: string;
+  password?: string;
+  /** The request body with {{to}} and {{text}}; default `{"to":"{{to}}","text":"{{text}}"}`. */
+  body?: string;
+  /** Default application/json: the values are JSON-escaped; form-urlencoded: URL-encoded; else as they are. */
+  contentType?: string;
+  /** A gateway silent this long is asked again later. Default 15 s. */
+  timeoutMs?: number;
+}
+
+export interface SmsOptions {
+  /** No gateway: no SMS (the opt-in routes answer that it is not offered). */
+  gateway?: SmsGatewayConfig;
+  /** How a message is retried. Default: 6 retries from 60 s, doubling (about an hour). */
+  retry?: Partial<QueueOptions>;
+  log?: (msg: string) => void;
+}
+
+/** 32 bytes from base64 (standard or URL-safe, padding optional); undefined when it is not that. */
+export function parseKek(text: string): Buffer | undefined {
+  const s = text.trim();
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(s)) return undefined;
+  const bytes = Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return bytes.length === 32 ? bytes : undefined;
+}
 
 export interface RateLimit {
   max: number;
@@ -46,8 +125,6 @@ export interface AppConfig {
   logger?: LogOption;
   /** The clock; tests pin it. Receipts carry the instant this returns. */
   now?: () => Date;
-  /** A store built by the caller (tests: PGlite, a PostgreSQL schema). The app closes it. */
-  store?: Store;
   /** DEMO=1: seed the demo staff accounts (see server/README.md). */
   demo?: boolean;
   /** Trust issue: Web Push (VAPID subject, which endpoints may be registered; tests allow 127.0.0.1). */

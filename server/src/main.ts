@@ -3,9 +3,8 @@
 // Reads PORT, HOST, DATA_DIR, DATABASE_URL (and WEB_ROOT, TRUST_PROXY, KEY_ENCRYPTION_KEY,
 // TRACK_RATE_LIMIT, LOG_LEVEL, DEMO) once; closes cleanly on SIGTERM/SIGINT so in-flight
 // requests finish.
-import { buildApp } from './app.ts';
+import { buildApp, KeySetError } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { KeySetError } from './services/kek.ts';
 
 async function main(): Promise<void> {
   let config;

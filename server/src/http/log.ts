@@ -3,8 +3,9 @@
 // URL keeps only its path: nothing that names a person reaches a log line.
 import type { FastifyServerOptions } from 'fastify';
 
-/** The logger setting of `AppConfig`: off, a level, or (tests) a level and a stream to capture. */
-export type LogOption = boolean | { level: string; stream?: NodeJS.WritableStream };
+import type { LogOption } from '../config.ts';
+
+export type { LogOption };
 
 /** A URL as it may be logged: the path, and `?…` where a query string was. */
 export function loggableUrl(url: string): string {

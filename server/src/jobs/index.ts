@@ -3,21 +3,15 @@
 import type { Kysely } from 'kysely';
 import { KyselyStore } from '../store/kysely-store.ts';
 import type { Store } from '../store/store.ts';
+import type { JobsConfig } from '../config.ts';
 import type { Jobs, JobsLog } from './jobs.ts';
 import { PgBossJobs } from './pg-boss-jobs.ts';
 import { SqliteJobs } from './sqlite-jobs.ts';
 
 export type { Job, JobHandler, Jobs, JobTx, QueueOptions, SendOptions } from './jobs.ts';
 export { RetryLater } from './jobs.ts';
+export type { JobsConfig } from '../config.ts';
 
-export interface JobsConfig {
-  /** How often an idle worker looks for due jobs (ms). Default 500 on SQLite, 2000 with pg-boss. */
-  pollMs?: number;
-  /** pg-boss maintenance, which hands on the jobs of a node that died (ms, whole seconds). Default 30 s. */
-  maintenanceMs?: number;
-  /** false: this node sends jobs (and the periodic ones) but does none of them. Default true. */
-  work?: boolean;
-}
 
 export async function openJobs(store: Store, config: JobsConfig, log: JobsLog): Promise<Jobs> {
   if (!(store instanceof KyselyStore)) throw new Error('jobs need the Kysely store');

@@ -3,19 +3,12 @@
 // work to it (inside the transaction of the change that calls for it, when they have one) and
 // say how to do it; they never see which runner does it, nor import pg-boss.
 import { createHash } from 'node:crypto';
+import type { QueueOptions } from '../config.ts';
 
 /** The transaction a job is sent in: the store's own handle inside `transaction().execute()`. */
 export type JobTx = unknown;
 
-export interface QueueOptions {
-  /** Tries after the first one, for an error or a job that outlived `expireMs` (a node that died). */
-  retryLimit: number;
-  /** The wait before the first retry; doubled at each further one when `backoff`. */
-  retryDelayMs: number;
-  backoff: boolean;
-  /** A job taken longer ago than this without an answer is given to another worker. */
-  expireMs: number;
-}
+export type { QueueOptions };
 
 export interface SendOptions {
   /** Sent with the caller's transaction: committed with it, or never sent. */

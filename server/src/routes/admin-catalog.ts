@@ -18,18 +18,17 @@ import { apiError, notFound } from '../http/errors.ts';
 import { rawUpload } from '../http/files.ts';
 import { roles, viewerOf } from '../http/staff-session.ts';
 import { catalogWords, langOf, text } from '../http/texts.ts';
-import { staffAudit } from '../services/access.ts';
+import type { AdminService } from '../services/admin.ts';
 import { TEMPLATE_MAX_BYTES, TEMPLATE_MEDIA_TYPES, type AdminOutcome, type CatalogService } from '../services/catalog.ts';
-import type { Store } from '../store/store.ts';
 
 const ERRORS = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError };
 const CodeParam = z.object({ code: z.string().max(40) });
 /** A catalog of several hundred procedures is a few MB of JSON. */
 const IMPORT_BODY_LIMIT = 20 * 1024 * 1024;
 
-export const adminCatalogRoutes: FastifyPluginAsyncZod<{ catalog: CatalogService; store: Store; now: () => Date }> = async (app, { catalog, store, now }) => {
+export const adminCatalogRoutes: FastifyPluginAsyncZod<{ catalog: CatalogService; admin: AdminService }> = async (app, { catalog, admin }) => {
   const adminOnly = roles('admin');
-  const audit = (req: FastifyRequest, action: string, details: Record<string, unknown>) => store.audit.append(staffAudit(viewerOf(req), now(), { action, details }));
+  const audit = (req: FastifyRequest, action: string, details: Record<string, unknown>) => admin.record(viewerOf(req), action, details);
   const answer = (req: FastifyRequest, reply: FastifyReply, outcome: AdminOutcome) => {
     if (outcome.kind === 'not_found') return notFound(req, reply);
     if (outcome.kind === 'conflict') return reply.code(409).send(apiError(langOf(req), 'catalog_state'));

@@ -2,7 +2,6 @@
 // No dossier here.
 import {
   ApiError,
-  AUDIT_PAGE_SIZE,
   AuditPage,
   AuditQuery,
   CreateStaffRequest,
@@ -23,17 +22,15 @@ import { z } from 'zod';
 import { apiError } from '../http/errors.ts';
 import { requestMeta, roles, viewerOf } from '../http/staff-session.ts';
 import { langOf, text } from '../http/texts.ts';
-import { staffAudit } from '../services/access.ts';
+import type { AdminService } from '../services/admin.ts';
 import { isRealDate, isWeekend, type CalendarService } from '../services/calendar.ts';
-import { toPayee } from '../services/payees.ts';
 import type { StaffService } from '../services/staff.ts';
-import type { Store } from '../store/store.ts';
 
 const ERRORS = { 400: ApiError, 401: ApiError, 403: ApiError };
 
-export const adminRoutes: FastifyPluginAsyncZod<{ staff: StaffService; calendar: CalendarService; store: Store; now: () => Date }> = async (
+export const adminRoutes: FastifyPluginAsyncZod<{ staff: StaffService; calendar: CalendarService; admin: AdminService }> = async (
   app,
-  { staff, calendar, store, now },
+  { staff, calendar, admin },
 ) => {
   const adminOnly = roles('admin');
 
@@ -134,50 +131,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ staff: StaffService; calendar:
   app.get(
     '/api/admin/audit',
     { onRequest: adminOnly, schema: { tags: ['admin'], summary: 'The audit log, filtered and paged (newest first; the read is audited)', querystring: AuditQuery, response: { 200: AuditPage, ...ERRORS } } },
-    async (req) => {
-      const q = req.query;
-      const v = viewerOf(req);
-      let dossierId: string | undefined;
-      if (q.dossier) dossierId = (await store.getDossierByCode(q.dossier.toUpperCase()))?.id ?? (await store.getDossierByCode(q.dossier))?.id ?? q.dossier;
-      const dayStart = (d: string) => new Date(Date.parse(`${d}T00:00:00+07:00`)).toISOString();
-      const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00+07:00`) + 86_400_000).toISOString();
-      const page = q.page;
-      const { items, total } = await store.audit.search({
-        staffId: q.staff || undefined,
-        action: q.action || undefined,
-        dossierId,
-        fromAt: q.from ? dayStart(q.from) : undefined,
-        toAt: q.to ? nextDay(q.to) : undefined,
-        offset: (page - 1) * AUDIT_PAGE_SIZE,
-        limit: AUDIT_PAGE_SIZE,
-      });
-      await store.audit.append(staffAudit(v, now(), { action: 'audit_read', details: { ...q } }));
-      const people = new Map((await store.staff.list()).map((s) => [s.id, s]));
-      const codes = new Map<string, string | null>();
-      for (const a of items) if (a.dossierId && !codes.has(a.dossierId)) codes.set(a.dossierId, (await store.getDossier(a.dossierId))?.code ?? null);
-      return {
-        items: items.map((a) => {
-          const who = a.staffId ? people.get(a.staffId) : undefined;
-          return {
-            id: a.id,
-            at: a.at,
-            actorKind: a.actorKind,
-            staffId: a.staffId ?? null,
-            staffName: who?.displayName ?? null,
-            staffUsername: who?.username ?? null,
-            action: a.action,
-            dossierId: a.dossierId ?? null,
-            dossierCode: a.dossierId ? (codes.get(a.dossierId) ?? null) : null,
-            ip: a.ip ?? null,
-            userAgent: a.userAgent ?? null,
-            details: a.details ?? undefined,
-          };
-        }),
-        total,
-        page,
-        pageSize: AUDIT_PAGE_SIZE,
-      };
-    },
+    async (req) => admin.auditPage(viewerOf(req), req.query),
   );
 
   const DateParam = z.object({ date: IsoDate.refine(isRealDate, 'not a calendar date') });
@@ -188,7 +142,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ staff: StaffService; calendar:
     async (req) => {
       const name = req.body.name ?? null;
       await calendar.put(req.params.date, name);
-      await store.audit.append(staffAudit(viewerOf(req), now(), { action: 'holiday_put', details: { date: req.params.date, name } }));
+      await admin.record(viewerOf(req), 'holiday_put', { date: req.params.date, name });
       return { date: req.params.date, name };
     },
   );
@@ -198,7 +152,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ staff: StaffService; calendar:
     { onRequest: adminOnly, schema: { tags: ['admin'], summary: 'Make a date a normal day again', params: DateParam, response: { 204: z.void(), 404: ApiError, ...ERRORS } } },
     async (req, reply) => {
       if (!(await calendar.remove(req.params.date))) return reply.code(404).send(apiError(langOf(req), 'not_found'));
-      await store.audit.append(staffAudit(viewerOf(req), now(), { action: 'holiday_removed', details: { date: req.params.date } }));
+      await admin.record(viewerOf(req), 'holiday_removed', { date: req.params.date });
       return reply.code(204).send();
     },
   );
@@ -217,7 +171,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ staff: StaffService; calendar:
       }
       const name = req.body.name ?? null;
       await calendar.put(req.params.date, name, 'workday');
-      await store.audit.append(staffAudit(viewerOf(req), now(), { action: 'workday_put', details: { date: req.params.date, name } }));
+      await admin.record(viewerOf(req), 'workday_put', { date: req.params.date, name });
       return { date: req.params.date, name };
     },
   );
@@ -227,7 +181,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ staff: StaffService; calendar:
     { onRequest: adminOnly, schema: { tags: ['admin'], summary: 'Make a make-up working day a weekend day again', params: DateParam, response: { 204: z.void(), 404: ApiError, ...ERRORS } } },
     async (req, reply) => {
       if (!(await calendar.remove(req.params.date, 'workday'))) return reply.code(404).send(apiError(langOf(req), 'not_found'));
-      await store.audit.append(staffAudit(viewerOf(req), now(), { action: 'workday_removed', details: { date: req.params.date } }));
+      await admin.record(viewerOf(req), 'workday_removed', { date: req.params.date });
       return reply.code(204).send();
     },
   );
@@ -238,9 +192,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ staff: StaffService; calendar:
     '/api/admin/units/:code/payee',
     { onRequest: adminOnly, schema: { tags: ['admin'], summary: "The unit's account for fees paid by transfer", params: UnitParam, response: { 200: UnitPayeeResponse, 404: ApiError, ...ERRORS } } },
     async (req, reply) => {
-      if (!(await store.getUnit(req.params.code))) return reply.code(404).send(apiError(langOf(req), 'not_found'));
-      const p = await store.payees.get(req.params.code);
-      return { unitCode: req.params.code, payee: p ? { ...toPayee(p), updatedAt: p.updatedAt } : null };
+      return (await admin.payee(req.params.code)) ?? reply.code(404).send(apiError(langOf(req), 'not_found'));
     },
   );
 
@@ -251,15 +203,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ staff: StaffService; calendar:
       schema: { tags: ['admin'], summary: "Set the unit's account for fees paid by transfer", params: UnitParam, body: PutPayeeRequest, response: { 200: UnitPayeeResponse, 404: ApiError, ...ERRORS } },
     },
     async (req, reply) => {
-      const unitCode = req.params.code;
-      if (!(await store.getUnit(unitCode))) return reply.code(404).send(apiError(langOf(req), 'not_found'));
-      const v = viewerOf(req);
-      const at = now();
-      const record = { unitCode, ...req.body, updatedAt: at.toISOString(), updatedBy: v.id };
-      await store.payees.put(record);
-      // Fee requests already made keep the account they were made with (the QR the person holds).
-      await store.audit.append(staffAudit(v, at, { action: 'payee_put', details: { unitCode, ...req.body } }));
-      return { unitCode, payee: { ...toPayee(record), updatedAt: record.updatedAt } };
+      return (await admin.putPayee(viewerOf(req), req.params.code, req.body)) ?? reply.code(404).send(apiError(langOf(req), 'not_found'));
     },
   );
 };

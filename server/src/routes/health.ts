@@ -4,10 +4,11 @@
 // query within `readyTimeoutMs`, else 503 so a balancer sends the traffic elsewhere.
 import { Health, Liveness, Readiness } from '@hsc/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { StoreKind } from '../store/store.ts';
+import type { z } from 'zod';
 
 export interface HealthRouteOptions {
-  storeKind: StoreKind;
+  /** Which store answers, as the health answers name it. */
+  storeKind: z.infer<typeof Health>['store'];
   /** A trivial query on the store; rejects when the store cannot answer. */
   ping: () => Promise<void>;
   /** Default 2 s: longer than a healthy query ever takes, shorter than a balancer's check interval. */

@@ -7,8 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiError, notFound } from '../http/errors.ts';
 import { langOf } from '../http/texts.ts';
-import type { ApiKeyRecord } from '../store/kysely-integration.ts';
-import type { IntegrationService } from '../services/integration.ts';
+import type { ApiKeyRecord, IntegrationService } from '../services/integration.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

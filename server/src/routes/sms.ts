@@ -8,10 +8,8 @@ import { z } from 'zod';
 import { apiError, dossierNotFound, notFound } from '../http/errors.ts';
 import { roles, viewerOf } from '../http/staff-session.ts';
 import { LANGUAGES, langOf } from '../http/texts.ts';
-import { visibleDossier } from '../services/access.ts';
 import type { SmsService } from '../services/sms.ts';
 import type { TrackingService } from '../services/tracking.ts';
-import type { Store } from '../store/store.ts';
 
 const Phone = z.string().trim().min(9).max(20);
 export const SmsOptInRequest = z.object({
@@ -77,12 +75,12 @@ export const smsRoutes: FastifyPluginAsyncZod<{ sms: SmsService; tracking: Track
 };
 
 /** Under /api/staff (behind the staff gate: session and CSRF): the desk's opt-in for the applicant. */
-export const staffSmsRoutes: FastifyPluginAsyncZod<{ sms: SmsService; store: Store }> = async (app, { sms, store }) => {
+export const staffSmsRoutes: FastifyPluginAsyncZod<{ sms: SmsService }> = async (app, { sms }) => {
   app.get(
     '/api/staff/dossiers/:id/sms',
     { onRequest: roles('officer', 'leader'), schema: { tags: ['staff'], summary: 'Whether SMS is offered and the applicant has opted in (last 3 digits)', params: IdParam, response: { 200: SmsStatus, 401: ApiError, 403: ApiError, 404: ApiError } } },
     async (req, reply) => {
-      const d = await visibleDossier(store, viewerOf(req), req.params.id);
+      const d = await sms.dossierFor(viewerOf(req), req.params.id);
       if (!d) return notFound(req, reply);
       return { available: sms.available, ...(await sms.status(d.id)) };
     },
@@ -102,7 +100,7 @@ export const staffSmsRoutes: FastifyPluginAsyncZod<{ sms: SmsService; store: Sto
     },
     async (req, reply) => {
       const v = viewerOf(req);
-      const d = await visibleDossier(store, v, req.params.id);
+      const d = await sms.dossierFor(v, req.params.id);
       if (!d) return notFound(req, reply);
       return answer(req, reply, await sms.optIn(d.id, req.body.phone, req.body.lang, { staffId: v.id }));
     },
@@ -112,7 +110,7 @@ export const staffSmsRoutes: FastifyPluginAsyncZod<{ sms: SmsService; store: Sto
     '/api/staff/dossiers/:id/sms',
     { onRequest: roles('officer', 'leader'), schema: { tags: ['staff'], summary: 'No more SMS to the applicant of this dossier', params: IdParam, response: { 204: z.null(), 401: ApiError, 403: ApiError, 404: ApiError } } },
     async (req, reply) => {
-      const d = await visibleDossier(store, viewerOf(req), req.params.id);
+      const d = await sms.dossierFor(viewerOf(req), req.params.id);
       if (!d) return notFound(req, reply);
       await sms.revoke(d.id);
       return reply.code(204).send(null);

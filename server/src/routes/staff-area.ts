@@ -6,12 +6,12 @@ import type { ActionService } from '../services/actions.ts';
 import type { CalendarService } from '../services/calendar.ts';
 import type { CatalogService } from '../services/catalog.ts';
 import type { DeskService } from '../services/desk.ts';
-import { HandoverService } from '../services/handover.ts';
+import type { AdminService } from '../services/admin.ts';
+import type { HandoverService } from '../services/handover.ts';
 import type { ReportService } from '../services/reports.ts';
 import type { SmsService } from '../services/sms.ts';
 import type { StaffService } from '../services/staff.ts';
 import type { SubmissionService } from '../services/submission.ts';
-import type { Store } from '../store/store.ts';
 import { adminCatalogRoutes } from './admin-catalog.ts';
 import { adminRoutes } from './admin.ts';
 import { LOGIN_URL, staffAuthRoutes } from './staff-auth.ts';
@@ -20,7 +20,6 @@ import { staffHandoverRoutes } from './staff-handover.ts';
 import { staffSmsRoutes } from './sms.ts';
 
 export interface StaffAreaOptions {
-  store: Store;
   staff: StaffService;
   calendar: CalendarService;
   desk: DeskService;
@@ -29,15 +28,16 @@ export interface StaffAreaOptions {
   submissions: SubmissionService;
   catalog: CatalogService;
   sms: SmsService;
-  now: () => Date;
+  handovers: HandoverService;
+  admin: AdminService;
 }
 
 export const staffArea: FastifyPluginAsync<StaffAreaOptions> = async (app, o) => {
   installStaffGate(app, o.staff, { open: (req) => req.method === 'POST' && req.routeOptions.url === LOGIN_URL });
   await app.register(staffAuthRoutes, { staff: o.staff });
   await app.register(staffDossierRoutes, { desk: o.desk, actions: o.actions, reports: o.reports, submissions: o.submissions });
-  await app.register(staffHandoverRoutes, { handovers: new HandoverService(o.store, o.calendar, o.desk, o.now) });
-  await app.register(staffSmsRoutes, { sms: o.sms, store: o.store });
-  await app.register(adminRoutes, { staff: o.staff, calendar: o.calendar, store: o.store, now: o.now });
-  await app.register(adminCatalogRoutes, { catalog: o.catalog, store: o.store, now: o.now });
+  await app.register(staffHandoverRoutes, { handovers: o.handovers });
+  await app.register(staffSmsRoutes, { sms: o.sms });
+  await app.register(adminRoutes, { staff: o.staff, calendar: o.calendar, admin: o.admin });
+  await app.register(adminCatalogRoutes, { catalog: o.catalog, admin: o.admin });
 };

@@ -2,7 +2,7 @@
 // stored as issued, and printed from the stored text (so what is printed is what was stored).
 import { FormDocument, shownFields, type DocumentKind, type DossierStatus, type DossierSubmission, type FieldValues, type Procedure, type SupplementItem } from '@hsc/shared';
 import type { DossierRecord, DocumentRecord, SupplementRecord, UnitRecord } from '../store/store.ts';
-import { DEFAULT_LANGUAGE, translate } from '../http/texts.ts';
+import { DEFAULT_LANGUAGE, translate } from './texts.ts';
 import { withSignature, type ReceiptSigner } from './signing.ts';
 
 export interface FormContext {

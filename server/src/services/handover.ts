@@ -17,7 +17,7 @@ import {
   type StaffUser,
   type WorkCalendar,
 } from '@hsc/shared';
-import { DEFAULT_LANGUAGE, translate } from '../http/texts.ts';
+import { DEFAULT_LANGUAGE, translate } from './texts.ts';
 import type { HandoverRecord } from '../store/kysely-handover.ts';
 import type { DossierRecord, Store } from '../store/store.ts';
 import { staffAudit, visibleDossier, type Viewer } from './access.ts';

@@ -9,6 +9,9 @@ import type { Jobs, QueueOptions } from '../jobs/index.ts';
 import type { ApiKeyRecord, ClaimedDelivery } from '../store/kysely-integration.ts';
 import type { Store } from '../store/store.ts';
 
+/** An integration API key as `authenticate` finds it (the routes keep it on the request). */
+export type { ApiKeyRecord } from '../store/kysely-integration.ts';
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** The feed, the webhooks and the export (tests call `deliverDue` themselves). */

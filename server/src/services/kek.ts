@@ -1,10 +1,11 @@
 // The key-encryption key (KEK) and what it does: AES-256-GCM sealing of the private halves the
 // key set keeps in the database. From KEY_ENCRYPTION_KEY, or on the one-machine SQLite default
-// without it, from a file made once in DATA_DIR/keys. Only node:crypto and node:fs, so the
-// config can check the variable without loading the key set.
+// without it, from a file made once in DATA_DIR/keys. The variable's format (`parseKek`) is
+// checked by the config, which holds it.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseKek } from '../config.ts';
 import type { KeyPurpose, KeyRecord } from '../store/kysely-keys.ts';
 import type { StoreKind } from '../store/store.ts';
 import { keysDir } from './signing.ts';
@@ -15,13 +16,7 @@ export class KeySetError extends Error {
   override name = 'KeySetError';
 }
 
-/** 32 bytes from base64 (standard or URL-safe, padding optional); undefined when it is not that. */
-export function parseKek(text: string): Buffer | undefined {
-  const s = text.trim();
-  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(s)) return undefined;
-  const bytes = Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
-  return bytes.length === 32 ? bytes : undefined;
-}
+export { parseKek };
 
 /** A fingerprint naming the KEK in each row (so a wrong KEK is told as such), revealing nothing of it. */
 export const kekIdOf = (kek: Buffer) => createHmac('sha256', kek).update('hosocong key-encryption-key id').digest('hex').slice(0, 16);

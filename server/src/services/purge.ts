@@ -7,24 +7,15 @@
 //   for the removed pages and the phone uploads them again (the usual path after a lost upload);
 // - dossiers withdrawn before the commune accepted them, `withdrawnDays` after the withdrawal.
 // A dossier the commune accepted is a legal record: it is kept (see `recordYears`), never purged.
-import { SERVER_RETENTION } from '@hsc/shared/retention';
 import type { BlobStore } from '../blobs/blob-store.ts';
+import { DEFAULT_RETENTION, type RetentionConfig } from '../config.ts';
 import type { Jobs, QueueOptions } from '../jobs/index.ts';
 import type { PurgeStore } from '../store/kysely-purge.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-export interface RetentionConfig {
-  /** Unfinished upload parts and pages of dossiers never sent: removed after this long. */
-  uploadHours: number;
-  /** Dossiers withdrawn before acceptance: removed this many days after the withdrawal. */
-  withdrawnDays: number;
-  /** How long the commune keeps an accepted dossier (its legal record); never purged here. */
-  recordYears: number;
-}
-
-export const DEFAULT_RETENTION: RetentionConfig = { ...SERVER_RETENTION };
+export { DEFAULT_RETENTION, type RetentionConfig };
 
 declare module 'fastify' {
   interface FastifyInstance {

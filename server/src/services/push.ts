@@ -8,7 +8,8 @@
 // It is one channel of notify.ts, which decides what is told and in which words.
 import type { DossierDecision } from '@hsc/shared';
 import webpush from 'web-push';
-import { translate, type Lang } from '../http/texts.ts';
+import { translate, type Lang } from './texts.ts';
+import type { PushOptions } from '../config.ts';
 import { RetryLater, type Job, type Jobs, type JobTx, type QueueOptions } from '../jobs/index.ts';
 import type { DossierRecord, Store } from '../store/store.ts';
 import type { VapidKeys } from './keyset.ts';
@@ -57,15 +58,7 @@ export function pushMessage(lang: Lang, event: PushEvent, d: Pick<DossierRecord,
 const PUSH_HOSTS = ['.googleapis.com', '.push.services.mozilla.com', '.push.apple.com', '.notify.windows.com'];
 export const isKnownPushService = (u: URL) => u.protocol === 'https:' && PUSH_HOSTS.some((h) => u.hostname.endsWith(h));
 
-export interface PushOptions {
-  /** VAPID `sub`: a mailto: or https: contact for the push services. */
-  subject?: string;
-  /** Which endpoints may be registered. Default: HTTPS on the browsers' push services. */
-  endpointAllowed?: (url: URL) => boolean;
-  log?: (msg: string) => void;
-  /** How a delivery is retried (429, 5xx, no answer). Default: 8 retries from 30 s, doubling. */
-  retry?: Partial<QueueOptions>;
-}
+export type { PushOptions };
 
 export const PUSH_FANOUT = 'push.fanout';
 export const PUSH_DELIVER = 'push.deliver';

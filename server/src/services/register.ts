@@ -4,7 +4,7 @@
 // every read is audited like the other reads of personal data.
 import { FormDocument, vnInstant, type DossierStatus, type DossierSubmission, type ReportQuery, type ReportResponse } from '@hsc/shared';
 import type { FormBatchQuery, FormBatchResponse, RegisterQuery, RegisterResponse, RegisterRow } from '@hsc/shared/register';
-import { DEFAULT_LANGUAGE, translate } from '../http/texts.ts';
+import { DEFAULT_LANGUAGE, translate } from './texts.ts';
 import { registerStore } from '../store/kysely-register.ts';
 import type { Store } from '../store/store.ts';
 import { staffAudit, unitScope, type Viewer } from './access.ts';

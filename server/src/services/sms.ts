@@ -7,38 +7,18 @@
 // is a message it will never take (a bad number, a refused sender) and is logged and dropped.
 // The phone is read when the job runs, so a revoked opt-in or a purged dossier gets nothing,
 // and the job rows never hold it.
-import type { DossierDecision } from '@hsc/shared';
-import { translate, type Lang } from '../http/texts.ts';
+import type { DossierDecision, StaffUser } from '@hsc/shared';
+import type { SmsGatewayConfig, SmsOptions } from '../config.ts';
 import { RetryLater, type Job, type Jobs, type JobTx, type QueueOptions } from '../jobs/index.ts';
 import type { DossierRecord, Store } from '../store/store.ts';
 import type { SmsStore } from '../store/sms-store.ts';
+import { visibleDossier } from './access.ts';
 import { CHANNEL_TEXT, type NotificationChannel, type Notice, type NotifyEvent } from './notify.ts';
 import { retryAfterMs, vnDateTime } from './push.ts';
+import { translate, type Lang } from './texts.ts';
 import { TrackingService } from './tracking.ts';
 
-/** The gateway's HTTP API: where and how a message is POSTed. */
-export interface SmsGatewayConfig {
-  url: string;
-  /** Sent as `Authorization: Bearer <token>`. */
-  token?: string;
-  /** Sent as `Authorization: Basic` (when there is no token). */
-  user?: string;
-  password?: string;
-  /** The request body with {{to}} and {{text}}; default `{"to":"{{to}}","text":"{{text}}"}`. */
-  body?: string;
-  /** Default application/json: the values are JSON-escaped; form-urlencoded: URL-encoded; else as they are. */
-  contentType?: string;
-  /** A gateway silent this long is asked again later. Default 15 s. */
-  timeoutMs?: number;
-}
-
-export interface SmsOptions {
-  /** No gateway: no SMS (the opt-in routes answer that it is not offered). */
-  gateway?: SmsGatewayConfig;
-  /** How a message is retried. Default: 6 retries from 60 s, doubling (about an hour). */
-  retry?: Partial<QueueOptions>;
-  log?: (msg: string) => void;
-}
+export type { SmsGatewayConfig, SmsOptions };
 
 export const SMS_SEND = 'sms.send';
 export const DEFAULT_SMS_RETRY: QueueOptions = { retryLimit: 6, retryDelayMs: 60_000, backoff: true, expireMs: 60_000 };
@@ -110,6 +90,11 @@ export class SmsService implements NotificationChannel {
     private readonly now: () => Date,
     private readonly opts: SmsOptions = {},
   ) {}
+
+  /** The dossier whose opt-in a staff member asks about, if that person may read it. */
+  dossierFor(v: StaffUser, id: string): Promise<DossierRecord | undefined> {
+    return visibleDossier(this.store, v, id);
+  }
 
   /** Whether a gateway is configured (the app offers SMS only then). */
   get available(): boolean {

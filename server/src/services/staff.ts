@@ -4,6 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { roleHasUnit, type CreateStaffRequest, type Lockout, type StaffAccount, type StaffRole, type StaffSession, type StaffUser, type UpdateStaffRequest } from '@hsc/shared';
+import type { LoginLimits } from '../config.ts';
 import type { SessionRecord, StaffRecord, Store } from '../store/store.ts';
 import type { Viewer } from './access.ts';
 import { constantTimeEqual, sha256Hex } from './canonical.ts';
@@ -16,11 +17,7 @@ export interface RequestMeta {
   userAgent: string | null;
 }
 
-export interface LoginLimits {
-  perUser: number;
-  perIp: number;
-  windowMs: number;
-}
+export type { LoginLimits };
 
 /** 5 failures per username or 20 per IP (a commune office is one IP) in 15 minutes. */
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perUser: 5, perIp: 20, windowMs: 15 * 60_000 };

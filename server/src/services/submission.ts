@@ -15,7 +15,7 @@ import {
   type Problem,
   type Procedure,
 } from '@hsc/shared';
-import { searchText } from '../store/migrations.ts';
+import { searchText } from '../store/search.ts';
 import type { DossierRecord, Store } from '../store/store.ts';
 import type { AttachmentService } from './attachments.ts';
 import type { CalendarService } from './calendar.ts';

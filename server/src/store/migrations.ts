@@ -1,7 +1,7 @@
 // Migrations live in code (no files to find at run time) and are written once for both
 // databases: only types common to SQLite and PostgreSQL. Never edit a shipped migration; add
 // the next one (and a test that opens a database written by the previous version).
-import { foldVi, type DossierSubmission } from '@hsc/shared';
+import type { DossierSubmission } from '@hsc/shared';
 import { Migrator, sql, SqliteAdapter, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { m0013PgBlobs } from './kysely-blobs.ts';
 import { m0004Catalog } from './kysely-catalog.ts';
@@ -15,6 +15,7 @@ import { m0010PaymentProofs } from './kysely-payment-proofs.ts';
 import { m0003Push } from './kysely-push.ts';
 import { m0018Sms } from './kysely-sms.ts';
 import { m0012RateLimits } from './kysely-rate-limits.ts';
+import { searchText } from './search.ts';
 
 const m0001: Migration = {
   async up(db: Kysely<unknown>) {
@@ -80,12 +81,6 @@ const m0001: Migration = {
       .execute();
   },
 };
-
-/** The staff search's text: folded words of the code, the applicant's name, phone and citizen ID. */
-export function searchText(code: string, body: Pick<DossierSubmission, 'applicant'>): string {
-  const { fullName, phone, citizenId } = body.applicant;
-  return ` ${[code, fullName, phone.replace(/\D/g, ''), citizenId.replace(/\D/g, '')].map(foldVi).join(' ')} `;
-}
 
 const isSqlite = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof SqliteAdapter;
 

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SEED_PROCEDURES } from '@hsc/shared';
 import { seed } from '../../src/services/seed.ts';
 import type { KyselyStore } from '../../src/store/kysely-store.ts';
-import { migrateTo, searchText } from '../../src/store/migrations.ts';
+import { migrateTo } from '../../src/store/migrations.ts';
+import { searchText } from '../../src/store/search.ts';
 import type { DossierChange, DossierRecord, NewDossier } from '../../src/store/store.ts';
 import type { StoreHarness } from '../support/stores.ts';
 
