@@ -4,8 +4,8 @@
 import type { SignedDecision } from '@hsc/shared/schemas';
 import { toQrText, verifySignature } from '@hsc/shared/receipt-signing';
 import { useEffect, useRef, useState } from 'react';
-import { formatDateTime } from '../ui/format.ts';
-import { useLang } from '../ui/hooks/useLang.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { useLang } from '../i18n/useLang.ts';
 import { cachedReceiptKeys, refreshReceiptKeys } from './keys.ts';
 import { drawQr } from './qr.ts';
 import { trustTexts } from './texts.ts';

@@ -1,7 +1,7 @@
 // A calm offer of notifications, shown with the commune's receipt: the browser's permission
 // prompt appears only after the person taps the button, never on load.
 import { useEffect, useState } from 'react';
-import { useLang } from '../ui/hooks/useLang.ts';
+import { useLang } from '../i18n/useLang.ts';
 import { enablePush, pushState, type PushState } from './push.ts';
 import { trustTexts } from './texts.ts';
 

@@ -2,10 +2,9 @@
 // save as image, share, print, and the offer of notifications. Loaded lazily with the receipt.
 import type { Receipt } from '@hsc/shared/schemas';
 import { verifyDocument } from '@hsc/shared/receipt-signing';
-import { useEffect, useRef, useState } from 'react';
-import { formatDateTime } from '../ui/format.ts';
-import { useLang } from '../ui/hooks/useLang.ts';
-import { Link } from '../ui/router.tsx';
+import { useEffect, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { formatDateTime } from '../i18n/format.ts';
+import { useLang } from '../i18n/useLang.ts';
 import { refreshReceiptKeys } from './keys.ts';
 import { PushOffer } from './PushOffer.tsx';
 import { SmsOffer } from './SmsOffer.tsx';
@@ -24,7 +23,10 @@ function download(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export default function ReceiptTrust({ receipt }: { receipt: Receipt }) {
+/** The app's in-page link (ui's router), handed in by the receipt: trust/ does not import ui/. */
+export type LinkComponent = ComponentType<{ to: string; children: ReactNode }>;
+
+export default function ReceiptTrust({ receipt, Link }: { receipt: Receipt; Link: LinkComponent }) {
   const { lang } = useLang();
   const tx = trustTexts(lang);
   const canvas = useRef<HTMLCanvasElement>(null);

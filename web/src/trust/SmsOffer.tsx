@@ -1,7 +1,7 @@
 // The SMS choice next to the push offer: for a phone that shows no notifications. Shown only
 // when the commune sends SMS; the number field opens on the person's tap.
 import { useEffect, useState } from 'react';
-import { useLang } from '../ui/hooks/useLang.ts';
+import { useLang } from '../i18n/useLang.ts';
 import { disableSms, enableSms, smsState, type SmsState } from './sms.ts';
 import { fillTrust, trustTexts } from './texts.ts';
 

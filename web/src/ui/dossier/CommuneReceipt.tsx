@@ -5,6 +5,7 @@ import { lazy, Suspense, useRef } from 'react';
 import { localized } from '../../i18n/index.ts';
 import { ReadAloud } from '../components/ReadAloud.tsx';
 import { useLang } from '../hooks/useLang.ts';
+import { Link } from '../router.tsx';
 import { ReceiptFacts } from './ReceiptFacts.tsx';
 
 // Trust issue: the signed receipt's QR, save/share/print and the notification offer (lazy: qrcode).
@@ -38,7 +39,7 @@ export function CommuneReceipt({ receipt, procedure, dueAt }: { receipt: Receipt
       </div>
       <p className="muted small">{t('detail.keepCodes')}</p>
       <Suspense fallback={null}>
-        <ReceiptTrust receipt={receipt} />
+        <ReceiptTrust receipt={receipt} Link={Link} />
       </Suspense>
     </section>
   );

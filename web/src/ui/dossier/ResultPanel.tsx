@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { getResult } from '../../db/results.ts';
 import type { DossierRecord } from '../../db/types.ts';
+import { downloadResult } from '../../sync/client.ts';
 import { formatBytes } from '../format.ts';
 import { useLang } from '../hooks/useLang.ts';
 import { useLiveQuery } from '../hooks/useLiveQuery.ts';
@@ -17,8 +18,6 @@ export function ResultPanel({ dossier }: { dossier: DossierRecord }) {
 
   const download = async () => {
     setState('busy');
-    // Loaded on demand: the dossier screen does not carry the API client.
-    const { downloadResult } = await import('../../sync/result.ts');
     const outcome = await downloadResult(dossier);
     setState(outcome === 'ok' ? 'idle' : outcome);
   };

@@ -1,7 +1,3 @@
-import { useTranslation } from 'react-i18next';
-
-/** The current language and the translate function; `lang` picks the catalog's `{vi, en}` texts. */
-export function useLang() {
-  const { t, i18n } = useTranslation();
-  return { t, lang: i18n.resolvedLanguage ?? i18n.language ?? 'vi' };
-}
+// The hook lives in i18n/, where trust/ (which ui/ loads lazily, so it may not import ui/) reads
+// it too; screens keep importing it from here.
+export { useLang } from '../../i18n/useLang.ts';
