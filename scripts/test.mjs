@@ -1,6 +1,7 @@
-// `pnpm test`: type-checks every package, builds the PWA (the browser tests run against the
-// real build served by the real server), then runs every Vitest project: shared, server
-// (SQLite and PostgreSQL), web (jsdom + fake-indexeddb) and the Chromium end-to-end tests.
+// `pnpm test`: type-checks every package, lints (`pnpm lint`: ESLint, then dependency-cruiser's
+// import boundaries), builds the PWA (the browser tests run against the real build served by the
+// real server), then runs every Vitest project: shared, server (SQLite and PostgreSQL), web
+// (jsdom + fake-indexeddb) and the Chromium end-to-end tests.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -12,5 +13,6 @@ const run = (cmd, args) => {
 };
 
 run('pnpm', ['run', 'typecheck']);
+run('pnpm', ['run', 'lint']);
 run('pnpm', ['run', 'build']);
 run('pnpm', ['exec', 'vitest', 'run', ...process.argv.slice(2)]);
