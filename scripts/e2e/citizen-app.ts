@@ -40,6 +40,8 @@ export class CitizenApp {
   async startFound(procedureCode: string) {
     await this.byTestId(`procedure-${procedureCode}`).click();
     await this.byTestId('start-dossier').click();
+    // The privacy notice comes first on a phone's very first dossier; either screen may still be loading.
+    await this.page.locator('[data-testid="privacy-accept"], [data-testid="send"]').first().waitFor();
     const privacy = this.byTestId('privacy-accept');
     if (await privacy.isVisible()) await privacy.click();
     await this.byTestId('send').waitFor();
