@@ -3,14 +3,14 @@
 // with zod and tus, the other screens, the service worker.
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
-import { chooseLanguage, chosenLanguage, DEFAULT_LANGUAGE, i18next, initI18n } from './i18n/index.ts';
+import { chooseLanguage, chosenLanguage, DEFAULT_LANGUAGE, i18next, initI18n, loadTexts } from './i18n/index.ts';
 import { App, preloadScreens } from './ui/App.tsx';
 import './ui/styles.css';
 
 async function boot(): Promise<void> {
   const container = document.getElementById('root')!;
   const chosen = chosenLanguage();
-  await initI18n(chosen);
+  await initI18n(chosen, { firstOnly: true });
   const app = (
     <StrictMode>
       <App />
@@ -29,6 +29,7 @@ async function boot(): Promise<void> {
 }
 
 async function afterFirstScreen(root: Root, chosen: string | undefined): Promise<void> {
+  void loadTexts();
   let settings;
   try {
     settings = await (await import('./db/settings.ts')).getSettings();

@@ -8,7 +8,7 @@ import { setBuiltPath } from './ui/router.tsx';
 
 /** The HTML of `path` as the app draws it before anything is read from the phone's database. */
 export async function renderPage(path: string): Promise<string> {
-  await initI18n(DEFAULT_LANGUAGE);
+  await initI18n(DEFAULT_LANGUAGE, { firstOnly: true });
   setBuiltPath(path);
   // prerender (not renderToString) waits for the lazy screens, so the HTML holds the screen itself.
   const { prelude } = await prerender(

@@ -1,24 +1,31 @@
-// Languages are the folders of shared/locales: each holds one JSON file per namespace (common,
-// app, forms, staff, server). Adding a language = adding one folder; nothing here names it.
-// Vietnamese `common`, `app` and `forms` are bundled (the first screen needs them); every other
-// language is fetched, one chunk per file, when chosen. `staff` is loaded by the console's chunk.
+// Languages are the folders of shared/locales: each holds one JSON file per namespace (app,
+// dossier, common, forms, staff, trust, server, shell). Adding a language = adding one folder;
+// nothing here names it. Vietnamese `app` (the first screens: home, catalog, header) is bundled;
+// the citizen app's other namespaces load just after the first screen is drawn (`loadTexts`,
+// which the screens that need them wait for), and every other language when chosen, one chunk
+// per file. `staff` is loaded by the console's chunk.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Localized } from '@hsc/shared/schemas';
 import names from 'virtual:language-names';
 import viApp from '../../../shared/locales/vi/app.json';
-import viCommon from '../../../shared/locales/vi/common.json';
-import viForms from '../../../shared/locales/vi/forms.json';
+import type viCommon from '../../../shared/locales/vi/common.json';
+import type viDossier from '../../../shared/locales/vi/dossier.json';
+import type viForms from '../../../shared/locales/vi/forms.json';
 
 export const DEFAULT_LANGUAGE = 'vi';
 
-/** The namespaces the citizen app needs in every language (the first is the default one). */
-const APP_NAMESPACES = ['app', 'common', 'forms'] as const;
+/** The namespaces of the citizen app: the first screens' (the default one), then the others'. */
+const FIRST_NAMESPACES = ['app'] as const;
+const APP_NAMESPACES = ['app', 'dossier', 'common', 'forms'] as const;
 type AppNamespace = (typeof APP_NAMESPACES)[number];
+/** What every language switch loads: the first screens' words until `loadTexts` asks for all. */
+let wanted: readonly AppNamespace[] = FIRST_NAMESPACES;
 
 // One lazy loader per language and namespace, found by Vite at build time.
 const files: Record<AppNamespace, Record<string, () => Promise<unknown>>> = {
   app: import.meta.glob('../../../shared/locales/*/app.json', { import: 'default' }),
+  dossier: import.meta.glob('../../../shared/locales/*/dossier.json', { import: 'default' }),
   common: import.meta.glob('../../../shared/locales/*/common.json', { import: 'default' }),
   forms: import.meta.glob('../../../shared/locales/*/forms.json', { import: 'default' }),
 };
@@ -33,9 +40,10 @@ export const LANGUAGES: Record<string, { label: string }> = Object.fromEntries(
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'app';
-    // `status.*`, `decision.*` (common) and `errors.*` (forms) are reached without a prefix.
-    fallbackNS: ['common', 'forms'];
-    resources: { app: typeof viApp; common: typeof viCommon; forms: typeof viForms };
+    // The screens' words (dossier), `status.*`, `decision.*` (common) and `errors.*` (forms)
+    // are reached without a prefix.
+    fallbackNS: ['dossier', 'common', 'forms'];
+    resources: { app: typeof viApp; dossier: typeof viDossier; common: typeof viCommon; forms: typeof viForms };
   }
 }
 
@@ -45,7 +53,7 @@ function supported(lang: string | undefined): string {
 
 async function ensureLoaded(lang: string): Promise<void> {
   await Promise.all(
-    APP_NAMESPACES.map(async (ns) => {
+    wanted.map(async (ns) => {
       if (i18next.hasResourceBundle(lang, ns)) return;
       const load = files[ns][pathOf(ns, lang)];
       if (load) i18next.addResourceBundle(lang, ns, await load());
@@ -53,16 +61,21 @@ async function ensureLoaded(lang: string): Promise<void> {
   );
 }
 
-export async function initI18n(lang?: string): Promise<typeof i18next> {
+/**
+ * Sets i18next up in `lang` (or the default) with every namespace of the citizen app, or only
+ * the first screens' (`firstOnly`, at boot: the others follow with `loadTexts`).
+ */
+export async function initI18n(lang?: string, { firstOnly = false } = {}): Promise<typeof i18next> {
   const lng = supported(lang);
+  if (!firstOnly) wanted = APP_NAMESPACES;
   if (!i18next.isInitialized) {
     await i18next.use(initReactI18next).init({
       lng: DEFAULT_LANGUAGE,
       fallbackLng: DEFAULT_LANGUAGE,
       ns: [...APP_NAMESPACES],
       defaultNS: 'app',
-      fallbackNS: ['common', 'forms'],
-      resources: { vi: { app: viApp, common: viCommon, forms: viForms } },
+      fallbackNS: ['dossier', 'common', 'forms'],
+      resources: { vi: { app: viApp } },
       interpolation: { escapeValue: false }, // React escapes
       returnNull: false,
     });
@@ -70,6 +83,18 @@ export async function initI18n(lang?: string): Promise<typeof i18next> {
   await switchLanguage(lng);
   return i18next;
 }
+
+/** Loads the words of every screen of the citizen app in the current language (once). */
+export function loadTexts(): Promise<void> {
+  wanted = APP_NAMESPACES;
+  return ensureLoaded(i18next.language);
+}
+
+/** A lazy module's loader that also waits for the words of every screen (for `React.lazy`). */
+export const withTexts =
+  <M>(load: () => Promise<M>) =>
+  (): Promise<M> =>
+    Promise.all([load(), loadTexts()]).then(([m]) => m);
 
 // The person's choice is kept in localStorage, not IndexedDB: the first screen is drawn before
 // the database code loads, and in the right language.

@@ -3,28 +3,30 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import { LangSwitch } from './components/LangSwitch.tsx';
 import { NetStatus } from './components/NetStatus.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
+import { withTexts } from '../i18n/index.ts';
 import { useLang } from './hooks/useLang.ts';
 import { catalogReturnPath, Link, matchRoute, paths, usePath, type Route } from './router.tsx';
 import { Home } from './screens/Home.tsx';
 
 // Only the home screen comes with the first download. The catalog, a procedure, the form and
-// the dossier screens load just after it (in idle time) and the service worker keeps them offline.
+// the dossier screens load just after it (in idle time) and the service worker keeps them
+// offline; a screen with words beyond the first screens' waits for them too (loadTexts).
 const loadCatalog = () => import('./screens/Catalog.tsx');
-const loadProcedure = () => import('./screens/ProcedureDetail.tsx');
-const loadPrivacy = () => import('./screens/Privacy.tsx');
-const loadForm = () => import('./screens/DossierForm.tsx');
-const loadDetail = () => import('./screens/DossierDetail.tsx');
+const loadProcedure = withTexts(() => import('./screens/ProcedureDetail.tsx'));
+const loadPrivacy = withTexts(() => import('./screens/Privacy.tsx'));
+const loadForm = withTexts(() => import('./screens/DossierForm.tsx'));
+const loadDetail = withTexts(() => import('./screens/DossierDetail.tsx'));
 const Catalog = lazy(() => loadCatalog().then((m) => ({ default: m.Catalog })));
 const ProcedureDetail = lazy(() => loadProcedure().then((m) => ({ default: m.ProcedureDetail })));
 const Privacy = lazy(() => loadPrivacy().then((m) => ({ default: m.Privacy })));
 const DossierForm = lazy(() => loadForm().then((m) => ({ default: m.DossierForm })));
 const DossierDetail = lazy(() => loadDetail().then((m) => ({ default: m.DossierDetail })));
 // The staff console (/staff/*): its own chunks, never precached, so citizens never download it.
-const StaffConsole = lazy(() => import('../staff/StaffConsole.tsx'));
+const StaffConsole = lazy(withTexts(() => import('../staff/StaffConsole.tsx')));
 // Assisted walk-in mode (/staff/walkin): staff-only like the console, in its own lazy chunk.
-const WalkinDesk = lazy(() => import('../staff/walkin/WalkinDesk.tsx'));
+const WalkinDesk = lazy(withTexts(() => import('../staff/walkin/WalkinDesk.tsx')));
 // Checking a signed receipt (/kiem-tra): its own lazy chunk, precached so it works offline.
-const VerifyScreen = lazy(() => import('../trust/VerifyScreen.tsx'));
+const VerifyScreen = lazy(withTexts(() => import('../trust/VerifyScreen.tsx')));
 
 /** Fetches the lazy screens in idle time, so tapping through never waits for the network. */
 export function preloadScreens(): void {

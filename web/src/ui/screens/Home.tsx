@@ -2,6 +2,7 @@
 // The home screen is the first one drawn, so it holds nothing that needs Dexie: the list comes
 // with the database code, just after the heading and the big button.
 import { lazy, Suspense } from 'react';
+import { withTexts } from '../../i18n/index.ts';
 import { Icon } from '../components/Icon.tsx';
 import { ImportButton } from '../components/ImportButton.tsx';
 import { StorageLine } from '../components/StorageLine.tsx';
@@ -10,7 +11,7 @@ import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useStorage } from '../hooks/useStorage.ts';
 import { Link, paths } from '../router.tsx';
 
-const DossierList = lazy(() => import('./DossierList.tsx').then((m) => ({ default: m.DossierList })));
+const DossierList = lazy(() => withTexts(() => import('./DossierList.tsx'))().then((m) => ({ default: m.DossierList })));
 
 export function Home() {
   const { t } = useLang();
