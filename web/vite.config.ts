@@ -13,10 +13,12 @@ const isStaffModule = (id: string) => /\/src\/staff\/|\/shared\/locales\/[^/]+\/
 const isStaffChunk = (moduleIds: readonly string[]) => moduleIds.some(isStaffModule);
 
 // What the phone keeps for later rather than at install (assets/later/, cached on first use):
-// the camera QR decoder of /kiem-tra (pasting a receipt's text still verifies offline) and every
-// language but Vietnamese. Installing then costs a 2G phone the citizen's path only.
+// the camera QR decoder of /kiem-tra (pasting a receipt's text still verifies offline), the QR
+// drawing (fetched as soon as the phone holds a receipt and has a network; until then the
+// receipt's code is shown as text) and every language but Vietnamese. Installing then costs a
+// 2G phone the citizen's path only.
 const LATER_DIR = 'assets/later/';
-const isLaterModule = (id: string) => /\/node_modules\/.*jsqr\/|\/shared\/locales\/(?!vi\/)[^/]+\//.test(id.replaceAll('\\', '/'));
+const isLaterModule = (id: string) => /\/node_modules\/.*(jsqr|qrcode|dijkstrajs)\/|\/shared\/locales\/(?!vi\/)[^/]+\//.test(id.replaceAll('\\', '/'));
 const chunkDir = (moduleIds: readonly string[]) => (isStaffChunk(moduleIds) ? STAFF_DIR : moduleIds.length > 0 && moduleIds.every(isLaterModule) ? LATER_DIR : 'assets/');
 
 const shell = shellWords();

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatDateTime } from '../i18n/format.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { cachedReceiptKeys, refreshReceiptKeys } from './keys.ts';
-import { drawQr } from './qr.ts';
+import { drawQrWhenOnline } from './qr.ts';
 import { trustTexts } from './texts.ts';
 import './trust.css';
 
@@ -30,7 +30,7 @@ function DecisionItem({ decision, verdict }: { decision: SignedDecision; verdict
 
   useEffect(() => {
     if (!text || !canvas.current) return;
-    void drawQr(canvas.current, text, 288).catch(() => undefined);
+    return drawQrWhenOnline(canvas.current, text, 288, () => undefined, () => undefined);
   }, [text]);
 
   const toggle = async () => setText(text ? undefined : await toQrText(decision));

@@ -6,10 +6,15 @@ export default function PaymentQr({ payload, label }: { payload: string; label: 
   const canvas = useRef<HTMLCanvasElement>(null);
   const [version, setVersion] = useState<number>();
   useEffect(() => {
+    let stop: (() => void) | undefined;
     let live = true;
-    if (canvas.current) void import('./qr.ts').then(({ drawQr }) => drawQr(canvas.current!, payload, 288)).then((v) => live && setVersion(v)).catch(() => undefined);
+    if (canvas.current)
+      void import('./qr.ts').then(({ drawQrWhenOnline }) => {
+        if (live) stop = drawQrWhenOnline(canvas.current!, payload, 288, setVersion, () => undefined);
+      });
     return () => {
       live = false;
+      stop?.();
     };
   }, [payload]);
   return <canvas ref={canvas} className="qr" role="img" aria-label={label} data-testid="payment-qr" data-payload={payload} data-version={version} />;

@@ -8,7 +8,7 @@ import { useLang } from '../i18n/useLang.ts';
 import { refreshReceiptKeys } from './keys.ts';
 import { PushOffer } from './PushOffer.tsx';
 import { SmsOffer } from './SmsOffer.tsx';
-import { drawQr, imageName, qrTextOf, receiptImage } from './qr.ts';
+import { drawQrWhenOnline, imageName, qrTextOf, receiptImage } from './qr.ts';
 import { fillTrust, trustTexts } from './texts.ts';
 import './trust.css';
 
@@ -31,6 +31,8 @@ export default function ReceiptTrust({ receipt, Link }: { receipt: Receipt; Link
   const tx = trustTexts(lang);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [version, setVersion] = useState<number>();
+  // The QR drawing is cached on first use: offline before that, the code is shown as text only.
+  const [qrLater, setQrLater] = useState(false);
   const [verdict, setVerdict] = useState<string>();
   const [copied, setCopied] = useState(false);
   const [text, setText] = useState<string | null>();
@@ -51,13 +53,23 @@ export default function ReceiptTrust({ receipt, Link }: { receipt: Receipt; Link
   useEffect(() => {
     if (!text || !canvas.current) return;
     let live = true;
-    void drawQr(canvas.current, text, 288).then((v) => live && setVersion(v));
+    const stopDrawing = drawQrWhenOnline(
+      canvas.current,
+      text,
+      288,
+      (v) => {
+        setVersion(v);
+        setQrLater(false);
+      },
+      () => setQrLater(true),
+    );
     // Fetches the keys while there is a network, so the receipt (and any other) can be checked offline later.
     void refreshReceiptKeys()
       .then((keys) => verifyDocument(current.current, keys))
       .then((v) => live && setVerdict(v.kind));
     return () => {
       live = false;
+      stopDrawing();
     };
   }, [text]);
 
@@ -85,8 +97,8 @@ export default function ReceiptTrust({ receipt, Link }: { receipt: Receipt; Link
   return (
     <section className="receipt-trust" data-testid="receipt-trust" aria-labelledby="receipt-qr-title">
       <h3 id="receipt-qr-title">{tx.qrTitle}</h3>
-      <canvas ref={canvas} className="receipt-qr" data-testid="receipt-qr" data-qr-version={version} role="img" aria-label={tx.qrTitle} />
-      <p className="muted small">{tx.qrHelp}</p>
+      <canvas ref={canvas} className="receipt-qr" data-testid="receipt-qr" data-qr-version={version} role="img" aria-label={tx.qrTitle} hidden={qrLater} />
+      <p className="muted small">{qrLater ? tx.qrLater : tx.qrHelp}</p>
       {verdict === 'valid' ? (
         <p className="small" data-testid="receipt-signature-ok">
           ✓ {tx.signedOk}

@@ -27,6 +27,25 @@ export async function drawQr(canvas: HTMLCanvasElement, text: string, width: num
   return version;
 }
 
+/**
+ * Draws the QR now or, while its drawing code has not been fetched (it is cached on first use)
+ * and the phone is offline, as soon as it is online again. `onDrawn` gets the version drawn,
+ * `onLater` is called while it waits. Returns the stop.
+ */
+export function drawQrWhenOnline(canvas: HTMLCanvasElement, text: string, width: number, onDrawn: (version: number) => void, onLater: () => void): () => void {
+  let live = true;
+  const draw = () => drawQr(canvas, text, width).then((v) => live && onDrawn(v), () => live && onLater());
+  void draw();
+  window.addEventListener('online', draw);
+  return () => {
+    live = false;
+    window.removeEventListener('online', draw);
+  };
+}
+
+/** Fetches the QR drawing while there is a network, so a receipt shows its code offline later. */
+export const warmQr = (): Promise<unknown> => import('qrcode');
+
 /** A PNG of the QR with the codes written under it, for the gallery or a chat. */
 export async function receiptImage(r: Receipt, text: string, lines: string[]): Promise<Blob> {
   const qr = document.createElement('canvas');

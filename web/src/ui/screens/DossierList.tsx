@@ -1,5 +1,6 @@
 // The dossiers on this phone, one card each: state, code, procedure, whether it is safe, and
 // the commune's next step for the person.
+import { useEffect } from 'react';
 import { listProcedures, listUnits } from '../../db/catalog.ts';
 import { removalAt, removalSoon } from '../../db/retention.ts';
 import type { DossierRecord } from '../../db/types.ts';
@@ -12,6 +13,12 @@ import { Link, paths } from '../router.tsx';
 
 export function DossierList({ dossiers }: { dossiers: DossierRecord[] }) {
   const { t, lang } = useLang();
+  const holdsReceipt = dossiers.some((d) => d.receipt);
+  useEffect(() => {
+    // The QR drawing is cached on first use: fetched while there is a network, so every receipt
+    // on the phone shows its code offline later.
+    if (holdsReceipt && navigator.onLine) void import('../../trust/qr.ts').then((m) => m.warmQr()).catch(() => undefined);
+  }, [holdsReceipt]);
   const procedures = useLiveQuery(listProcedures, []);
   const units = useLiveQuery(listUnits, []);
   // The dossier's own version names it, so one under a since-retired procedure keeps its name.
