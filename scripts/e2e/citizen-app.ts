@@ -12,6 +12,9 @@ export class CitizenApp {
 
   async open(path = '/') {
     await this.page.goto(`${this.baseUrl}${path}`);
+    // The home screen is in the HTML before its script runs; its list (empty or not) shows once
+    // the app has taken it over, and only then do its buttons and file picker answer.
+    if (path === '/') await this.byTestId('my-dossiers').waitFor();
   }
 
   /** The app works offline only once the service worker controls the page. */
