@@ -9,7 +9,14 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-/** `navigator.onLine`: "false" is reliable, "true" only means some network is attached. */
+/**
+ * `navigator.onLine`: "false" is reliable, "true" only means some network is attached. `null`
+ * on the page drawn at build time (and while React takes it over): the build cannot know.
+ */
+export function useNetwork(): boolean | null {
+  return useSyncExternalStore(subscribe, () => navigator.onLine !== false, () => null);
+}
+
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => navigator.onLine !== false, () => true);
+  return useNetwork() ?? true;
 }
