@@ -20,6 +20,15 @@ describe('the first screen', () => {
     await server?.stop();
   });
 
+  it('asks for its scripts once painted (boot.js), while a deep link\'s shell asks at once', async () => {
+    const home = await (await fetch(`${server.url}/`)).text();
+    expect(home).not.toMatch(/<script type="module"|rel="modulepreload"/);
+    expect(home).toMatch(/<script defer src="\/assets\/boot-[\w-]+\.js" data-entry="\/assets\/index-[\w-]+\.js" data-preload="[^"]+">/);
+    const shell = await (await fetch(`${server.url}/dossiers/x`)).text();
+    expect(shell).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js">/);
+    expect(shell).toMatch(/rel="modulepreload"/);
+  });
+
   it('is in the HTML: the home screen and the catalog show their words with scripts turned off', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();

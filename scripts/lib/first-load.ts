@@ -1,5 +1,6 @@
-// What a phone downloads before the first screen can show: the entry script, the chunks it
-// preloads and the stylesheets named by index.html. Everything else loads on demand.
+// What a phone downloads for the first screen: the scripts and stylesheets index.html names,
+// the entry script and the chunks it preloads (in the head, or handed to boot.js, which asks
+// for them once the page drawn at build time is painted). Everything else loads on demand.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
@@ -15,10 +16,12 @@ export function firstLoad(dist: string): FirstLoad {
   const refs = new Set<string>();
   for (const m of html.matchAll(/<(?:script|link)\b[^>]*>/g)) {
     const tag = m[0];
-    const isScript = tag.startsWith('<script') && /type="module"/.test(tag);
+    const isScript = tag.startsWith('<script');
     const isLoaded = /rel="(modulepreload|stylesheet)"/.test(tag);
     const url = /(?:src|href)="([^"]+)"/.exec(tag)?.[1];
     if (url && (isScript || isLoaded) && /\.(js|css)$/.test(url)) refs.add(url.replace(/^\//, ''));
+    const later = [/data-entry="([^"]+)"/.exec(tag)?.[1], .../data-preload="([^"]*)"/.exec(tag)?.[1]?.split(' ') ?? []];
+    for (const u of later) if (u) refs.add(u.replace(/^\//, ''));
   }
   const files = [...refs].map((path) => {
     const bytes = readFileSync(join(dist, path));
