@@ -85,6 +85,8 @@ describe('the first screen', () => {
       if (m.type() === 'error') errors.push(m.text());
     });
     await page.goto(`${server.url}/`);
+    // The switch answers once the app has taken the page over (its list has come).
+    await page.getByTestId('my-dossiers').waitFor();
     await page.getByTestId('lang-en').click();
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'My dossiers');
     await page.reload();
