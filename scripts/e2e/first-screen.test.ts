@@ -2,10 +2,20 @@
 // build time, so a phone with scripts still on their way (here: none at all) shows the words
 // and the big button. With scripts, React takes that HTML over without redrawing it (no
 // hydration error, the same elements), and a phone set to English draws afresh in English.
-import type { Browser, ConsoleMessage } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newPhoneContext } from '../lib/browser.ts';
 import { startServer, type RunningServer } from '../lib/server.ts';
+
+/** Script errors and console errors (React reports a hydration mismatch there). */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
 
 describe('the first screen', () => {
   let server: RunningServer;
@@ -54,11 +64,7 @@ describe('the first screen', () => {
   it('is taken over by React as it is: no hydration error, the same heading element, working buttons', async () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
+    const errors = collectErrors(page);
     // Marks the heading the server sent, before any script runs: hydration keeps that element.
     await page.addInitScript(() => {
       document.addEventListener('DOMContentLoaded', () => document.querySelector('h1')?.setAttribute('data-from-html', 'yes'));
@@ -79,11 +85,7 @@ describe('the first screen', () => {
   it('is drawn afresh in the language the person chose', async () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
+    const errors = collectErrors(page);
     await page.goto(`${server.url}/`);
     // The switch answers once the app has taken the page over (its list has come).
     await page.getByTestId('my-dossiers').waitFor();
