@@ -23,7 +23,12 @@ export function vnToday(now = new Date()): string {
   return vnLocal(now).date;
 }
 
-/** "312 KB", "1,2 MB", "3,4 GB": decimal comma in Vietnamese, one decimal where it helps. */
+/**
+ * "312 KB", "1,2 MB", "3,4 GB": decimal comma and thousands dot in Vietnamese (the other way round
+ * in English), one decimal where it helps. Written out rather than with Intl.NumberFormat: the
+ * home screen shows it as it opens, and a phone's first NumberFormat loads locale data for tens
+ * of milliseconds.
+ */
 export function formatBytes(bytes: number, lang = 'vi'): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let value = Math.max(0, bytes);
@@ -32,6 +37,8 @@ export function formatBytes(bytes: number, lang = 'vi'): string {
     value /= 1024;
     i++;
   }
-  const digits = i >= 2 && value < 10 ? 1 : 0;
-  return `${new Intl.NumberFormat(lang === 'en' ? 'en' : 'vi', { maximumFractionDigits: digits }).format(value)} ${units[i]}`;
+  const [whole, tenth] = (i >= 2 && value < 10 ? value.toFixed(1) : value.toFixed(0)).split('.');
+  const [group, decimal] = lang === 'en' ? [',', '.'] : ['.', ','];
+  const grouped = whole!.replace(/\B(?=(\d{3})+$)/g, group);
+  return `${tenth && tenth !== '0' ? `${grouped}${decimal}${tenth}` : grouped} ${units[i]}`;
 }
