@@ -52,9 +52,13 @@ interface Synonym {
   said: string[];
   canonical: string[];
 }
-const SYNONYM_TABLE: Synonym[] = SYNONYMS.flatMap(([canonical, said]) =>
-  said.map((s) => ({ said: foldSearch(s).split(' '), canonical: foldSearch(canonical).split(' ') })),
-).sort((a, b) => b.said.length - a.said.length); // the longest phrase first: "giấy khai sinh" before "khai sinh"
+// Made on the first search, not when the module loads: the catalog screen's code is loaded in
+// idle time at app start, and folding costs a cheap phone tens of milliseconds.
+let synonymTable: Synonym[] | undefined;
+const synonyms = (): Synonym[] =>
+  (synonymTable ??= SYNONYMS.flatMap(([canonical, said]) =>
+    said.map((s) => ({ said: foldSearch(s).split(' '), canonical: foldSearch(canonical).split(' ') })),
+  ).sort((a, b) => b.said.length - a.said.length)); // the longest phrase first: "giấy khai sinh" before "khai sinh"
 
 /** How much a match in each text counts: the name above keywords above life events and the field. */
 const WEIGHT = { name: 10, keyword: 7, lifeEvent: 5, field: 3 } as const;
@@ -102,9 +106,11 @@ function foldCached(text: string): string {
   }
   return f;
 }
-// One collator: localeCompare with a locale builds a new one on every call.
-const collator = new Intl.Collator('vi');
-const byName = (a: Procedure, b: Procedure) => collator.compare(a.name.vi, b.name.vi);
+// One collator, made when first needed (its locale data takes a phone tens of milliseconds):
+// localeCompare with a locale builds a new one on every call.
+let viCollator: Intl.Collator | undefined;
+const collator = (): Intl.Collator => (viCollator ??= new Intl.Collator('vi'));
+const byName = (a: Procedure, b: Procedure) => collator().compare(a.name.vi, b.name.vi);
 
 /** Folds every text of every procedure once; build it again when the catalog changes. */
 export function buildSearchIndex(procedures: readonly Procedure[]): SearchIndex {
@@ -169,7 +175,7 @@ function withSynonyms(words: string[]): Variant | null {
   let replaced = false;
   let partial = false;
   for (let i = 0; i < words.length; ) {
-    const hit = SYNONYM_TABLE.find(({ said }) => said.every((s, j) => {
+    const hit = synonyms().find(({ said }) => said.every((s, j) => {
       const w = words[i + j];
       if (w === undefined) return false;
       if (w === s) return true;
@@ -288,7 +294,7 @@ export function fieldsOf(index: SearchIndex): { field: Localized; count: number 
     if (f) f.count += 1;
     else fields.set(p.field.vi, { field: p.field, count: 1 });
   }
-  return [...fields.values()].sort((a, b) => collator.compare(a.field.vi, b.field.vi));
+  return [...fields.values()].sort((a, b) => collator().compare(a.field.vi, b.field.vi));
 }
 
 /** The procedures of one field of law (named by its Vietnamese name), by name. */
