@@ -1,7 +1,7 @@
 // Boot: draw the first screen in the person's language (taking over the HTML drawn at build
 // time when it is that screen), then load what it does not need: the database, the sync engine
 // with zod and tus, the other screens, the service worker.
-import { startTransition, StrictMode } from 'react';
+import { startTransition, StrictMode, type ReactNode } from 'react';
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { chooseLanguage, chosenLanguage, DEFAULT_LANGUAGE, i18next, initI18n, loadTexts } from './i18n/index.ts';
 import { App, preloadScreens } from './ui/App.tsx';
@@ -16,18 +16,21 @@ async function boot(): Promise<void> {
       <App />
     </StrictMode>
   );
-  // index.html and catalog.html hold their screen in Vietnamese (vite/prerender.ts): React adopts
+  // index.html and catalog.html hold their screen in Vietnamese (prerender.ts): React adopts
   // that HTML as it is. A deep link, a query or another language is drawn afresh.
   const built = container.dataset.prerendered === location.pathname && !location.search && i18next.language === DEFAULT_LANGUAGE;
-  let root: Root | undefined;
-  // As a transition, React takes the page over in slices and lets a tap through between them,
-  // instead of in one long task on a slow phone.
-  if (built) startTransition(() => void (root = hydrateRoot(container, app)));
-  else {
-    root = createRoot(container);
-    root.render(app);
-  }
-  await afterFirstScreen(root!, chosen);
+  const root = built ? hydrate(container, app) : createRoot(container);
+  if (!built) root.render(app);
+  await afterFirstScreen(root, chosen);
+}
+
+/** React takes the page over as a transition: in slices, letting a tap through between them, instead of in one long task on a slow phone. */
+function hydrate(container: HTMLElement, app: ReactNode): Root {
+  let root!: Root;
+  startTransition(() => {
+    root = hydrateRoot(container, app);
+  });
+  return root;
 }
 
 async function afterFirstScreen(root: Root, chosen: string | undefined): Promise<void> {
