@@ -1,5 +1,5 @@
 // Chaos sync benchmark: `pnpm bench:chaos [--n 200] [--fault-rate 0.3] [--seed 1] [--delay-ms 200]
-// [--time-scale 1] [--timeout-min 30]`. --time-scale < 1 shortens tus-js-client's real retry waits.
+// [--time-scale 1] [--timeout-min 30]`. --time-scale < 1 shortens the tus uploader's real retry waits.
 // Prints the figures and exits non-zero if the pass condition fails.
 import { parseArgs } from 'node:util';
 import { runChaos } from '../chaos/chaos.ts';

@@ -17,7 +17,7 @@ export interface ChaosOptions {
   delayMs?: number;
   /** Give up after this long (the run then fails with "not settled"). */
   timeoutMs: number;
-  /** Scale of tus-js-client's real retry delays (see HeadlessDevice); 1 by default. */
+  /** Scale of the tus uploader's real retry delays (see HeadlessDevice); 1 by default. */
   timeScale?: number;
 }
 

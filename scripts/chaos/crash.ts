@@ -22,7 +22,7 @@ export interface CrashOptions {
   kills: number;
   seed: number;
   timeoutMs: number;
-  /** See HeadlessDevice: scale of tus-js-client's real retry delays. */
+  /** See HeadlessDevice: scale of the tus uploader's real retry delays. */
   timeScale?: number;
   /** A PostgreSQL database (e.g. postgres://postgres@127.0.0.1:5432/test): the run gets a fresh schema in it. */
   postgres?: string;

@@ -57,15 +57,14 @@ export class HeadlessDevice {
   readonly now = () => Date.now() + this.skew;
 
   /**
-   * `timeScale` shortens tus-js-client's in-upload retry delays (real waits of 1 s and 3 s) the
+   * `timeScale` shortens the tus uploader's in-upload retry delays (real waits of 1 s and 3 s) the
    * way the compressed clock shortens the engine's backoff: 1 keeps the app's own pacing.
    */
   constructor(base: string, random: Random, timeScale = 1) {
     this.engine = createSyncEngine({
       api: { fetch: this.net.fetch, base },
       uploader: createTusUploader({
-        fileReader: this.net.fileReader,
-        httpStack: this.net.httpStack,
+        send: this.net.send,
         retryDelays: RETRY_DELAYS.map((ms) => Math.round(ms * timeScale)),
       }),
       now: this.now,

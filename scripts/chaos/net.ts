@@ -1,16 +1,11 @@
 // The headless device's network: node:http, one connection per request. A phone on 2G loses its
 // connection all the time, and one request per connection makes the chaos proxy's fault rate a
 // per-request rate (a pooled keep-alive connection that happened to be healthy would otherwise
-// carry every later request through untouched). Both the API client's `fetch` and tus-js-client
-// go through here, so every request is counted.
+// carry every later request through untouched). Both the API client's `fetch` and the tus
+// uploader (its `send`) go through here, so every request is counted.
 import { request, type IncomingHttpHeaders } from 'node:http';
 import type { Fetch } from '../../web/src/sync/api.ts';
-import type { UploadPlatform } from '../../web/src/sync/uploader.ts';
-
-type HttpStack = NonNullable<UploadPlatform['httpStack']>;
-type FileReader = NonNullable<UploadPlatform['fileReader']>;
-type HttpRequest = ReturnType<HttpStack['createRequest']>;
-type HttpResponse = Awaited<ReturnType<HttpRequest['send']>>;
+import type { SendRequest } from '../../web/src/sync/uploader.ts';
 
 export interface NetStats {
   requests: number;
@@ -124,50 +119,21 @@ export class DeviceNet {
     return new Response(nullBody ? null : new Uint8Array(r.body), { status: r.status, headers });
   };
 
-  /** tus-js-client's HTTP stack (the browser build uses XHR; the Node build has no Blob reader). */
-  readonly httpStack: HttpStack = {
-    getName: () => 'hsc-headless-device',
-    createRequest: (method, url) => {
-      const headers: Record<string, string> = {};
-      const abort = new AbortController();
-      let progress: (sent: number) => void = () => {};
-      let last: Exchange | undefined;
-      const req: HttpRequest = {
-        getMethod: () => method,
-        getURL: () => url,
-        setHeader: (k, v) => void (headers[k] = v),
-        getHeader: (k) => headers[k],
-        setProgressHandler: (h) => void (progress = h),
-        send: async (body?: Blob | null): Promise<HttpResponse> => {
-          const bytes = body ? Buffer.from(await body.arrayBuffer()) : undefined;
-          const r = (last = await this.exchange(url, method, headers, bytes, abort.signal));
-          if (bytes) progress(bytes.length);
-          return {
-            getStatus: () => r.status,
-            getHeader: (k) => {
-              const v = r.headers[k.toLowerCase()];
-              return Array.isArray(v) ? v.join(', ') : v;
-            },
-            getBody: () => r.body.toString('utf8'),
-            getUnderlyingObject: () => r,
-          };
-        },
-        abort: async () => abort.abort(),
-        getUnderlyingObject: () => last,
-      };
-      return req;
-    },
-  };
-
-  /** Pages are Blobs in IndexedDB, as in the browser; each slice keeps `size`, which tus reads. */
-  readonly fileReader: FileReader = {
-    openFile: async (input: unknown) => {
-      if (!(input instanceof Blob)) throw new Error('the device keeps pages as Blobs');
-      return {
-        size: input.size,
-        slice: async (start: number, end: number) => ({ value: input.slice(start, end), done: end >= input.size }),
-        close: () => {},
-      };
-    },
+  /**
+   * The tus uploader's transport. Pages are Blobs in IndexedDB, as in the browser; a chunk's
+   * bytes count as sent when its answer came (no progress within a chunk, as with `fetch`).
+   */
+  readonly send: SendRequest = async ({ method, url, headers, body, signal, onProgress }) => {
+    const bytes = body ? Buffer.from(await body.arrayBuffer()) : undefined;
+    const r = await this.exchange(url, method, headers, bytes, signal);
+    if (bytes) onProgress(bytes.length);
+    return {
+      status: r.status,
+      header: (k) => {
+        const v = r.headers[k.toLowerCase()];
+        return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+      },
+      body: r.body.toString('utf8'),
+    };
   };
 }

@@ -6,7 +6,7 @@ import { runChaos } from '../chaos/chaos.ts';
 
 describe('chaos sync', () => {
   it('delivers every dossier exactly once and byte for byte through a network that breaks 30 % of connections', async () => {
-    // timeScale shortens tus-js-client's real 1 s / 3 s retry waits, as the compressed clock
+    // timeScale shortens the tus uploader's real 1 s / 3 s retry waits, as the compressed clock
     // shortens the engine's backoff; the seed fixes which connections fail and how.
     const r = await runChaos({ n: 20, faultRate: 0.3, seed: 7, timeScale: 0.1, timeoutMs: 50_000 });
 

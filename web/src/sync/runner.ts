@@ -9,8 +9,8 @@ import { registerBackgroundSync } from './background.ts';
 import { refreshReferenceData } from './reference.ts';
 import { tusUploader } from './uploader.ts';
 
-// An absolute base: tus-js-client resolves the server's Location header against the endpoint,
-// which fails for a relative endpoint when the server answers with a relative Location.
+// An absolute base: the tus client resolves the server's Location header against the endpoint
+// (`new URL(location, endpoint)`), which needs an absolute endpoint when the Location is relative.
 const api = () => ({ fetch: (...args: Parameters<typeof fetch>) => fetch(...args), base: location.origin });
 
 export function startSync(engine: SyncEngine = createSyncEngine({

@@ -1,5 +1,5 @@
 // A watchdog for uploads: on 2G a connection can die without a reset, and the request then
-// waits for minutes (tus-js-client has no timeout of its own). No progress for this long means
+// waits for minutes (neither XHR nor fetch has a timeout of its own here). No progress for this long means
 // the try is over; the engine's short "connected but silent" backoff and the stored upload URL
 // take it from there. 20 s: a 2G uplink of 50 kbit/s moves a 1 KB piece in a fifth of a second,
 // so a live connection reports progress many times over; it was 90 s, and a silent link then

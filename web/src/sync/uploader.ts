@@ -1,7 +1,8 @@
-// Resumable uploads (tus 1.0.0). tus-js-client is loaded on first use, so it is not part of the
-// first load on 2G. The upload URL is handed back as soon as it exists and kept in IndexedDB by
-// the engine: a cut at 90 % resumes at 90 %, after a reload too.
-import type { UploadOptions } from 'tus-js-client';
+// Resumable uploads (tus 1.0.0) for the engine: our own small client (tus.ts, which says what it
+// does on each answer), loaded on first use, so it is not part of the first load on 2G, with the
+// stall watchdog and "try now" around it. The upload URL is handed back as soon as it exists and
+// kept in IndexedDB by the engine: a cut at 90 % resumes at 90 %, after a reload too.
+import type { SendRequest } from './tus.ts';
 import { STALL_MS, stallWatch } from './stall.ts';
 
 export interface UploadJob {
@@ -38,65 +39,61 @@ export const CHUNK_SIZE = 256 * 1024;
 export const RETRY_DELAYS = [0, 1_000, 3_000];
 
 /**
- * Where the page bytes are read from and how requests go out. The browser needs neither (XHR and
- * Blob.slice are tus-js-client's defaults); Node tools running this same engine headless pass a
- * Blob reader and an HTTP stack, since tus-js-client's Node build reads only Buffers and streams,
- * and may shorten the retry delays as they compress the engine's clock.
+ * How requests go out. The app passes nothing: XMLHttpRequest in a window (progress within a
+ * chunk), `fetch` where there is none (a service worker, Node). Node tools running this same
+ * engine headless pass their own transport (the chaos harness's fault-injecting network) and may
+ * shorten the retry delays as they compress the engine's clock.
  */
-export type UploadPlatform = Pick<UploadOptions, 'fileReader' | 'httpStack' | 'retryDelays'>;
+export interface UploadPlatform {
+  send?: SendRequest;
+  retryDelays?: readonly number[];
+}
+
+export type { SendRequest, TusRequest, TusResponse } from './tus.ts';
 
 export function createTusUploader(platform: UploadPlatform = {}, { stallMs = STALL_MS }: { stallMs?: number } = {}): Uploader {
   return {
-    upload: (job) => tusUpload(job, platform, stallMs),
+    upload: (job) => upload(job, platform, stallMs),
   };
 }
 
 export const tusUploader: Uploader = createTusUploader();
 
-async function tusUpload(job: UploadJob, platform: UploadPlatform, stallMs: number): Promise<void> {
-  const { Upload } = await import('tus-js-client');
-  await new Promise<void>((resolve, reject) => {
-    // A connection that dies without a reset (common on 2G) would otherwise hang this page, and
-    // with it the whole pass, for many minutes: no progress for `stallMs` ends this try.
-    const giveUp = (why: string) => {
-      off?.();
-      void upload.abort().catch(() => undefined);
-      reject(new UploadFailure(why));
-    };
-    const watch = stallWatch(() => giveUp('upload stalled: no progress'), stallMs);
-    const off = job.cancelOn?.(() => {
-      watch.stop();
-      giveUp('upload given up to try again now');
-    });
-    const upload = new Upload(job.file, {
-      retryDelays: RETRY_DELAYS,
-      ...platform,
+async function upload(job: UploadJob, platform: UploadPlatform, stallMs: number): Promise<void> {
+  const { tusUpload, TusError } = await import('./tus.ts');
+  const abort = new AbortController();
+  let why: string | undefined;
+  const giveUp = (reason: string) => {
+    why ??= reason;
+    abort.abort();
+  };
+  // A connection that dies without a reset (common on 2G) would otherwise hang this page, and
+  // with it the whole pass, for many minutes: no progress for `stallMs` ends this try, and the
+  // request in flight with it.
+  const watch = stallWatch(() => giveUp('upload stalled: no progress'), stallMs);
+  const off = job.cancelOn?.(() => giveUp('upload given up to try again now'));
+  try {
+    await tusUpload(job.file, {
       endpoint: job.endpoint,
-      uploadUrl: job.uploadUrl ?? null,
-      chunkSize: CHUNK_SIZE,
+      uploadUrl: job.uploadUrl,
       metadata: job.metadata,
-      // The engine keeps the URL in IndexedDB itself; no second copy in localStorage.
-      storeFingerprintForResuming: false,
-      onUploadUrlAvailable() {
-        watch.poke();
-        if (upload.url) void job.onUrl(upload.url);
-      },
+      chunkSize: CHUNK_SIZE,
+      retryDelays: platform.retryDelays ?? RETRY_DELAYS,
+      signal: abort.signal,
+      send: platform.send,
+      onUrl: job.onUrl,
+      onAnswer: () => watch.poke(),
       onProgress: (sent, total) => {
         watch.poke();
         job.onProgress(sent, total);
       },
-      onSuccess: () => {
-        watch.stop();
-        off?.();
-        resolve();
-      },
-      onError: (error) => {
-        watch.stop();
-        off?.();
-        const status = 'originalResponse' in error ? (error.originalResponse?.getStatus() ?? undefined) : undefined;
-        reject(new UploadFailure(error.message, status || undefined));
-      },
     });
-    upload.start();
-  });
+  } catch (e) {
+    if (why !== undefined) throw new UploadFailure(why);
+    if (e instanceof TusError) throw new UploadFailure(e.message, e.status);
+    throw e;
+  } finally {
+    watch.stop();
+    off?.();
+  }
 }
