@@ -77,11 +77,35 @@ export class TusError extends Error {
 
 const TUS_HEADERS = { 'Tus-Resumable': '1.0.0' };
 
+/** The part of XMLHttpRequest used here. */
+interface Xhr {
+  status: number;
+  responseText: string;
+  upload: { onprogress: ((e: { loaded: number }) => void) | null };
+  onload: (() => void) | null;
+  onerror: (() => void) | null;
+  ontimeout: (() => void) | null;
+  onabort: (() => void) | null;
+  open(method: string, url: string, async: boolean): void;
+  setRequestHeader(name: string, value: string): void;
+  getResponseHeader(name: string): string | null;
+  send(body: Blob | null): void;
+  abort(): void;
+}
+
+/**
+ * What this file may find around it, typed as maybe missing: a service worker has no
+ * XMLHttpRequest, Node 20 no navigator (and the server's tests compile this without the DOM).
+ */
+const env = globalThis as { XMLHttpRequest?: new () => Xhr; navigator?: { onLine?: boolean } };
+
 /** XMLHttpRequest: the only browser API that reports an upload's bytes as they leave. */
 export const xhrSend: SendRequest = (req) =>
   new Promise((resolve, reject) => {
     if (req.signal.aborted) return reject(new TusError('request aborted'));
-    const xhr = new XMLHttpRequest();
+    const Xhr = env.XMLHttpRequest;
+    if (!Xhr) return reject(new TusError('no XMLHttpRequest here'));
+    const xhr = new Xhr();
     xhr.open(req.method, req.url, true);
     for (const [k, v] of Object.entries(req.headers)) xhr.setRequestHeader(k, v);
     if (req.body) xhr.upload.onprogress = (e) => req.onProgress(e.loaded);
@@ -117,7 +141,7 @@ export const fetchSend: SendRequest = async (req) => {
   return { status: res.status, header: (k) => res.headers.get(k), body };
 };
 
-export const defaultSend = (): SendRequest => (typeof XMLHttpRequest === 'function' ? xhrSend : fetchSend);
+export const defaultSend = (): SendRequest => (typeof env.XMLHttpRequest === 'function' ? xhrSend : fetchSend);
 
 /** `key base64(utf8(value))` pairs: btoa alone takes Latin-1 only and throws on "Nguyễn". */
 export function encodeMetadata(metadata: Record<string, string>): string {
@@ -135,7 +159,7 @@ const ok = (status: number) => status >= 200 && status < 300;
 /** tus-js-client's default `shouldRetry`: anything but a 4xx, or a 409 / 423; never while offline. */
 function retryable(status: number | undefined): boolean {
   const clientError = status !== undefined && status >= 400 && status < 500;
-  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  const offline = env.navigator?.onLine === false;
   return (!clientError || status === 409 || status === 423) && !offline;
 }
 
