@@ -42,7 +42,9 @@ export const RETRY_DELAYS = [0, 1_000, 3_000];
  * How requests go out. The app passes nothing: XMLHttpRequest in a window (progress within a
  * chunk), `fetch` where there is none (a service worker, Node). Node tools running this same
  * engine headless pass their own transport (the chaos harness's fault-injecting network) and may
- * shorten the retry delays as they compress the engine's clock.
+ * shorten the retry delays as they compress the engine's clock. Without XHR, progress moves once
+ * per chunk: a sender in the service worker on 2G (50 kbit/s, 256 KB ≈ 42 s a chunk) would trip
+ * the 20 s stall watchdog on every chunk unless its chunks or its `stallMs` are sized for that.
  */
 export interface UploadPlatform {
   send?: SendRequest;
