@@ -74,7 +74,7 @@ async function run(name: string) {
     await app.open();
     await app.waitUntilOfflineReady();
     await app.byTestId('new-dossier').click();
-    await app.byTestId('procedure-2.000884').waitFor();
+    await app.findProcedure('chung thuc chu ky', '2.000884');
     const photos = await Promise.all([1, 2, 3].map(async (seed) => (await documentPhoto(page, { width: 4000, height: 3000, seed })).bytes));
 
     await context.setOffline(true);
