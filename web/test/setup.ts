@@ -10,5 +10,9 @@ Object.assign(globalThis, { Blob: NodeBlob, File: NodeFile });
 if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, 'crypto', { value: webcrypto, configurable: true });
 
 await import('fake-indexeddb/auto');
-const { cleanup } = await import('@testing-library/react');
+const { cleanup, configure } = await import('@testing-library/react');
 afterEach(() => cleanup());
+// findBy… waits up to 5 s rather than 1: the whole suite shares two cores, and screens load
+// their database code on first use (useLiveQuery's dynamic import), which the first test of a
+// file pays for while other files run.
+configure({ asyncUtilTimeout: 5_000 });
