@@ -51,14 +51,26 @@ function supported(lang: string | undefined): string {
   return lang && lang in LANGUAGES ? lang : DEFAULT_LANGUAGE;
 }
 
+// One load per file at a time: at start the boot and every preloaded screen ask for the same
+// words together. A failed load (offline, not cached yet) is forgotten, so the next ask tries again.
+const loading = new Map<string, Promise<void>>();
+
+function loadBundle(lang: string, ns: AppNamespace): Promise<void> {
+  const load = files[ns][pathOf(ns, lang)];
+  if (!load || i18next.hasResourceBundle(lang, ns)) return Promise.resolve();
+  const key = pathOf(ns, lang);
+  let pending = loading.get(key);
+  if (!pending) {
+    pending = load()
+      .then((bundle) => void i18next.addResourceBundle(lang, ns, bundle))
+      .finally(() => loading.delete(key));
+    loading.set(key, pending);
+  }
+  return pending;
+}
+
 async function ensureLoaded(lang: string): Promise<void> {
-  await Promise.all(
-    wanted.map(async (ns) => {
-      if (i18next.hasResourceBundle(lang, ns)) return;
-      const load = files[ns][pathOf(ns, lang)];
-      if (load) i18next.addResourceBundle(lang, ns, await load());
-    }),
-  );
+  await Promise.all(wanted.map((ns) => loadBundle(lang, ns)));
 }
 
 /**
