@@ -11,7 +11,7 @@ import { useLiveQuery } from '../hooks/useLiveQuery.ts';
 import { useStorage } from '../hooks/useStorage.ts';
 import { Link, paths } from '../router.tsx';
 
-const DossierList = lazy(() => withTexts(() => import('./DossierList.tsx'))().then((m) => ({ default: m.DossierList })));
+const DossierList = lazy(withTexts(() => import('./DossierList.tsx').then((m) => ({ default: m.DossierList }))));
 
 export function Home() {
   const { t } = useLang();
