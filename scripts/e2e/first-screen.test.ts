@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newPhoneContext } from '../lib/browser.ts';
 import { startServer, type RunningServer } from '../lib/server.ts';
+import { CitizenApp } from './citizen-app.ts';
 
 /** Script errors and console errors (React reports a hydration mismatch there). */
 function collectErrors(page: Page): string[] {
@@ -69,10 +70,8 @@ describe('the first screen', () => {
     await page.addInitScript(() => {
       document.addEventListener('DOMContentLoaded', () => document.querySelector('h1')?.setAttribute('data-from-html', 'yes'));
     });
-    await page.goto(`${server.url}/`);
-    await page.getByTestId('home-kept').waitFor();
-    // Hydrated: the dossier list (read from IndexedDB after the first screen) has come.
-    await page.getByTestId('my-dossiers').waitFor();
+    // open() waits until the app has taken the page over (the dossier list, read from IndexedDB, has come).
+    await new CitizenApp(page, server.url).open();
     expect(await page.locator('h1').getAttribute('data-from-html')).toBe('yes');
     expect(await page.getByTestId('net-status').textContent()).toBe('Có mạng');
     await page.getByTestId('new-dossier').click();
@@ -86,9 +85,8 @@ describe('the first screen', () => {
     const context = await newPhoneContext(browser);
     const page = await context.newPage();
     const errors = collectErrors(page);
-    await page.goto(`${server.url}/`);
-    // The switch answers once the app has taken the page over (its list has come).
-    await page.getByTestId('my-dossiers').waitFor();
+    // The switch answers once the app has taken the page over, which open() waits for.
+    await new CitizenApp(page, server.url).open();
     await page.getByTestId('lang-en').click();
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'My dossiers');
     await page.reload();
