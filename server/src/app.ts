@@ -181,7 +181,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const webRoot = config.webRoot === undefined ? join(REPO_ROOT, 'web/dist') : config.webRoot;
   if (hasWebApp(webRoot)) {
     await registerWebApp(app, webRoot);
-    app.setNotFoundHandler(spaFallback);
+    app.setNotFoundHandler(spaFallback(webRoot));
   } else {
     app.log.info(`no built web app at ${webRoot ?? '(disabled)'}: serving the API only`);
     app.setNotFoundHandler(notFound);

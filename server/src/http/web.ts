@@ -2,22 +2,21 @@
 // build time) go out as they are: Fastify does not compress, and 2G phones need the bytes cut.
 // Hashed files under /assets/ never change; the shell and the service worker must revalidate,
 // or a phone would keep an old app forever.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from './errors.ts';
 
-// The pages: `/` and `/catalog` hold their first screen drawn at build time (web/prerender.ts);
-// every other page path gets the plain shell.
-const PAGES: Record<string, string> = { '/catalog': 'catalog.html' };
+// Every page (an .html file), the service worker and the manifest must revalidate.
+const NO_CACHE = new Set(['sw.js', 'registerSW.js', 'manifest.webmanifest']);
+// What a page path gets when the build drew no file for it (web/prerender.ts).
 const SHELL = 'shell.html';
-const NO_CACHE = new Set(['index.html', ...Object.values(PAGES), SHELL, 'sw.js', 'registerSW.js', 'manifest.webmanifest']);
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 function cacheControlFor(path: string): string | undefined {
   const name = basename(path).replace(/\.(br|gz|deflate)$/, '');
-  if (NO_CACHE.has(name)) return 'no-cache';
+  if (name.endsWith('.html') || NO_CACHE.has(name)) return 'no-cache';
   if (/[\\/]assets[\\/]/.test(path)) return IMMUTABLE;
   return undefined;
 }
@@ -39,12 +38,19 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
 
 /**
  * Unknown URLs: the API answers JSON 404s; any other GET is a client-side route (a deep link
- * or a reload on /ho-so/…) and gets its page, or the app shell. A missing hashed asset stays a 404 so
- * that an immutable cache never stores HTML under a script's name.
+ * or a reload on /ho-so/…). A path the build drew a page for gets it (`/catalog` → catalog.html,
+ * as the service worker's precache finds it offline); every other one gets the app shell. A
+ * missing hashed asset stays a 404 so that an immutable cache never stores HTML under a
+ * script's name. The pages are listed once, when the server starts: the build does not change
+ * under a running server.
  */
-export function spaFallback(req: FastifyRequest, reply: FastifyReply) {
-  const path = req.url.split('?')[0] ?? '';
-  const isApi = path === '/api' || path.startsWith('/api/');
-  if (isApi || (req.method !== 'GET' && req.method !== 'HEAD') || path.startsWith('/assets/')) return notFound(req, reply);
-  return reply.header('cache-control', 'no-cache').sendFile(PAGES[path] ?? SHELL);
+export function spaFallback(webRoot: string) {
+  const pages = new Set(readdirSync(webRoot).filter((f) => f.endsWith('.html')));
+  return (req: FastifyRequest, reply: FastifyReply) => {
+    const path = req.url.split('?')[0] ?? '';
+    const isApi = path === '/api' || path.startsWith('/api/');
+    if (isApi || (req.method !== 'GET' && req.method !== 'HEAD') || path.startsWith('/assets/')) return notFound(req, reply);
+    const page = `${path.slice(1)}.html`;
+    return reply.header('cache-control', 'no-cache').sendFile(pages.has(page) ? page : SHELL);
+  };
 }
