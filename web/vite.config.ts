@@ -21,6 +21,10 @@ const LATER_DIR = 'assets/later/';
 const isLaterModule = (id: string) => /\/node_modules\/.*(jsqr|qrcode|dijkstrajs)\/|\/shared\/locales\/(?!vi\/)[^/]+\//.test(id.replaceAll('\\', '/'));
 const chunkDir = (moduleIds: readonly string[]) => (isStaffChunk(moduleIds) ? STAFF_DIR : moduleIds.length > 0 && moduleIds.every(isLaterModule) ? LATER_DIR : 'assets/');
 
+// The outbox's service worker (src/sync/outbox-worker.ts) is a second entry of the app's own
+// build, so it is made of the app's chunks; its file keeps one name, as a worker's must.
+const OUTBOX_WORKER = 'sync-worker';
+
 const shell = shellWords();
 
 const resolve = {
@@ -63,7 +67,8 @@ export default defineConfig({
       workbox: {
         // Icons and the manifest are added by the plugin; globbing them again lists them twice.
         globPatterns: ['**/*.{js,css,html}'],
-        globIgnores: [`${STAFF_DIR}**`, `${LATER_DIR}**`],
+        // The outbox worker is a service worker of its own, never a file of this one's cache.
+        globIgnores: [`${STAFF_DIR}**`, `${LATER_DIR}**`, `${OUTBOX_WORKER}.js`],
         // The install icons are fetched by the browser when it installs; the app never draws them.
         // (Kept out of the precache with includeManifestIcons below.)
         // A staff device keeps the console chunks it has loaded (hashed names: never stale), so
@@ -87,11 +92,8 @@ export default defineConfig({
         navigateFallback: SHELL,
         // /tra-cuu is the server's own page (no app needed): never answered with the app shell.
         navigateFallbackDenylist: [/^\/api\//, /^\/tra-cuu/],
-        // Trust issue: push and notificationclick handlers, a small static file (public/push-sw.js);
-        // precaching is unchanged.
-        // Background Sync: the 'sync' event tells the app's windows to send the outbox
-        // (public/sync-sw.js, small and static like push-sw.js).
-        importScripts: ['push-sw.js', 'sync-sw.js'],
+        // Push and notificationclick handlers: a small static file (public/push-sw.js).
+        importScripts: ['push-sw.js'],
         // The first page is controlled as soon as the worker is active, so it works offline
         // without a reload. Waiting updates still wait for the person (no skipWaiting).
         clientsClaim: true,
@@ -114,7 +116,12 @@ export default defineConfig({
     // are named by prerender.ts.
     modulePreload: false,
     rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        [OUTBOX_WORKER]: fileURLToPath(new URL('./src/sync/outbox-worker.ts', import.meta.url)),
+      },
       output: {
+        entryFileNames: (chunk) => (chunk.name === OUTBOX_WORKER ? `${OUTBOX_WORKER}.js` : 'assets/[name]-[hash].js'),
         chunkFileNames: (chunk) => `${chunkDir(chunk.moduleIds)}[name]-[hash].js`,
       },
     },

@@ -2,7 +2,7 @@
 // the entry script and the chunks it preloads (in the head, or handed to boot.js, which asks
 // for them once the page drawn at build time is painted). Everything else loads on demand.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 export interface FirstLoad {
@@ -36,11 +36,33 @@ export interface Precache {
   brotli: number;
 }
 
-/** Everything a phone downloads to work offline after one visit: the precache and the service worker itself. */
+/** The outbox's service worker (web/src/sync/outbox-worker.ts), installed on the first visit too. */
+export const OUTBOX_WORKER = 'sync-worker.js';
+
+/** `entry` and every module it imports statically (what a module worker fetches at install), as paths under `dist`. */
+export function staticImports(dist: string, entry: string): string[] {
+  const found = new Set<string>();
+  const visit = (path: string) => {
+    if (found.has(path)) return;
+    found.add(path);
+    const code = readFileSync(join(dist, path), 'utf8');
+    // Minified ES modules: `import{a as b}from"./x.js"` and `import"./x.js"`.
+    for (const m of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+?from\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
+      visit(relative(dist, join(dist, dirname(path), m[1]!)));
+    }
+  };
+  visit(entry);
+  return [...found];
+}
+
+/**
+ * Everything a phone downloads to work offline after one visit: the precache, the service
+ * worker itself and the outbox worker with what it imports.
+ */
 export function offlineSet(dist: string): Precache {
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
   const workbox = /importScripts\("\.\/(workbox-[\w-]+\.js)"\)|"\.\/(workbox-[\w-]+)"/.exec(sw);
-  const paths = new Set(['sw.js', ...[...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!)]);
+  const paths = new Set(['sw.js', ...[...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!), ...staticImports(dist, OUTBOX_WORKER)]);
   if (workbox) paths.add(workbox[1] ?? `${workbox[2]}.js`);
   const files = [...paths].map((path) => {
     const bytes = readFileSync(join(dist, path));

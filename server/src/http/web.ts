@@ -8,8 +8,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from './errors.ts';
 
-// Every page (an .html file), the service worker and the manifest must revalidate.
-const NO_CACHE = new Set(['sw.js', 'registerSW.js', 'manifest.webmanifest']);
+// Every page (an .html file), the service workers and the manifest must revalidate.
+const NO_CACHE = new Set(['sw.js', 'sync-worker.js', 'registerSW.js', 'manifest.webmanifest']);
 // What a page path gets when the build drew no file for it (web/prerender.ts).
 const SHELL = 'shell.html';
 const IMMUTABLE = 'public, max-age=31536000, immutable';

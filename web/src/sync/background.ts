@@ -1,22 +1,60 @@
 // Background Sync (Chrome, Edge, Samsung Internet on Android; not Firefox or Safari): a tag
-// registered while something waits in the outbox makes the browser fire `sync` in the service
-// worker as soon as it sees a working network, even with the app's tab closed. The worker
-// (public/sync-sw.js) then tells an open window to run a pass, or opens none and asks the
-// browser to fire again later (see web/README.md, Outbox rules). Where `SyncManager` is missing,
-// this does nothing: the runner's own wake-ups are unchanged.
+// registered while something waits in the outbox makes the browser fire `sync` in the outbox
+// worker (outbox-worker.ts, built to /sync-worker.js) as soon as it sees a working network, even
+// with every window of the app closed; the worker sends the outbox itself. The worker is a
+// module service worker (Chrome 91+): where the browser cannot run one, or has no `SyncManager`,
+// nothing changes and the runner's own wake-ups send the outbox while the app is open.
 export const OUTBOX_SYNC_TAG = 'hsc-outbox';
+const WORKER_URL = '/sync-worker.js';
+// A scope no page lives under: the worker handles `sync` only and never controls a page (the
+// app's Workbox worker at / does).
+const WORKER_SCOPE = '/sync-worker/';
 
 interface SyncRegistration extends ServiceWorkerRegistration {
   sync?: { register(tag: string): Promise<void> };
 }
 
+let worker: Promise<SyncRegistration | undefined> | undefined;
+
+const hasBackgroundSync = () => typeof navigator !== 'undefined' && 'serviceWorker' in navigator && 'SyncManager' in globalThis;
+
+/**
+ * Installs the outbox worker. Done while the app is open and online (the runner calls it at
+ * start), because the moment the outbox needs it is usually when the network is gone.
+ */
+export function installOutboxWorker(): Promise<SyncRegistration | undefined> {
+  if (!hasBackgroundSync()) return Promise.resolve(undefined);
+  worker ??= navigator.serviceWorker
+    .register(WORKER_URL, { type: 'module', scope: WORKER_SCOPE })
+    .then(activated)
+    .catch(() => {
+      // Offline, or a browser without module service workers: ask again at the next start.
+      worker = undefined;
+      return undefined;
+    });
+  return worker;
+}
+
+/** A sync tag can only be registered once the registration has an active worker. */
+function activated(reg: SyncRegistration): Promise<SyncRegistration> {
+  if (reg.active) return Promise.resolve(reg);
+  const next = reg.installing ?? reg.waiting;
+  return new Promise((resolve, reject) => {
+    next?.addEventListener('statechange', () => {
+      if (next.state === 'activated') resolve(reg);
+      else if (next.state === 'redundant') reject(new Error('outbox worker failed to install'));
+    });
+    if (!next) reject(new Error('outbox worker missing'));
+  });
+}
+
 let pending: Promise<void> | null = null;
 
 export function registerBackgroundSync(): void {
-  if (pending || typeof navigator === 'undefined' || !('serviceWorker' in navigator) || !('SyncManager' in globalThis)) return;
+  if (pending || !hasBackgroundSync()) return;
   // Registering a tag that is already registered is a no-op for the browser; one at a time here.
-  pending = navigator.serviceWorker.ready
-    .then((reg: SyncRegistration) => reg.sync?.register(OUTBOX_SYNC_TAG))
+  pending = installOutboxWorker()
+    .then((reg) => reg?.sync?.register(OUTBOX_SYNC_TAG))
     .catch(() => undefined)
     .finally(() => {
       pending = null;

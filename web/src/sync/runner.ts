@@ -5,7 +5,7 @@ import { registerRunner } from './client.ts';
 import { createSyncEngine, IDLE_RECHECK_MS, watchFetch, type SyncEngine } from './engine.ts';
 import { browserOutboxLock } from './lock.ts';
 import { linkStore, progressStore } from './progress.ts';
-import { registerBackgroundSync } from './background.ts';
+import { installOutboxWorker, registerBackgroundSync } from './background.ts';
 import { refreshReferenceData } from './reference.ts';
 import { tusUploader } from './uploader.ts';
 
@@ -44,8 +44,8 @@ export function startSync(engine: SyncEngine = createSyncEngine({
         // A busy report (another tab is sending) says when to look again, in case it closes.
         const report = await engine.runOnce({ force: next });
         schedule(report.nextWakeAt);
-        // Something still waits: where the browser has Background Sync, its service worker
-        // gets the outbox going again when the network returns, even after the tab is gone.
+        // Something still waits: where the browser has Background Sync, the outbox worker
+        // sends it when the network returns, even after the tab is gone.
         if (report.nextWakeAt !== undefined) registerBackgroundSync();
         next = again;
       }
@@ -72,11 +72,6 @@ export function startSync(engine: SyncEngine = createSyncEngine({
     clearTimeout(timer);
     void run(true);
   });
-  // The service worker's Background Sync event, while a window of the app is open.
-  const onMessage = (e: MessageEvent) => {
-    if ((e.data as { type?: unknown } | null)?.type === 'hsc-sync') void run(true);
-  };
-  navigator.serviceWorker?.addEventListener('message', onMessage);
   const onOnline = () => {
     refresh();
     void run(true);
@@ -91,12 +86,13 @@ export function startSync(engine: SyncEngine = createSyncEngine({
   document.addEventListener('visibilitychange', onVisible);
   registerRunner((force) => void run(force));
   refresh();
-  void run(true);
+  // After the first pass, while the app is open and most likely online: the outbox worker must
+  // be installed before the network goes, which is when it is needed.
+  void run(true).then(installOutboxWorker);
 
   return () => {
     window.removeEventListener('online', onOnline);
     document.removeEventListener('visibilitychange', onVisible);
-    navigator.serviceWorker?.removeEventListener('message', onMessage);
     offLink();
     clearTimeout(timer);
   };

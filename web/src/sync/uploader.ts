@@ -43,13 +43,22 @@ export const RETRY_DELAYS = [0, 1_000, 3_000];
  * chunk), `fetch` where there is none (a service worker, Node). Node tools running this same
  * engine headless pass their own transport (the chaos harness's fault-injecting network) and may
  * shorten the retry delays as they compress the engine's clock. Without XHR, progress moves once
- * per chunk: a sender in the service worker on 2G (50 kbit/s, 256 KB ≈ 42 s a chunk) would trip
- * the 20 s stall watchdog on every chunk unless its chunks or its `stallMs` are sized for that.
+ * per chunk: on 2G (50 kbit/s) a 256 KB chunk takes ≈ 42 s and would trip the 20 s stall
+ * watchdog every time, so the outbox worker sends smaller chunks (`chunkSize`).
  */
 export interface UploadPlatform {
   send?: SendRequest;
   retryDelays?: readonly number[];
+  /** Bytes per PATCH; `CHUNK_SIZE` unless the transport reports progress per chunk only. */
+  chunkSize?: number;
+  /**
+   * The tus client itself. A window loads it on first use; a service worker may not `import()`
+   * at all, so the outbox worker hands in the module it imported statically.
+   */
+  tus?: TusModule;
 }
+
+type TusModule = Pick<typeof import('./tus.ts'), 'tusUpload' | 'TusError'>;
 
 export type { SendRequest, TusRequest, TusResponse } from './tus.ts';
 
@@ -62,7 +71,7 @@ export function createTusUploader(platform: UploadPlatform = {}, { stallMs = STA
 export const tusUploader: Uploader = createTusUploader();
 
 async function upload(job: UploadJob, platform: UploadPlatform, stallMs: number): Promise<void> {
-  const { tusUpload, TusError } = await import('./tus.ts');
+  const { tusUpload, TusError } = platform.tus ?? (await import('./tus.ts'));
   const abort = new AbortController();
   let why: string | undefined;
   const giveUp = (reason: string) => {
@@ -79,7 +88,7 @@ async function upload(job: UploadJob, platform: UploadPlatform, stallMs: number)
       endpoint: job.endpoint,
       uploadUrl: job.uploadUrl,
       metadata: job.metadata,
-      chunkSize: CHUNK_SIZE,
+      chunkSize: platform.chunkSize ?? CHUNK_SIZE,
       retryDelays: platform.retryDelays ?? RETRY_DELAYS,
       signal: abort.signal,
       send: platform.send,
