@@ -18,10 +18,7 @@ let worker: Promise<SyncRegistration | undefined> | undefined;
 
 const hasBackgroundSync = () => typeof navigator !== 'undefined' && 'serviceWorker' in navigator && 'SyncManager' in globalThis;
 
-/**
- * Installs the outbox worker. Done while the app is open and online (the runner calls it at
- * start), because the moment the outbox needs it is usually when the network is gone.
- */
+/** Installs the outbox worker (the runner asks once the app is cached, and at every registration). */
 export function installOutboxWorker(): Promise<SyncRegistration | undefined> {
   if (!hasBackgroundSync()) return Promise.resolve(undefined);
   worker ??= navigator.serviceWorker

@@ -86,9 +86,11 @@ export function startSync(engine: SyncEngine = createSyncEngine({
   document.addEventListener('visibilitychange', onVisible);
   registerRunner((force) => void run(force));
   refresh();
-  // After the first pass, while the app is open and most likely online: the outbox worker must
-  // be installed before the network goes, which is when it is needed.
-  void run(true).then(installOutboxWorker);
+  void run(true);
+  // The outbox worker must be installed before the network goes, which is when it is needed: so
+  // while the app is open and most likely online, but after the app's own worker has cached the
+  // app, so a cheap phone's first visit does not spend its CPU on both at once.
+  void navigator.serviceWorker?.ready.then(() => (window.requestIdleCallback ?? setTimeout)(() => void installOutboxWorker()));
 
   return () => {
     window.removeEventListener('online', onOnline);
