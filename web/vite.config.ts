@@ -1,4 +1,7 @@
 import react from '@vitejs/plugin-react';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -22,8 +25,30 @@ const isLaterModule = (id: string) => /\/node_modules\/.*(jsqr|qrcode|dijkstrajs
 const chunkDir = (moduleIds: readonly string[]) => (isStaffChunk(moduleIds) ? STAFF_DIR : moduleIds.length > 0 && moduleIds.every(isLaterModule) ? LATER_DIR : 'assets/');
 
 // The outbox's service worker (src/sync/outbox-worker.ts) is a second entry of the app's own
-// build, so it is made of the app's chunks; its file keeps one name, as a worker's must.
+// build, so it is made of the app's chunks; its file keeps one name (its address carries the
+// build's version, see sourcesVersion).
 const OUTBOX_WORKER = 'sync-worker';
+
+/**
+ * The build's version in the worker's address (src/sync/background.ts): a hash of everything the
+ * worker is built from (the app's and shared/'s sources, the locked dependencies), so the same
+ * sources give the same address on any machine and any change gives a new one.
+ */
+function sourcesVersion(): string {
+  const hash = createHash('sha256');
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const add = (path: string) => {
+    for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) add(child);
+      else hash.update(relative(root, child)).update(readFileSync(child));
+    }
+  };
+  for (const dir of ['web/src', 'shared']) add(join(root, dir));
+  hash.update(readFileSync(join(root, 'pnpm-lock.yaml')));
+  return hash.digest('hex').slice(0, 12);
+}
 
 const shell = shellWords();
 
@@ -102,6 +127,7 @@ export default defineConfig({
     }),
   ],
   resolve,
+  define: { __OUTBOX_WORKER_VERSION__: JSON.stringify(sourcesVersion()) },
   server: {
     proxy: { '/api': 'http://127.0.0.1:8080' },
   },

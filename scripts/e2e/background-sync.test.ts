@@ -12,6 +12,7 @@ import { CitizenApp } from './citizen-app.ts';
 import { readStore } from './device-db.ts';
 
 const OUTBOX_WORKER_SCOPE = '/sync-worker/';
+const OUTBOX_SYNC_TAG = 'hsc-outbox';
 
 /** The outbox worker's registration id, as DevTools knows it. */
 async function outboxRegistration(cdp: CDPSession): Promise<string> {
@@ -74,6 +75,14 @@ describe('Background Sync in Chromium', () => {
     await expect.poll(async () => (await readStore(page, 'dossiers'))[0]?.state, { timeout: 30_000 }).toBe('queued');
     const [dossier] = await readStore(page, 'dossiers');
     const { id, deviceSecret } = dossier as { id: string; deviceSecret: string };
+    // The browser fired the tag at once (it sees a network) while the app was on screen; the
+    // worker left the sending to the app and failed the event, so the tag stays for a retry.
+    const tags = () =>
+      page.evaluate(async (scope) => {
+        const reg = (await navigator.serviceWorker.getRegistrations()).find((r) => r.scope.endsWith(scope));
+        return (await (reg as ServiceWorkerRegistration & { sync: { getTags(): Promise<string[]> } } | undefined)?.sync.getTags()) ?? [];
+      }, OUTBOX_WORKER_SCOPE);
+    await expect.poll(tags, { timeout: 10_000 }).toContain(OUTBOX_SYNC_TAG);
 
     // Every window of the app closed; a blank tab only carries DevTools.
     const blank = await context.newPage();
@@ -81,7 +90,7 @@ describe('Background Sync in Chromium', () => {
     server = await startServer({ PORT: port, DATA_DIR: dataDir });
     const cdp = await context.newCDPSession(blank);
     const registrationId = await outboxRegistration(cdp);
-    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: server.url, registrationId, tag: 'hsc-outbox', lastChance: false });
+    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin: server.url, registrationId, tag: OUTBOX_SYNC_TAG, lastChance: false });
 
     // The commune has it, sent by the worker alone.
     const status = () =>

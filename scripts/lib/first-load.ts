@@ -46,8 +46,8 @@ export function staticImports(dist: string, entry: string): string[] {
     if (found.has(path)) return;
     found.add(path);
     const code = readFileSync(join(dist, path), 'utf8');
-    // Minified ES modules: `import{a as b}from"./x.js"` and `import"./x.js"`.
-    for (const m of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+?from\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
+    // Minified ES modules: `import{a as b}from"./x.js"`, `import"./x.js"`, `export{a}from"./x.js"`.
+    for (const m of code.matchAll(/\b(?:import|export)\s*(?:[\w$*{}\s,]+?from\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g)) {
       visit(relative(dist, join(dist, dirname(path), m[1]!)));
     }
   };

@@ -5,7 +5,11 @@
 // module service worker (Chrome 91+): where the browser cannot run one, or has no `SyncManager`,
 // nothing changes and the runner's own wake-ups send the outbox while the app is open.
 export const OUTBOX_SYNC_TAG = 'hsc-outbox';
-const WORKER_URL = '/sync-worker.js';
+declare const __OUTBOX_WORKER_VERSION__: string;
+// The worker's address names the build of the window that installs it (vite.config.ts): a window
+// of a new build replaces the worker, so the worker sends with the code of an app the person has
+// opened, and never updates behind the back of an open window still on the older build.
+const WORKER_URL = `/sync-worker.js?v=${typeof __OUTBOX_WORKER_VERSION__ === 'string' ? __OUTBOX_WORKER_VERSION__ : 'dev'}`;
 // A scope no page lives under: the worker handles `sync` only and never controls a page (the
 // app's Workbox worker at / does).
 const WORKER_SCOPE = '/sync-worker/';
@@ -16,7 +20,8 @@ interface SyncRegistration extends ServiceWorkerRegistration {
 
 let worker: Promise<SyncRegistration | undefined> | undefined;
 
-const hasBackgroundSync = () => typeof navigator !== 'undefined' && 'serviceWorker' in navigator && 'SyncManager' in globalThis;
+// Only a build has the worker's file.
+const hasBackgroundSync = () => import.meta.env.PROD && typeof navigator !== 'undefined' && 'serviceWorker' in navigator && 'SyncManager' in globalThis;
 
 /** Installs the outbox worker (the runner asks once the app is cached, and at every registration). */
 export function installOutboxWorker(): Promise<SyncRegistration | undefined> {
@@ -25,7 +30,7 @@ export function installOutboxWorker(): Promise<SyncRegistration | undefined> {
     .register(WORKER_URL, { type: 'module', scope: WORKER_SCOPE })
     .then(activated)
     .catch(() => {
-      // Offline, or a browser without module service workers: ask again at the next start.
+      // Offline, or a browser without module service workers: asked again at the next registration.
       worker = undefined;
       return undefined;
     });

@@ -229,7 +229,10 @@ export function createSyncEngine(deps: SyncDeps) {
     return report;
   }
 
-  return { runOnce, progress, link };
+  /** Whether anything waits in the outbox (dossiers or follow-ups), without sending. */
+  const waiting = async () => (await nextWake()) !== undefined;
+
+  return { runOnce, waiting, progress, link };
 }
 
 /**

@@ -17,7 +17,7 @@ interface SyncEvent extends Event {
 }
 interface WorkerScope {
   location: Location;
-  clients: { matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<readonly { visibilityState: DocumentVisibilityState }[]> };
+  clients: { matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<readonly { url: string; visibilityState: DocumentVisibilityState }[]> };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'sync', listener: (event: SyncEvent) => void): void;
   addEventListener(type: 'install', listener: () => void): void;
@@ -44,12 +44,20 @@ scope.addEventListener('sync', (event) => {
   if (event.tag === OUTBOX_SYNC_TAG) event.waitUntil(sendOutbox());
 });
 
+/** The app's own pages; /tra-cuu and the API's pages are the server's and send nothing. */
+const isAppPage = (url: string) => !/^\/(tra-cuu|api)(\/|$)/.test(new URL(url).pathname);
+
+/**
+ * The event succeeds only once the outbox is empty, whoever sent it: a failed event keeps the
+ * tag, and the browser fires it again later (Chrome: after 5 and 15 minutes, three tries in
+ * all, each cut off after 3 minutes; the next pass of an open app registers it anew).
+ */
 async function sendOutbox(): Promise<void> {
-  // A window on screen has its own runner (with the progress a person watches); it sends.
   const windows = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  if (windows.some((w) => w.visibilityState === 'visible')) return;
-  const report = await engine.runOnce({ force: true });
-  // Something still waits (the link failed again): a failed event is fired again later by the
-  // browser, with its own backoff. A window that holds the outbox registers the tag itself.
-  if (!report.busy && report.nextWakeAt !== undefined) throw new Error('the outbox still holds dossiers');
+  // A window on screen has its own runner (with the progress a person watches): it sends, and
+  // if the person closes it first, the retry finds no window and sends from here.
+  const onScreen = windows.some((w) => w.visibilityState === 'visible' && isAppPage(w.url));
+  // A busy pass means a hidden tab holds the outbox, and Android may freeze it mid-send.
+  if (!onScreen) await engine.runOnce({ force: true });
+  if (await engine.waiting()) throw new Error('the outbox still holds dossiers');
 }

@@ -131,6 +131,18 @@ describe('the tus uploader', () => {
     expect(t.progress.at(-1)).toBe(data.length);
   });
 
+  it('sends the chunk size its platform asks for, with the tus client it is handed (the outbox worker, which may not import())', async () => {
+    const server = fakeTusServer();
+    const data = bytes(3 * 64 * 1024 + 10);
+    const tus = await import('./tus.ts');
+    const handed = { ...tus, tusUpload: vi.fn(tus.tusUpload) };
+    await createTusUploader({ send: server.send, chunkSize: 64 * 1024, tus: handed }).upload(job(new Blob([data])).job);
+
+    expect(handed.tusUpload).toHaveBeenCalledOnce();
+    expect(server.calls.filter((c) => c.method === 'PATCH').map((c) => c.bytes)).toEqual([65536, 65536, 65536, 10]);
+    expect(same(server.parts.get('u1')!.bytes, data)).toBe(true);
+  });
+
   it('resumes a stored upload from the offset the server answers to HEAD', async () => {
     const server = fakeTusServer({ PATCH: [{ cut: 100_000 }] });
     const data = bytes(2 * CHUNK_SIZE + 5000);
