@@ -57,7 +57,8 @@ async function sendOutbox(): Promise<void> {
   // A window on screen has its own runner (with the progress a person watches): it sends, and
   // if the person closes it first, the retry finds no window and sends from here.
   const onScreen = windows.some((w) => w.visibilityState === 'visible' && isAppPage(w.url));
-  // A busy pass means a hidden tab holds the outbox, and Android may freeze it mid-send.
+  // A hidden tab that holds the outbox makes this pass busy; the outbox still waits, so the
+  // event fails and comes back, in case Android froze that tab mid-send.
   if (!onScreen) await engine.runOnce({ force: true });
   if (await engine.waiting()) throw new Error('the outbox still holds dossiers');
 }
