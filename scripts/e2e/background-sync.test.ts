@@ -53,11 +53,9 @@ describe('Background Sync in Chromium', () => {
     await app.byTestId('new-dossier').click();
     await app.byTestId('catalog-all').waitFor();
     // The outbox worker is installed while the app is open and online.
-    await page.waitForFunction(
-      async (scope) => (await navigator.serviceWorker.getRegistrations()).some((r) => r.scope.endsWith(scope) && r.active),
-      OUTBOX_WORKER_SCOPE,
-      { timeout: 30_000 },
-    );
+    const active = (scope: string) =>
+      page.evaluate(async (s) => (await navigator.serviceWorker.getRegistrations()).some((r) => r.scope.endsWith(s) && r.active !== null), scope);
+    await expect.poll(() => active(OUTBOX_WORKER_SCOPE), { timeout: 30_000 }).toBe(true);
 
     // The server cannot be reached: the dossier goes into the outbox and stays there.
     await server.stop();

@@ -1,39 +1,18 @@
 // The catalog and the communes, kept on the phone so the app works offline. Fetched by the sync
 // room with If-None-Match (the catalog with `?since=` its version); a 304 only refreshes `fetchedAt`.
 import { db } from './db.ts';
-import { nextTask } from './next-task.ts';
 import type { MetaRecord, Procedure, Unit } from './types.ts';
 
 export function getMeta(key: MetaRecord['key']): Promise<MetaRecord | undefined> {
   return db.meta.get(key);
 }
 
-/** Procedures written per transaction on a first fill: each one's copy into IndexedDB is a few ms of a cheap phone's main thread. */
-const FIRST_FILL_SLICE = 6;
-
-/**
- * The whole catalog. A replacement is one transaction: the screens see the old list or the new
- * one. A first fill (the phone's first visit, nothing to keep consistent with) goes a few
- * procedures per transaction with a pause between: written at once, a province's list held a
- * cheap phone's screen for a long moment. Its version goes in last: a phone cut off half-way
- * holds no version, so its next refresh asks for the whole list again.
- */
 export async function saveCatalog(procedures: Procedure[], version: string, etag: string | undefined, now = Date.now()): Promise<void> {
-  const meta = { key: 'catalog', version, etag, fetchedAt: now } as const;
-  if ((await db.procedures.count()) > 0) {
-    await db.transaction('rw', db.procedures, db.meta, async () => {
-      await db.procedures.clear();
-      await db.procedures.bulkPut(procedures);
-      await db.meta.put(meta);
-    });
-    return;
-  }
-  await db.meta.delete('catalog');
-  for (let i = 0; i < procedures.length; i += FIRST_FILL_SLICE) {
-    if (i > 0) await nextTask();
-    await db.procedures.bulkPut(procedures.slice(i, i + FIRST_FILL_SLICE));
-  }
-  await db.meta.put(meta);
+  await db.transaction('rw', db.procedures, db.meta, async () => {
+    await db.procedures.clear();
+    await db.procedures.bulkPut(procedures);
+    await db.meta.put({ key: 'catalog', version, etag, fetchedAt: now });
+  });
 }
 
 /**

@@ -4,7 +4,7 @@
 import { calendar as makeCalendar, type WorkCalendar } from '@hsc/shared/workdays';
 import type { Procedure, Unit } from '@hsc/shared/schemas';
 import { useEffect, useState } from 'react';
-import { getMeta, listProcedures, listUnits } from '../db/catalog.ts';
+import { listProcedures, listUnits } from '../db/catalog.ts';
 import { getHolidays, getProcedures, getUnits } from './api/endpoints.ts';
 
 export interface Reference {
@@ -27,8 +27,7 @@ async function fromDeviceOrServer<T>(local: () => Promise<T[]>, remote: () => Pr
 
 async function load(): Promise<Reference> {
   const [procedures, units, holidays] = await Promise.all([
-    // A catalog the device is still filling for the first time has no version yet: not a whole list.
-    fromDeviceOrServer(async () => ((await getMeta('catalog')) ? listProcedures() : []), () => getProcedures().then((c) => c.procedures)),
+    fromDeviceOrServer(listProcedures, () => getProcedures().then((c) => c.procedures)),
     fromDeviceOrServer(listUnits, () => getUnits().then((u) => u.units)),
     getHolidays().then((h) => ({ off: h.holidays.map((d) => d.date), worked: (h.workdays ?? []).map((d) => d.date) }), () => null),
   ]);

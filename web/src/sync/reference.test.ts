@@ -1,9 +1,8 @@
 import { SEED_CATALOG } from '@hsc/shared/catalog';
 import type { Procedure } from '@hsc/shared/schemas';
 import { liveQuery } from 'dexie';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { getMeta, getProcedure, listProcedures, listUnits, saveCatalog } from '../db/catalog.ts';
-import { db } from '../db/db.ts';
 import { resetDb, UNITS } from '../test-utils/fixtures.ts';
 import type { Fetch } from './api.ts';
 import { refreshCatalog, refreshReferenceData } from './reference.ts';
@@ -181,24 +180,6 @@ describe('the catalog on the phone', () => {
     expect(await refreshCatalog({ fetch: slowTab, base: 'http://x' })).toBe('current');
     expect((await getProcedure('2.000884'))?.fee.vi).toBe('ba');
     expect((await getMeta('catalog'))?.version).toBe('3');
-  });
-
-  it('asks for the whole list again after a first fill cut off half-way', async () => {
-    const server = new CatalogServer(SEED_CATALOG);
-    // The first fill goes a few procedures at a time; the tab dies after the first few.
-    const write = db.procedures.bulkPut.bind(db.procedures);
-    const cut = vi.spyOn(db.procedures, 'bulkPut').mockImplementationOnce(write).mockRejectedValueOnce(new Error('tab closed'));
-    await expect(refreshCatalog(server.api)).rejects.toThrow('tab closed');
-    cut.mockRestore();
-    const kept = (await listProcedures()).length;
-    expect(kept).toBeGreaterThan(0);
-    expect(kept).toBeLessThan(SEED_CATALOG.length);
-    expect(await getMeta('catalog')).toBeUndefined();
-
-    expect(await refreshCatalog(server.api)).toBe('updated');
-    expect(server.requests.at(-1)).toMatchObject({ since: null, ifNoneMatch: null, status: 200 });
-    expect(await listProcedures()).toHaveLength(SEED_CATALOG.length);
-    expect((await getMeta('catalog'))?.version).toBe('1');
   });
 
   it('stays as it was when the network fails', async () => {
