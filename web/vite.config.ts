@@ -31,22 +31,24 @@ const OUTBOX_WORKER = 'sync-worker';
 
 /**
  * The build's version in the worker's address (src/sync/background.ts): a hash of everything the
- * worker is built from (the app's and shared/'s sources, the locked dependencies), so the same
+ * worker is built from (the app's and shared/'s sources, this config, the locked dependencies), so the same
  * sources give the same address on any machine and any change gives a new one.
  */
 function sourcesVersion(): string {
   const hash = createHash('sha256');
   const root = fileURLToPath(new URL('..', import.meta.url));
   const add = (path: string) => {
-    for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    // By code points, not the machine's locale; no dotfiles (an editor's swap file is no source).
+    const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules' || entry.name === 'dist') continue;
       const child = join(path, entry.name);
       if (entry.isDirectory()) add(child);
-      else hash.update(relative(root, child)).update(readFileSync(child));
+      else hash.update(relative(root, child).replaceAll('\\', '/')).update('\0').update(readFileSync(child)).update('\0');
     }
   };
   for (const dir of ['web/src', 'shared']) add(join(root, dir));
-  hash.update(readFileSync(join(root, 'pnpm-lock.yaml')));
+  for (const file of ['web/vite.config.ts', 'pnpm-lock.yaml']) hash.update(readFileSync(join(root, file)));
   return hash.digest('hex').slice(0, 12);
 }
 

@@ -73,8 +73,8 @@ describe('Background Sync in Chromium', () => {
     await expect.poll(async () => (await readStore(page, 'dossiers'))[0]?.state, { timeout: 30_000 }).toBe('queued');
     const [dossier] = await readStore(page, 'dossiers');
     const { id, deviceSecret } = dossier as { id: string; deviceSecret: string };
-    // The browser fired the tag at once (it sees a network) while the app was on screen; the
-    // worker left the sending to the app and failed the event, so the tag stays for a retry.
+    // The tag is registered, and stays so while the app is on screen: the browser fires it at once
+    // (it sees a network), and the worker leaves the sending to the app and fails the event.
     const tags = () =>
       page.evaluate(async (scope) => {
         const reg = (await navigator.serviceWorker.getRegistrations()).find((r) => r.scope.endsWith(scope));

@@ -1,6 +1,6 @@
 // Serves the built PWA from the same origin as the API. Pre-compressed files (.br/.gz made at
 // build time) go out as they are: Fastify does not compress, and 2G phones need the bytes cut.
-// Hashed files under /assets/ never change; the shell and the service worker must revalidate,
+// Hashed files under /assets/ never change; the shell and the service workers must revalidate,
 // or a phone would keep an old app forever.
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';

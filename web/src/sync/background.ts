@@ -1,17 +1,14 @@
-// Background Sync (Chrome, Edge, Samsung Internet on Android; not Firefox or Safari): a tag
-// registered while something waits in the outbox makes the browser fire `sync` in the outbox
-// worker (outbox-worker.ts, built to /sync-worker.js) as soon as it sees a working network, even
-// with every window of the app closed; the worker sends the outbox itself. The worker is a
-// module service worker (Chrome 91+): where the browser cannot run one, or has no `SyncManager`,
-// nothing changes and the runner's own wake-ups send the outbox while the app is open.
+// Registers the outbox worker (outbox-worker.ts) and, while something waits in the outbox, the
+// Background Sync tag that wakes it. It is a module service worker (Chrome 91+): where the browser
+// cannot run one, or has no `SyncManager`, the runner's own wake-ups send the outbox while the app
+// is open.
 export const OUTBOX_SYNC_TAG = 'hsc-outbox';
 declare const __OUTBOX_WORKER_VERSION__: string;
 // The worker's address names the build of the window that installs it (vite.config.ts): a window
 // of a new build replaces the worker, so the worker sends with the code of an app the person has
 // opened, and never updates behind the back of an open window still on the older build.
-const WORKER_URL = `/sync-worker.js?v=${typeof __OUTBOX_WORKER_VERSION__ === 'string' ? __OUTBOX_WORKER_VERSION__ : 'dev'}`;
-// A scope no page lives under: the worker handles `sync` only and never controls a page (the
-// app's Workbox worker at / does).
+const workerUrl = () => `/sync-worker.js?v=${__OUTBOX_WORKER_VERSION__}`;
+// A scope no page lives under (see outbox-worker.ts).
 const WORKER_SCOPE = '/sync-worker/';
 
 interface SyncRegistration extends ServiceWorkerRegistration {
@@ -27,12 +24,14 @@ const hasBackgroundSync = () => import.meta.env.PROD && typeof navigator !== 'un
 export function installOutboxWorker(): Promise<SyncRegistration | undefined> {
   if (!hasBackgroundSync()) return Promise.resolve(undefined);
   worker ??= navigator.serviceWorker
-    .register(WORKER_URL, { type: 'module', scope: WORKER_SCOPE })
+    .register(workerUrl(), { type: 'module', scope: WORKER_SCOPE })
     .then(activated)
-    .catch(() => {
-      // Offline, or a browser without module service workers: asked again at the next registration.
+    .catch(async () => {
+      // Offline, or a browser without module service workers: asked again at the next
+      // registration. Meanwhile a worker of an earlier build, if one is installed, still sends.
       worker = undefined;
-      return undefined;
+      const earlier: SyncRegistration | undefined = await navigator.serviceWorker.getRegistration(WORKER_SCOPE);
+      return earlier?.active ? earlier : undefined;
     });
   return worker;
 }

@@ -1,10 +1,11 @@
 // The outbox's own service worker: sends what waits with every window of the app closed.
 // Background Sync (Chrome, Edge, Samsung Internet on Android) fires `sync` here when the phone
-// sees a working network again; this worker runs one pass of the same engine as the app's windows
-// (the same Dexie database, the same tus client over `fetch`, the same outbox lock, so a window
-// and this worker never send at once). It is a module worker built from the app's own chunks,
-// so it adds no code a phone does not already hold; it controls no page (its scope, /sync-worker/,
-// has none) and caches nothing: the app's Workbox worker keeps doing that.
+// sees a working network again, even with every window of the app closed; this worker then runs
+// one pass of the same engine as the app's windows (the same Dexie database, the same tus client
+// over `fetch`, the same outbox lock, so a window and this worker never send at once). It is a
+// module worker built from the app's own chunks, so it adds no code a phone does not already
+// hold; it controls no page (its scope, /sync-worker/, has none) and caches nothing: the app's
+// Workbox worker keeps doing that. Registered by background.ts; its rules in web/README.md.
 import { createSyncEngine } from './engine.ts';
 import { OUTBOX_SYNC_TAG } from './background.ts';
 import { browserOutboxLock } from './lock.ts';
@@ -26,13 +27,13 @@ const scope = self as unknown as WorkerScope;
 
 /**
  * Per-chunk progress only (no XHR here): 64 KB leaves a 2G uplink (50 kbit/s) in about 10 s,
- * well inside the 20 s stall watchdog, where the window's 256 KB would take 42 s.
+ * well inside the 20 s stall watchdog, where the window's 256 KB would take 42 s and trip it.
  */
 const WORKER_CHUNK_SIZE = 64 * 1024;
 
 const engine = createSyncEngine({
   api: { fetch: (...args: Parameters<typeof fetch>) => fetch(...args), base: scope.location.origin },
-  uploader: createTusUploader({ send: tus.fetchSend, chunkSize: WORKER_CHUNK_SIZE, tus }),
+  uploader: createTusUploader({ chunkSize: WORKER_CHUNK_SIZE, tus }),
   isOnline: () => navigator.onLine !== false,
   lock: browserOutboxLock(),
 });
@@ -48,17 +49,16 @@ scope.addEventListener('sync', (event) => {
 const isAppPage = (url: string) => !/^\/(tra-cuu|api)(\/|$)/.test(new URL(url).pathname);
 
 /**
- * The event succeeds only once the outbox is empty, whoever sent it: a failed event keeps the
- * tag, and the browser fires it again later (Chrome: after 5 and 15 minutes, three tries in
- * all, each cut off after 3 minutes; the next pass of an open app registers it anew).
+ * The event succeeds only after a pass of this worker's own left the outbox empty: a failed
+ * event keeps the tag, and the browser fires it again later (see web/README.md for Chrome's
+ * limits).
  */
 async function sendOutbox(): Promise<void> {
   const windows = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  // A window on screen has its own runner (with the progress a person watches): it sends, and
-  // if the person closes it first, the retry finds no window and sends from here.
-  const onScreen = windows.some((w) => w.visibilityState === 'visible' && isAppPage(w.url));
-  // A hidden tab that holds the outbox makes this pass busy; the outbox still waits, so the
-  // event fails and comes back, in case Android froze that tab mid-send.
-  if (!onScreen) await engine.runOnce({ force: true });
-  if (await engine.waiting()) throw new Error('the outbox still holds dossiers');
+  // A window on screen has its own runner (with the progress a person watches): it sends. If the
+  // person closes it before it is done, even mid-upload, the retry finds no window and sends here.
+  if (windows.some((w) => w.visibilityState === 'visible' && isAppPage(w.url))) throw new Error('the app on screen is sending');
+  const report = await engine.runOnce({ force: true });
+  // Busy: a hidden tab holds the outbox, and Android may freeze it mid-send.
+  if (report.busy || (await engine.waiting())) throw new Error('the outbox still holds dossiers');
 }

@@ -39,12 +39,11 @@ export const CHUNK_SIZE = 256 * 1024;
 export const RETRY_DELAYS = [0, 1_000, 3_000];
 
 /**
- * How requests go out. The app passes nothing: XMLHttpRequest in a window (progress within a
- * chunk), `fetch` where there is none (a service worker, Node). Node tools running this same
+ * How requests go out. A window passes nothing: XMLHttpRequest (progress within a chunk);
+ * `fetch` where there is none (a service worker, Node). Node tools running this same
  * engine headless pass their own transport (the chaos harness's fault-injecting network) and may
  * shorten the retry delays as they compress the engine's clock. Without XHR, progress moves once
- * per chunk: on 2G (50 kbit/s) a 256 KB chunk takes ≈ 42 s and would trip the 20 s stall
- * watchdog every time, so the outbox worker sends smaller chunks (`chunkSize`).
+ * per chunk, so a sender there sizes `chunkSize` to the stall watchdog (the outbox worker does).
  */
 export interface UploadPlatform {
   send?: SendRequest;
