@@ -3,6 +3,7 @@
 // browser fires `sync` (dispatched here through DevTools, as Chrome does when it sees a working
 // network). The outbox worker sends the dossier with no window open, and the phone holds the
 // commune's receipt when the app is opened again with the server gone once more.
+import { once } from 'node:events';
 import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newPhoneContext } from '../lib/browser.ts';
@@ -16,14 +17,29 @@ const OUTBOX_SYNC_TAG = 'hsc-outbox';
 
 /** The outbox worker's registration id, as DevTools knows it. */
 async function outboxRegistration(cdp: CDPSession): Promise<string> {
-  const found = new Promise<string>((resolve) => {
+  const found = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('DevTools never listed the outbox worker')), 30_000);
     cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
       const reg = registrations.find((r) => r.scopeURL.endsWith(OUTBOX_WORKER_SCOPE) && !r.isDeleted);
-      if (reg) resolve(reg.registrationId);
+      if (reg) {
+        clearTimeout(timer);
+        resolve(reg.registrationId);
+      }
     });
   });
   await cdp.send('ServiceWorker.enable');
   return found;
+}
+
+/**
+ * The server gone at once, as when the network is: a SIGTERM would wait for the phone's open
+ * requests (a service worker precaching, a catalog on its way) to finish.
+ */
+async function cutOff(server: RunningServer): Promise<void> {
+  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
+  const exited = once(server.process, 'exit');
+  server.process.kill('SIGKILL');
+  await exited;
 }
 
 describe('Background Sync in Chromium', () => {
@@ -58,7 +74,7 @@ describe('Background Sync in Chromium', () => {
     await expect.poll(() => active(OUTBOX_WORKER_SCOPE), { timeout: 30_000 }).toBe(true);
 
     // The server cannot be reached: the dossier goes into the outbox and stays there.
-    await server.stop();
+    await cutOff(server);
     await app.open();
     const idCard = makePng(640, 400, 71);
     const letter = makePng(600, 800, 72);
@@ -96,7 +112,7 @@ describe('Background Sync in Chromium', () => {
     await expect.poll(status, { timeout: 60_000, interval: 500 }).toBe(200);
 
     // And the phone keeps the receipt: opened with the server gone again, the app shows it.
-    await server.stop();
+    await cutOff(server);
     const again = new CitizenApp(await context.newPage(), server.url);
     await again.open(`/dossiers/${id}`);
     await again.byTestId('commune-receipt').waitFor({ timeout: 30_000 });

@@ -54,7 +54,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         output: () => output,
         stop: () =>
           new Promise<void>((resolve) => {
-            if (child.exitCode !== null) return resolve();
+            // A killed server has a signal and no exit code.
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
             child.once('exit', () => resolve());
             child.kill('SIGTERM');
           }),
