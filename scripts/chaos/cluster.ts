@@ -7,7 +7,6 @@
 // (e2e/cluster.test.ts) and the benchmark (bench/cluster.ts).
 import './device-env.ts';
 import { createHash, randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,9 +127,7 @@ export async function runCluster(options: ClusterOptions): Promise<ClusterResult
         device.net.onRequest(() => {
           if (++seen !== killAfterRequests) return;
           restarting = (async () => {
-            const exited = once(victim.server.process, 'exit');
-            victim.server.process.kill('SIGKILL');
-            await exited;
+            await victim.server.kill();
             await new Promise((r) => setTimeout(r, downMs));
             victim.server = await startServer(victim.env);
           })();

@@ -5,7 +5,6 @@
 // lack a file, and no receipt on the phone may stand for anything the server does not hold. After
 // the run, the chaos pass condition (verify.ts). SQLite by default; PostgreSQL with databaseUrl.
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,10 +91,8 @@ export async function runCrash(options: CrashOptions): Promise<CrashResult> {
     let crashing: Promise<void> | undefined;
 
     const crash = async (p: Plan, url: string, delayMs: number, answered: () => boolean) => {
-      const exited = once(server.process, 'exit');
       const unanswered = !answered();
-      server.process.kill('SIGKILL');
-      await exited;
+      await server.kill();
       logs.push(server.output());
       // The server is dead: what it holds now is what the kill left behind.
       const state = await readServerState(dataDir, databaseUrl);

@@ -3,7 +3,6 @@
 // browser fires `sync` (dispatched here through DevTools, as Chrome does when it sees a working
 // network). The outbox worker sends the dossier with no window open, and the phone holds the
 // commune's receipt when the app is opened again with the server gone once more.
-import { once } from 'node:events';
 import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newPhoneContext } from '../lib/browser.ts';
@@ -29,17 +28,6 @@ async function outboxRegistration(cdp: CDPSession): Promise<string> {
   });
   await cdp.send('ServiceWorker.enable');
   return found;
-}
-
-/**
- * The server gone at once, as when the network is: a SIGTERM would wait for the phone's open
- * requests (a service worker precaching, a catalog on its way) to finish.
- */
-async function cutOff(server: RunningServer): Promise<void> {
-  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
-  const exited = once(server.process, 'exit');
-  server.process.kill('SIGKILL');
-  await exited;
 }
 
 describe('Background Sync in Chromium', () => {
@@ -73,8 +61,9 @@ describe('Background Sync in Chromium', () => {
       page.evaluate(async (s) => (await navigator.serviceWorker.getRegistrations()).some((r) => r.scope.endsWith(s) && r.active !== null), scope);
     await expect.poll(() => active(OUTBOX_WORKER_SCOPE), { timeout: 30_000 }).toBe(true);
 
-    // The server cannot be reached: the dossier goes into the outbox and stays there.
-    await cutOff(server);
+    // The server cannot be reached: the dossier goes into the outbox and stays there. (Killed: a
+    // SIGTERM would wait for the phone's open requests, its service workers fetching, to end.)
+    await server.kill();
     await app.open();
     const idCard = makePng(640, 400, 71);
     const letter = makePng(600, 800, 72);
@@ -112,7 +101,7 @@ describe('Background Sync in Chromium', () => {
     await expect.poll(status, { timeout: 60_000, interval: 500 }).toBe(200);
 
     // And the phone keeps the receipt: opened with the server gone again, the app shows it.
-    await cutOff(server);
+    await server.kill();
     const again = new CitizenApp(await context.newPage(), server.url);
     await again.open(`/dossiers/${id}`);
     await again.byTestId('commune-receipt').waitFor({ timeout: 30_000 });

@@ -1,8 +1,8 @@
 // The size budgets, asserted on the build output (bytes, not seconds).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { firstLoad, offlineSet, OUTBOX_WORKER, staticImports } from '../lib/first-load.ts';
+import { firstLoad, offlineSet, OUTBOX_WORKER, precached, staticImports } from '../lib/first-load.ts';
 
 const dist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const BUDGET_GZIP = 100 * 1024;
@@ -30,10 +30,10 @@ describe('first load on 2G', () => {
   });
 
   it('builds the outbox worker from the chunks the app precaches, so it costs a phone only its own file', () => {
-    const precached = new Set([...readFileSync(`${dist}/sw.js`, 'utf8').matchAll(/url:"([^"]+)"/g)].map((m) => m[1]));
+    const cached = new Set(precached(dist));
     const modules = staticImports(dist, OUTBOX_WORKER);
     expect(modules.some((p) => /^assets\/db-/.test(p)), 'the worker runs the engine on the app database').toBe(true);
-    expect(modules.filter((p) => p !== OUTBOX_WORKER && !precached.has(p))).toEqual([]);
-    expect(precached.has(OUTBOX_WORKER), 'a service worker of its own, not a file of the cache').toBe(false);
+    expect(modules.filter((p) => p !== OUTBOX_WORKER && !cached.has(p))).toEqual([]);
+    expect(cached.has(OUTBOX_WORKER), 'a service worker of its own, not a file of the cache').toBe(false);
   });
 });

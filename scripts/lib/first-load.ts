@@ -36,6 +36,11 @@ export interface Precache {
   brotli: number;
 }
 
+/** What the app's service worker (sw.js) stores at install, as paths under `dist`. */
+export function precached(dist: string): string[] {
+  return [...readFileSync(join(dist, 'sw.js'), 'utf8').matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+}
+
 /** The outbox's service worker (web/src/sync/outbox-worker.ts), installed on the first visit too. */
 export const OUTBOX_WORKER = 'sync-worker.js';
 
@@ -62,7 +67,7 @@ export function staticImports(dist: string, entry: string): string[] {
 export function offlineSet(dist: string): Precache {
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
   const workbox = /importScripts\("\.\/(workbox-[\w-]+\.js)"\)|"\.\/(workbox-[\w-]+)"/.exec(sw);
-  const paths = new Set(['sw.js', ...[...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!), ...staticImports(dist, OUTBOX_WORKER)]);
+  const paths = new Set(['sw.js', ...precached(dist), ...staticImports(dist, OUTBOX_WORKER)]);
   if (workbox) paths.add(workbox[1] ?? `${workbox[2]}.js`);
   const files = [...paths].map((path) => {
     const bytes = readFileSync(join(dist, path));

@@ -1,6 +1,7 @@
 // Starts the real server (the same entry point as `pnpm start`) on a free port with its own
 // data directory, for the browser tests and the benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,8 @@ export interface RunningServer {
   /** Everything the server printed so far (for the report of a failed run). */
   output(): string;
   stop(): Promise<void>;
+  /** SIGKILL: gone at once, as in a crash or when the network is, with nothing finished. */
+  kill(): Promise<void>;
 }
 
 export function freePort(): Promise<number> {
@@ -52,6 +55,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         dataDir,
         process: child,
         output: () => output,
+        kill: async () => {
+          if (child.exitCode !== null || child.signalCode !== null) return;
+          const exited = once(child, 'exit');
+          child.kill('SIGKILL');
+          await exited;
+        },
         stop: () =>
           new Promise<void>((resolve) => {
             // A killed server has a signal and no exit code.
